@@ -1,0 +1,32 @@
+# Required libraries. Optional ones decide which platform backends are compiled;
+# each found one sets UNSIT_HAVE_<NAME> for the code and is listed in the summary.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(Boost 1.74 REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(SQLite3 REQUIRED)
+
+pkg_check_modules(GIO IMPORTED_TARGET gio-2.0 glib-2.0)
+pkg_check_modules(LIBNOTIFY IMPORTED_TARGET libnotify)
+pkg_check_modules(X11 IMPORTED_TARGET x11 xext xscrnsaver)
+pkg_check_modules(WAYLAND IMPORTED_TARGET wayland-client)
+pkg_check_modules(WAYLAND_SCANNER wayland-scanner)
+pkg_check_modules(WAYLAND_PROTOCOLS wayland-protocols)
+pkg_check_modules(SYSTEMD IMPORTED_TARGET libsystemd)
+
+set(UNSIT_HAVE_GIO ${GIO_FOUND})
+set(UNSIT_HAVE_LIBNOTIFY ${LIBNOTIFY_FOUND})
+set(UNSIT_HAVE_X11 ${X11_FOUND})
+set(UNSIT_HAVE_WAYLAND ${WAYLAND_FOUND})
+set(UNSIT_HAVE_SYSTEMD ${SYSTEMD_FOUND})
+
+foreach(feature GIO LIBNOTIFY X11 WAYLAND SYSTEMD)
+  if(UNSIT_HAVE_${feature})
+    message(STATUS "unsit: ${feature} found, its backends are built")
+  else()
+    message(STATUS "unsit: ${feature} not found, its backends are left out")
+  endif()
+endforeach()

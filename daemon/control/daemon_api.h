@@ -1,0 +1,71 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/day_totals.h"
+#include "core/model.h"
+#include "core/result.h"
+
+namespace unsit {
+
+// A backend the daemon considered, for `doctor`.
+struct Candidate {
+  std::string name;
+  bool chosen = false;
+  std::string reason;  // why it was taken or skipped
+};
+
+// What `status` needs beyond the model's snapshot.
+struct StatusView {
+  Snapshot snapshot;
+  Duration sit_limit{0};
+  std::string idle_backend;     // "x11", ..., "none"
+  bool fixed_schedule = false;  // no idle source: a reminder every sit_limit
+  std::string notifier;         // "libnotify", "log"
+  WallTime now{};
+};
+
+struct DayView {
+  WallTime day_start{};  // start of the history day, UTC
+  std::string date;      // local date of that day, "2026-11-21"
+  DayTotals totals;
+};
+
+struct DoctorReport {
+  std::string session_type;  // XDG_SESSION_TYPE, or "unknown"
+  std::string desktop;       // XDG_CURRENT_DESKTOP
+  std::string idle_backend;
+  std::vector<Candidate> idle_candidates;
+  std::optional<Duration> idle_for;  // as the daemon sees it now
+  bool locked = false;
+  std::string notifier;
+  std::string notification_server;
+  std::vector<std::string> notification_capabilities;
+  std::string config_path;   // empty: built-in defaults
+  std::string history_path;
+  std::string socket_path;
+  std::vector<std::string> problems;  // each says what is wrong and how to fix it
+};
+
+// What the control dispatcher may ask of the running daemon. Implemented by the
+// daemon shell; called on the io_context thread only. Tests use a fake.
+class DaemonApi {
+ public:
+  virtual ~DaemonApi() = default;
+  virtual StatusView Status() = 0;
+  // Feeds a command to the model and applies the decisions; returns the state after.
+  virtual StatusView Apply(const Input& command) = 0;
+  // Re-reads the config file; the old one stays in force on error.
+  virtual Status Reload() = 0;
+  virtual DayView Today() = 0;
+  // The last `days` days, oldest first, today included.
+  virtual Result<std::vector<DayView>> History(int days) = 0;
+  // The stretch the next reminder will show (advances the rotation).
+  virtual Stretch NextStretch() = 0;
+  virtual DoctorReport Doctor() = 0;
+};
+
+}  // namespace unsit

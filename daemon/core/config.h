@@ -1,0 +1,60 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+
+namespace unsit {
+
+using namespace std::chrono_literals;
+
+enum class OnDismiss { kSnooze, kSkip };
+enum class StretchPlace { kStanding, kDesk, kFloor };
+
+// One entry of the stretch catalogue (config/stretches.yaml or the user's config).
+struct Stretch {
+  std::string id;                  // stable, unique, [a-z0-9-]
+  std::string name;                // "Standing lunge"
+  StretchPlace where = StretchPlace::kStanding;
+  int minutes = 1;                 // how long it takes, whole minutes >= 1
+  std::vector<std::string> steps;  // what to do, in order
+  std::string cue;                 // the one line shown in the notification
+  std::string caution;             // when not to, or what to watch for
+  std::string source;              // the document the facts came from
+};
+
+// Everything configurable, with the documented defaults. The struct is plain data:
+// config/config_loader.h fills it from YAML and validates it.
+struct Config {
+  Duration sit_limit = 60min;     // continuous sitting before a reminder
+  Duration break_after = 5min;    // idle this long = a break that began at the last input
+  Duration remind_every = 10min;  // re-show an unanswered reminder
+  Duration snooze = 10min;        // default snooze
+  OnDismiss on_dismiss = OnDismiss::kSnooze;
+
+  struct Idle {
+    std::string backend = "auto";  // auto | mutter | ext-idle-notify | kde-idle | x11 | none | test
+    bool respect_inhibitors = true;  // idle.inhibitors: respect | ignore
+  } idle;
+
+  struct Notify {
+    std::string backend = "auto";  // auto | libnotify | log
+  } notify;
+
+  struct Stretches {
+    std::vector<StretchPlace> places = {StretchPlace::kStanding, StretchPlace::kDesk};
+    std::vector<Stretch> extra;  // the user's own entries, joined to the catalogue
+  } stretches;
+
+  struct History {
+    Duration checkpoint = 5min;             // write the open bout at most this often
+    std::chrono::days keep{730};            // prune rows older than this
+    std::chrono::minutes day_starts{0};     // local time at which a history day begins
+  } history;
+
+  std::string source;  // the file this came from; empty for the built-in defaults
+};
+
+}  // namespace unsit

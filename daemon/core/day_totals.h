@@ -1,0 +1,34 @@
+#pragma once
+
+#include <array>
+#include <chrono>
+
+#include "core/time.h"
+
+namespace unsit {
+
+// What one history day holds. Sitting time is measured on CLOCK_BOOTTIME, so
+// `sitting` always equals the sum of `hours`, also on 23- and 25-hour DST days.
+struct DayTotals {
+  Duration sitting{0};
+  Duration longest_bout{0};
+  int bouts = 0;
+  int long_bouts = 0;              // bouts that reached sit_limit
+  int breaks = 0;                  // all breaks that began this day
+  int breaks_after_reminder = 0;   // of those, begun while a reminder was open or by done
+  int reminders = 0;               // reminders shown (re-shows not counted)
+  int done = 0;
+  int snoozed = 0;
+  int skipped = 0;
+  int dismissed = 0;
+  std::array<Duration, 24> hours{};  // sitting per local clock hour 0..23
+
+  bool operator==(const DayTotals&) const = default;
+};
+
+// Adds `length` of sitting that began at `start` to `totals`, spreading it over
+// the local clock hours (local = UTC + utc_offset). Does not touch bouts/longest.
+void AddSitting(DayTotals& totals, WallTime start, Duration length,
+                std::chrono::seconds utc_offset);
+
+}  // namespace unsit

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "core/time.h"
+
+namespace unsit {
+
+// What an idle backend tells the daemon. Delivered on the io_context thread.
+struct IdleReport {
+  enum class Kind {
+    kIdle,    // no input since `since` for at least the threshold given to Start
+    kActive,  // input again
+    kLost,    // the source died (display gone, compositor exited); `reason` says why
+  };
+  Kind kind;
+  BootTime since{};    // kIdle only: the moment of the last input, on the boot clock
+  std::string reason;  // kLost only
+};
+
+// One platform's keyboard/mouse idle detection. One implementation per file
+// (idle_x11_sync.cc, idle_mutter.cc, ...). Created, used and destroyed on the
+// io_context thread; a backend that talks to GLib posts its reports back to it.
+class IdleSource {
+ public:
+  using Callback = std::function<void(const IdleReport&)>;
+
+  virtual ~IdleSource() = default;
+
+  // The name used in config, logs, `status` and `doctor` ("x11", "mutter", ...).
+  virtual std::string_view Name() const = 0;
+
+  // Starts watching: kIdle once idle reaches `threshold` (> 0), then kActive at
+  // the next input, and so on; kLost once if the source dies. Errors are returned,
+  // not reported. `callback` outlives the source.
+  virtual Status Start(Duration threshold, Callback callback) = 0;
+
+  // Reports kActive at the next input even when no kIdle came before it
+  // (after "I'm up", or at start-up). Idempotent until it fires.
+  virtual void WatchNextInput() = 0;
+
+  // Time since the last input, if the source can tell right now without blocking.
+  virtual std::optional<Duration> IdleTime() = 0;
+};
+
+}  // namespace unsit

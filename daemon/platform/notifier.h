@@ -1,0 +1,46 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unsit {
+
+// The reminder as the user will read it. Built by core/reminder_text.h.
+struct ReminderView {
+  std::string summary;  // "Time to stand up — 1 h 02 min sitting"
+  std::string body;     // walk prompt and one stretch (name and cue)
+  std::string snooze_label;  // "Snooze 10 min"
+};
+
+// What the user did with the notification itself.
+enum class NotifyAction { kDone, kSnooze, kSkip, kDismissed };
+
+// What `doctor` shows about the notification path.
+struct NotifierInfo {
+  std::string name;    // "libnotify", "log"
+  std::string server;  // e.g. "dunst 1.9.0 (Dunst)"; empty when none answers
+  std::vector<std::string> capabilities;
+  bool actions = false;  // the server shows buttons
+  std::string problem;   // empty when all is well; else what is wrong and the fix
+};
+
+// Puts the reminder in front of the user. Called on the io_context thread; a
+// libnotify implementation hands the work to the GLib thread and posts actions back.
+class Notifier {
+ public:
+  using ActionCallback = std::function<void(NotifyAction)>;  // on the io_context thread
+
+  virtual ~Notifier() = default;
+  virtual std::string_view Name() const = 0;
+  // `callback` outlives the notifier.
+  virtual void SetActionCallback(ActionCallback callback) = 0;
+  // Shows the reminder, replacing the one on screen if any (never stacks).
+  virtual void Show(const ReminderView& view) = 0;
+  // Withdraws the reminder if it is on screen; harmless otherwise.
+  virtual void Close() = 0;
+  virtual NotifierInfo Info() const = 0;
+};
+
+}  // namespace unsit

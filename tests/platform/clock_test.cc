@@ -1,0 +1,83 @@
+#include "platform/clock.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+
+namespace unsit {
+namespace {
+
+using namespace std::chrono;
+using namespace std::chrono_literals;
+
+class ScopedTz {
+ public:
+  explicit ScopedTz(const char* tz) {
+    const char* old = getenv("TZ");
+    had_ = old != nullptr;
+    if (had_) old_ = old;
+    setenv("TZ", tz, 1);
+    tzset();
+  }
+  ~ScopedTz() {
+    if (had_) {
+      setenv("TZ", old_.c_str(), 1);
+    } else {
+      unsetenv("TZ");
+    }
+    tzset();
+  }
+
+ private:
+  bool had_ = false;
+  std::string old_;
+};
+
+WallTime Utc(int y, unsigned m, unsigned d, int h, int min) {
+  return WallTime(sys_days(year_month_day(year(y), month(m), day(d)))) + hours(h) + minutes(min);
+}
+
+TEST(ClockTest, DayBoundsInUtc) {
+  ScopedTz tz("UTC");
+  Now now = MakeNow(BootTime(1h), Utc(2026, 11, 21, 15, 30), 0min);
+  EXPECT_EQ(now.utc_offset, 0s);
+  EXPECT_EQ(now.day_start, Utc(2026, 11, 21, 0, 0));
+  EXPECT_EQ(now.next_day_start, Utc(2026, 11, 22, 0, 0));
+}
+
+TEST(ClockTest, DayStartsLaterForNightOwls) {
+  ScopedTz tz("UTC");
+  // 02:00 with days starting at 04:00 still belongs to the previous day.
+  Now now = MakeNow(BootTime(1h), Utc(2026, 11, 21, 2, 0), 4h);
+  EXPECT_EQ(now.day_start, Utc(2026, 11, 20, 4, 0));
+  EXPECT_EQ(now.next_day_start, Utc(2026, 11, 21, 4, 0));
+}
+
+TEST(ClockTest, DstDaysAre23And25HoursLong) {
+  ScopedTz tz("Europe/Berlin");
+  Now spring = MakeNow(BootTime(1h), Utc(2026, 3, 29, 12, 0), 0min);
+  EXPECT_EQ(spring.next_day_start - spring.day_start, 23h);
+  EXPECT_EQ(spring.utc_offset, 2h);
+  Now autumn = MakeNow(BootTime(1h), Utc(2026, 10, 25, 12, 0), 0min);
+  EXPECT_EQ(autumn.next_day_start - autumn.day_start, 25h);
+  EXPECT_EQ(autumn.utc_offset, 1h);
+}
+
+TEST(ClockTest, MappingBetweenClocks) {
+  Now now{};
+  now.boot = BootTime(10h);
+  now.wall = Utc(2026, 1, 1, 12, 0);
+  EXPECT_EQ(now.WallAt(BootTime(9h)), Utc(2026, 1, 1, 11, 0));
+  EXPECT_EQ(now.BootAt(Utc(2026, 1, 1, 13, 0)), BootTime(11h));
+}
+
+TEST(ClockTest, BootClockDoesNotGoBackwards) {
+  BootTime a = ReadBootClock();
+  BootTime b = ReadBootClock();
+  EXPECT_LE(a, b);
+  EXPECT_GE(SuspendedSoFar(), 0ms);
+}
+
+}  // namespace
+}  // namespace unsit
