@@ -8,15 +8,9 @@
 #include "core/day_totals.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "platform/idle_source.h"
 
 namespace unsit {
-
-// A backend the daemon considered, for `doctor`.
-struct Candidate {
-  std::string name;
-  bool chosen = false;
-  std::string reason;  // why it was taken or skipped
-};
 
 // What `status` needs beyond the model's snapshot.
 struct StatusView {
@@ -26,12 +20,6 @@ struct StatusView {
   bool fixed_schedule = false;  // no idle source: a reminder every sit_limit
   std::string notifier;         // "libnotify", "log"
   WallTime now{};
-};
-
-struct DayView {
-  WallTime day_start{};  // start of the history day, UTC
-  std::string date;      // local date of that day, "2026-11-21"
-  DayTotals totals;
 };
 
 struct DoctorReport {

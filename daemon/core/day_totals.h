@@ -2,6 +2,7 @@
 
 #include <array>
 #include <chrono>
+#include <string>
 
 #include "core/time.h"
 
@@ -24,6 +25,13 @@ struct DayTotals {
   std::array<Duration, 24> hours{};  // sitting per local clock hour 0..23
 
   bool operator==(const DayTotals&) const = default;
+};
+
+// One history day: its start (UTC), its local date and its totals.
+struct DayView {
+  WallTime day_start{};
+  std::string date;  // local date, "2026-11-21"
+  DayTotals totals;
 };
 
 // Adds `length` of sitting that began at `start` to `totals`, spreading it over

@@ -10,6 +10,13 @@
 
 namespace unsit {
 
+// A backend the daemon considered, for logs and `doctor`.
+struct Candidate {
+  std::string name;
+  bool chosen = false;
+  std::string reason;  // why it was taken or skipped
+};
+
 // What an idle backend tells the daemon. Delivered on the io_context thread.
 struct IdleReport {
   enum class Kind {

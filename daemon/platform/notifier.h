@@ -5,14 +5,9 @@
 #include <string_view>
 #include <vector>
 
-namespace unsit {
+#include "core/reminder_text.h"
 
-// The reminder as the user will read it. Built by core/reminder_text.h.
-struct ReminderView {
-  std::string summary;  // "Time to stand up — 1 h 02 min sitting"
-  std::string body;     // walk prompt and one stretch (name and cue)
-  std::string snooze_label;  // "Snooze 10 min"
-};
+namespace unsit {
 
 // What the user did with the notification itself.
 enum class NotifyAction { kDone, kSnooze, kSkip, kDismissed };

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <functional>
+#include <thread>
+
+#include "core/result.h"
+
+typedef struct _GMainContext GMainContext;
+typedef struct _GMainLoop GMainLoop;
+
+namespace unsit {
+
+// The one thread that runs GLib: libnotify and every GDBus proxy live here.
+// Other threads hand it work with Post(); it hands results back to the
+// io_context thread with boost::asio::post. Nothing else is shared.
+class GlibThread {
+ public:
+  GlibThread() = default;
+  GlibThread(const GlibThread&) = delete;
+  GlibThread& operator=(const GlibThread&) = delete;
+  ~GlibThread();  // Stop()
+
+  // Creates the context and starts the thread running its main loop.
+  Status Start();
+  // Quits the loop and joins the thread. Work posted after this is dropped.
+  void Stop();
+  // Runs `fn` on the GLib thread, soon. Callable from any thread.
+  void Post(std::function<void()> fn);
+  // The context owned by the thread; attach sources to it only from the GLib thread.
+  GMainContext* context() const { return context_; }
+  bool running() const { return thread_.joinable(); }
+
+ private:
+  GMainContext* context_ = nullptr;
+  GMainLoop* loop_ = nullptr;
+  std::thread thread_;
+};
+
+}  // namespace unsit

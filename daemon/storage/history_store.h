@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/day_totals.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "core/time.h"
+
+namespace unsit {
+
+// The bout an earlier run of the daemon left open (last checkpoint or shutdown).
+struct OpenBoutRecord {
+  std::string boot_id;      // /proc/sys/kernel/random/boot_id of that run
+  BootTime start_boot{};    // comparable with now.boot only on the same boot_id
+  BootTime last_seen_boot{};
+  WallTime start_wall{};
+  WallTime last_seen_wall{};
+};
+
+// What a starting daemon picks up.
+struct StoredState {
+  DayTotals today;                      // totals of the current history day so far
+  std::optional<OpenBoutRecord> open;   // nullopt when the last run closed its bout
+};
+
+// Durable history. Called on the io_context thread only. Every method returns
+// errors as values; none throws and none logs (the caller logs once).
+class HistoryStore {
+ public:
+  virtual ~HistoryStore() = default;
+  // Records one decision of the model as it happens (bouts, breaks, reminders,
+  // checkpoints). Decisions that hold nothing to record are ignored.
+  virtual Status Record(const Now& now, const Decision& decision) = 0;
+  virtual Result<StoredState> Load(const Now& now) = 0;
+  // The last `days` history days, oldest first, today included.
+  virtual Result<std::vector<DayView>> Days(const Now& now, int days) = 0;
+  virtual std::string Path() const = 0;
+};
+
+}  // namespace unsit
