@@ -1,2 +1,159 @@
-// Placeholder: implemented in its own change.
-namespace unsit {}
+#include "daemon.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/post.hpp>
+
+#include "config/stretch_catalogue.h"
+#include "control/events.h"
+#include "control/server.h"
+#include "core/duration.h"
+#include "core/reminder_text.h"
+#include "platform/clock.h"
+
+namespace unsit {
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+}  // namespace
+
+Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, Config config,
+               std::string config_problem, InstanceLock lock)
+    : io_(io),
+      options_(std::move(options)),
+      config_problem_(std::move(config_problem)),
+      lock_(std::move(lock)),
+      config_(std::move(config)),
+      model_(config_, unsit::ReadNow(config_.history.day_starts)),
+      timer_(io) {}
+
+Daemon::~Daemon() { Shutdown(); }
+
+Now Daemon::ReadNow() const { return unsit::ReadNow(config_.history.day_starts); }
+
+Status Daemon::Start() {
+  if (auto opened = timer_.Open(); !opened.ok()) return opened.error();
+#ifdef UNSIT_HAVE_GIO
+  glib_ = std::make_unique<GlibThread>();
+  if (auto started = glib_->Start(); !started.ok()) return started.error();
+#endif
+  context_ = std::make_unique<PlatformContext>(
+      PlatformContext{io_, glib_.get(), config_, [this](const Input& input) { Feed(input); }});
+  RebuildStretches();
+  server_ = std::make_unique<ControlServer>(io_, ServerOptions{}, DispatchHandler(*this));
+  if (auto listening = server_->Start(lock_); !listening.ok()) return listening.error();
+  OpenHistory();
+  StartNotifier();
+  ChooseIdle();
+  RestoreFromHistory();  // needs the idle source's idle time, before it reports
+  BeginIdle();
+  StartSessionWatch();
+  return Ok{};
+}
+
+void Daemon::Shutdown() {
+  if (stopped_) return;
+  stopped_ = true;
+  if (context_) Feed(in::Shutdown{});
+  timer_.Disarm();
+  if (notifier_) notifier_->Close();
+  server_.reset();
+  session_.reset();
+  idle_.reset();
+  notifier_.reset();
+  store_.reset();  // closes the database: everything is on disk from here
+  if (glib_) glib_->Stop();
+}
+
+void Daemon::Feed(const Input& input) {
+  Now now = ReadNow();
+  // A suspend that no D-Bus signal told us about still shows as a jump of
+  // CLOCK_BOOTTIME over CLOCK_MONOTONIC: nobody typed while the machine slept.
+  if (auto slept = suspend_.Check(); slept && *slept >= model_.IdleProbe()) {
+    spdlog::info("the machine was suspended for {}", FormatHuman(*slept));
+    ApplyOutput(now, model_.Handle(now, in::Idle{now.boot - *slept}));
+  }
+  ApplyOutput(now, model_.Handle(now, input));
+}
+
+void Daemon::ApplyOutput(const Now& now, const Output& output) {
+  for (const Decision& decision : output.decisions) ApplyDecision(now, decision);
+  if (stopped_ || !output.next_deadline) {
+    timer_.Disarm();
+    return;
+  }
+  timer_.Arm(*output.next_deadline, [this] { Feed(in::Tick{}); });
+}
+
+void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
+  Record(now, decision);
+  if (server_) {
+    for (const protocol::Event& event : EventsFor(decision, now.wall)) server_->Broadcast(event);
+  }
+  std::visit(Overloaded{
+                 [&](const out::ShowReminder& show) { ShowReminder(show.sitting, show.shown); },
+                 [&](const out::CloseReminder& close) {
+                   spdlog::info("reminder closed: {}", ToString(close.outcome));
+                   current_stretch_.reset();
+                   if (notifier_) notifier_->Close();
+                 },
+                 [&](const out::BreakStarted& started) {
+                   spdlog::info("break began ({}), {} ago", ToString(started.cause),
+                                FormatHuman(now.boot - started.at));
+                   // The backend reports input only after idle; after "I'm up",
+                   // a lock or a suspend, ask it for the very next input.
+                   if (started.cause != BreakCause::kIdle && idle_) idle_->WatchNextInput();
+                 },
+                 [&](const out::BreakEnded& ended) {
+                   spdlog::info("break ended after {}", FormatHuman(ended.end - ended.start));
+                 },
+                 [&](const out::BoutClosed& closed) {
+                   spdlog::info("sitting bout closed after {} ({})",
+                                FormatHuman(closed.length()), ToString(closed.why));
+                 },
+                 [&](const auto&) {},
+             },
+             decision);
+}
+
+void Daemon::ShowReminder(Duration sitting, int shown) {
+  if (shown == 1 || !current_stretch_) current_stretch_ = rotation_.Next();
+  if (!notifier_) return;
+  NotifierInfo info = notifier_->Info();
+  ReminderView view = ComposeReminder(sitting, *current_stretch_, config_.snooze, info.actions);
+  notifier_->Show(view);
+  // While no notification server answers, the log is where the reminder shows.
+  if (libnotify_ != nullptr && !info.problem.empty()) {
+    spdlog::warn("reminder (no notification server): {} — {}", view.summary, view.body);
+  }
+}
+
+void Daemon::Record(const Now& now, const Decision& decision) {
+  if (!store_) return;
+  auto recorded = store_->Record(now, decision);
+  if (recorded.ok()) {
+    if (!last_store_error_.empty()) spdlog::info("history: recording again");
+    last_store_error_.clear();
+    return;
+  }
+  // Log a failure once, not at every transition while it lasts (e.g. a full disk).
+  if (recorded.error().message != last_store_error_) {
+    last_store_error_ = recorded.error().message;
+    spdlog::error("history: {}", last_store_error_);
+  }
+}
+
+void Daemon::RebuildStretches() {
+  auto builtin = BuiltinStretches();
+  if (!builtin.ok()) spdlog::error("stretch catalogue: {}", builtin.error().message);
+  rotation_.Reconfigure(
+      EligibleStretches(builtin.ok() ? builtin.value() : std::vector<Stretch>{}, config_));
+}
+
+}  // namespace unsit

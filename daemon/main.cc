@@ -1,1 +1,161 @@
-int main() { return 0; }
+// unsitd: parses the command line, sets up logging, takes the single-instance
+// lock and runs the io_context loop until SIGTERM/SIGINT. SIGHUP reloads.
+#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "config/config_loader.h"
+#include "control/instance_lock.h"
+#include "daemon.h"
+#include "platform/idle_factory.h"
+#include "platform/service_notify.h"
+#include "protocol/paths.h"
+#include "storage/history_reader.h"
+#include "unsit/version.h"
+
+namespace unsit {
+namespace {
+
+struct Flags {
+  std::optional<std::string> config;
+  std::string log_level = "info";
+  std::optional<std::string> idle_backend;
+  std::optional<std::string> notifier;
+  std::optional<std::string> check_config;
+  bool check = false;
+  bool autostart = false;
+};
+
+// Under systemd (JOURNAL_STREAM set) the journal stamps each line itself.
+void SetUpLogging(const std::string& level) {
+  auto logger = spdlog::stderr_logger_mt("unsitd");
+  logger->set_pattern(getenv("JOURNAL_STREAM") != nullptr ? "%l: %v"
+                                                           : "%Y-%m-%d %H:%M:%S.%e %l: %v");
+  logger->set_level(spdlog::level::from_str(level));
+  spdlog::set_default_logger(logger);
+}
+
+int CheckConfig(const Flags& flags) {
+  std::optional<std::string> path = flags.check_config;
+  if (!path || path->empty()) path = flags.config;
+  auto loaded = LoadConfig(path);
+  if (!loaded.ok()) {
+    std::cerr << loaded.error().message << "\n";
+    return 1;
+  }
+  std::cout << (loaded->source.empty() ? "no config file; built-in defaults are valid"
+                                       : loaded->source + ": valid")
+            << "\n";
+  return 0;
+}
+
+int Run(const Flags& flags) {
+  auto runtime = protocol::ResolveRuntimeDir();
+  if (!runtime.ok()) {
+    spdlog::critical("{}", runtime.error().message);
+    return 1;
+  }
+  if (!runtime->warning.empty()) spdlog::warn("{}", runtime->warning);
+  auto lock = AcquireInstanceLock(runtime->dir);
+  if (!lock.ok()) {
+    if (flags.autostart) return 0;  // the running one (e.g. the systemd unit) is enough
+    spdlog::critical("{}", lock.error().message);
+    return 1;
+  }
+
+  auto loaded = LoadConfig(flags.config);
+  std::string config_problem;
+  Config config;
+  if (loaded.ok()) {
+    config = std::move(loaded.value());
+  } else {
+    config_problem = loaded.error().message;
+    spdlog::error("{}; running with the built-in defaults until it is fixed", config_problem);
+  }
+
+  DaemonOptions options;
+  options.config_path = flags.config;
+  options.idle_backend = flags.idle_backend;
+  options.notifier = flags.notifier;
+  options.history_path = DefaultHistoryPath();
+  std::string socket_path = lock->socket_path();
+
+  boost::asio::io_context io(1);
+  Daemon daemon(io, options, std::move(config), config_problem, std::move(lock.value()));
+  if (auto started = daemon.Start(); !started.ok()) {
+    spdlog::critical("{}", started.error().message);
+    return 1;
+  }
+
+  boost::asio::signal_set signals(io, SIGTERM, SIGINT, SIGHUP);
+  std::function<void(const boost::system::error_code&, int)> on_signal =
+      [&](const boost::system::error_code& error, int signal) {
+        if (error) return;
+        if (signal == SIGHUP) {
+          ServiceNotify("RELOADING=1");
+          (void)daemon.Reload();
+          ServiceNotify("READY=1");
+          signals.async_wait(on_signal);
+          return;
+        }
+        spdlog::info("stopping on signal {}", signal);
+        ServiceNotify("STOPPING=1");
+        daemon.Shutdown();
+        io.stop();
+      };
+  signals.async_wait(on_signal);
+
+  ServiceNotify("READY=1");
+  spdlog::info("unsitd {} ready, listening on {}", kVersion, socket_path);
+  io.run();
+  return 0;
+}
+
+}  // namespace
+}  // namespace unsit
+
+int main(int argc, char** argv) {
+  using unsit::Flags;
+  Flags flags;
+  CLI::App app{
+      "unsitd - watches how long you sit and reminds you to stand up, walk and stretch.\n"
+      "Normally started by the systemd user unit (unsit.service) at login; talk to it\n"
+      "with `unsit`."};
+  app.name("unsitd");
+  app.set_version_flag("--version", std::string("unsitd ") + unsit::kVersion);
+  app.add_option("--config", flags.config, "Config file (default: $XDG_CONFIG_HOME/unsit/unsit.yaml)");
+  app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error or critical")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  app.add_option("--idle-backend", flags.idle_backend, "Override idle.backend")
+      ->check(CLI::IsMember(unsit::IdleBackendNames()));
+  app.add_option("--notifier", flags.notifier, "Override notify.backend: auto, libnotify or log")
+      ->check(CLI::IsMember({"auto", "libnotify", "log"}));
+  auto* check = app.add_option("--check-config", flags.check_config,
+                               "Validate a config file (default: the one --config or XDG names), "
+                               "print FILE:LINE:COLUMN errors and exit")
+                    ->expected(0, 1);
+  app.add_flag("--autostart", flags.autostart,
+               "Started by XDG autostart: exit quietly when another unsitd already runs");
+  CLI11_PARSE(app, argc, argv);
+  if (check->count() > 0) return unsit::CheckConfig(flags);
+
+  unsit::SetUpLogging(flags.log_level);
+  if (flags.autostart && unsit::SystemdUnitManagesUs()) {
+    spdlog::debug("autostart: the systemd user unit starts unsitd in this session; exiting");
+    return 0;
+  }
+  try {
+    return unsit::Run(flags);
+  } catch (const std::exception& error) {  // last resort: the adapters should have caught it
+    spdlog::critical("unexpected error: {}", error.what());
+    return 1;
+  }
+}

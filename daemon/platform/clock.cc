@@ -34,6 +34,15 @@ Now ReadNow(std::chrono::minutes day_starts) {
   return MakeNow(boot, wall, day_starts);
 }
 
+std::string FormatLocalDate(WallTime at) {
+  time_t t = std::chrono::floor<std::chrono::seconds>(at).time_since_epoch().count();
+  tm local{};
+  localtime_r(&t, &local);
+  char text[16];
+  strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
+}
+
 Now MakeNow(BootTime boot, WallTime wall, std::chrono::minutes day_starts) {
   using std::chrono::seconds;
   Now now;

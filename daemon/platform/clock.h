@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 
 #include "core/time.h"
 
@@ -16,6 +17,9 @@ Now ReadNow(std::chrono::minutes day_starts);
 // The local-time fields of Now for a given pair of readings, from the process's
 // time zone (tzset). Used by ReadNow and by tests that replay traces under a TZ.
 Now MakeNow(BootTime boot, WallTime wall, std::chrono::minutes day_starts);
+
+// The local date ("2026-11-21") at wall time `at`, in the process's time zone.
+std::string FormatLocalDate(WallTime at);
 
 // CLOCK_BOOTTIME minus CLOCK_MONOTONIC: grows by the time spent suspended, so a
 // jump between two readings means the machine slept (needs no D-Bus).

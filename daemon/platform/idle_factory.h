@@ -1,10 +1,12 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/config.h"
+#include "core/model.h"
 #include "core/result.h"
 #include "platform/idle_source.h"
 #include "platform/notifier.h"
@@ -17,11 +19,16 @@ namespace unsit {
 
 class GlibThread;
 
+// Where session and power events go (in::Lock, in::Unlock, in::Sleep, in::Wake).
+// Called on the io_context thread.
+using SessionSink = std::function<void(const Input&)>;
+
 // What a backend may use to start. All references outlive the backend.
 struct PlatformContext {
   boost::asio::io_context& io;  // the io_context thread's loop
   GlibThread* glib;             // null when GLib is not built in
   const Config& config;
+  SessionSink session;          // for sources that also see session events
 };
 
 // A backend constructor: the source, or an Error whose message says why the
@@ -40,11 +47,19 @@ IdleChoice ChooseIdleSource(const std::string& wanted, const PlatformContext& co
 // The names ChooseIdleSource accepts, for config validation and --help.
 std::vector<std::string> IdleBackendNames();
 
+class LibnotifyNotifier;
+
 struct NotifierChoice {
-  std::unique_ptr<Notifier> notifier;  // never null: "log" is always available
+  std::unique_ptr<Notifier> notifier;   // never null: "log" is always available
+  LibnotifyNotifier* libnotify = nullptr;  // the same object when it is libnotify
   std::vector<Candidate> candidates;
 };
 
-NotifierChoice ChooseNotifier(const std::string& wanted, const PlatformContext& context);
+// Picks the notifier named `wanted` (auto | libnotify | log). libnotify is taken
+// whenever a session bus is reachable, even before a notification server
+// answers (it reports that through its status callback and recovers by itself);
+// otherwise the log notifier hands every reminder to `log_sink`.
+NotifierChoice ChooseNotifier(const std::string& wanted, const PlatformContext& context,
+                              std::function<void(const std::string&)> log_sink);
 
 }  // namespace unsit

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
+
+#include <boost/asio/io_context.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "control/daemon_api.h"
+#include "control/instance_lock.h"
+#include "core/model.h"
+#include "core/stretch_rotation.h"
+#include "platform/boot_timer.h"
+#include "platform/glib_thread.h"
+#include "platform/idle_factory.h"
+#include "platform/session_watch.h"
+#include "storage/history_store.h"
+
+namespace unsit {
+
+class ControlServer;
+
+// Where things are and what the command line overrides.
+struct DaemonOptions {
+  std::optional<std::string> config_path;   // --config; nullopt: the XDG default
+  std::optional<std::string> idle_backend;  // --idle-backend overrides idle.backend
+  std::optional<std::string> notifier;      // --notifier overrides notify.backend
+  std::string history_path;
+};
+
+// The imperative shell. Lives on the io_context thread: every wakeup (idle edge,
+// session event, CLI request, notification action, timer) reads the clocks once,
+// feeds the pure Model, applies its decisions (notifier, history, events) and
+// arms the one BootTimer for the next deadline.
+class Daemon final : public DaemonApi {
+ public:
+  // `config_problem` is a load error of the config file at start (the built-in
+  // defaults are then in force); shown by `doctor`.
+  Daemon(boost::asio::io_context& io, DaemonOptions options, Config config,
+         std::string config_problem, InstanceLock lock);
+  ~Daemon() override;
+
+  // Chooses backends, opens history, restores the bout, starts listening.
+  // An error here means the daemon cannot run at all (e.g. the socket).
+  unsit::Status Start();
+  // Closes the open bout, records it and stops listening. Idempotent.
+  void Shutdown();
+
+  // DaemonApi, for the control dispatcher.
+  StatusView Status() override;
+  StatusView Apply(const Input& command) override;
+  unsit::Status Reload() override;
+  DayView Today() override;
+  Result<std::vector<DayView>> History(int days) override;
+  Stretch NextStretch() override;
+  DoctorReport Doctor() override;
+
+ private:
+  Now ReadNow() const;
+  void Feed(const Input& input);
+  void ApplyOutput(const Now& now, const Output& output);
+  void ApplyDecision(const Now& now, const Decision& decision);
+  void ShowReminder(Duration sitting, int shown);
+  void Record(const Now& now, const Decision& decision);
+
+  void ChooseIdle();
+  void AdoptIdleSource(IdleChoice choice);
+  void BeginIdle();
+  void StartSessionWatch();
+  void OnIdleReport(const IdleReport& report);
+  void OnNotifyAction(NotifyAction action);
+  void StartNotifier();
+  void OpenHistory();
+  void RestoreFromHistory();
+  void RebuildStretches();
+  std::string IdleWanted() const;
+
+  boost::asio::io_context& io_;
+  DaemonOptions options_;
+  std::string config_problem_;
+  InstanceLock lock_;
+  std::unique_ptr<GlibThread> glib_;
+  std::unique_ptr<PlatformContext> context_;
+  Config config_;
+  Model model_;
+  BootTimer timer_;
+  StretchRotation rotation_;
+  std::optional<Stretch> current_stretch_;  // of the reminder on screen
+  std::unique_ptr<IdleSource> idle_;
+  std::vector<Candidate> idle_candidates_;
+  std::string idle_lost_reason_;
+  std::unique_ptr<SessionWatch> session_;
+  std::string session_problem_;
+  SuspendDetector suspend_;
+  std::unique_ptr<Notifier> notifier_;
+  LibnotifyNotifier* libnotify_ = nullptr;  // notifier_ when it is libnotify
+  std::vector<Candidate> notifier_candidates_;
+  std::unique_ptr<HistoryStore> store_;
+  std::string history_problem_;
+  std::string last_store_error_;
+  std::unique_ptr<ControlServer> server_;
+  bool stopped_ = false;
+};
+
+}  // namespace unsit

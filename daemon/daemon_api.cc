@@ -1,0 +1,129 @@
+// The daemon's answers to the control dispatcher (DaemonApi).
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+
+#include "config/config_loader.h"
+#include "core/duration.h"
+#include "daemon.h"
+#include "platform/clock.h"
+
+namespace unsit {
+namespace {
+
+std::string Env(const char* name, const char* fallback) {
+  const char* value = getenv(name);
+  return value != nullptr && *value != '\0' ? value : fallback;
+}
+
+}  // namespace
+
+StatusView Daemon::Status() {
+  Now now = ReadNow();
+  StatusView view;
+  view.snapshot = model_.Status(now);
+  view.sit_limit = config_.sit_limit;
+  view.idle_backend = idle_ ? std::string(idle_->Name()) : "none";
+  view.fixed_schedule = view.idle_backend == "none";
+  view.notifier = notifier_ ? std::string(notifier_->Name()) : "log";
+  view.now = now.wall;
+  return view;
+}
+
+StatusView Daemon::Apply(const Input& command) {
+  Feed(command);
+  return Status();
+}
+
+unsit::Status Daemon::Reload() {
+  auto loaded = LoadConfig(options_.config_path);
+  if (!loaded.ok()) {
+    spdlog::error("reload: {}; the config in force stays", loaded.error().message);
+    return loaded.error();
+  }
+  Duration old_probe = model_.IdleProbe();
+  std::string old_idle = IdleWanted();
+  config_ = std::move(loaded.value());
+  config_problem_.clear();
+  Now now = ReadNow();
+  ApplyOutput(now, model_.Reconfigure(now, config_));
+  RebuildStretches();
+  spdlog::info("reload: config {} in force", config_.source.empty() ? "(defaults)" : config_.source);
+  // A new threshold or backend needs a new idle source; reloading also probes
+  // again after a source was lost.
+  if (old_probe != model_.IdleProbe() || old_idle != IdleWanted() || !idle_lost_reason_.empty()) {
+    idle_lost_reason_.clear();
+    idle_.reset();
+    ChooseIdle();
+    BeginIdle();
+  }
+  return Ok{};
+}
+
+DayView Daemon::Today() {
+  Now now = ReadNow();
+  return DayView{now.day_start, FormatLocalDate(now.day_start), model_.Status(now).today};
+}
+
+Result<std::vector<DayView>> Daemon::History(int days) {
+  if (!store_) {
+    if (days > 1) {
+      return Error{"no_history", "history is not available: " + history_problem_};
+    }
+    return std::vector<DayView>{Today()};
+  }
+  auto stored = store_->Days(ReadNow(), days);
+  if (!stored.ok()) return stored.error();
+  // Today's row from the model is exact to the moment; the store has it only
+  // up to the last checkpoint.
+  if (!stored->empty()) stored->back() = Today();
+  return stored;
+}
+
+Stretch Daemon::NextStretch() { return rotation_.Next(); }
+
+DoctorReport Daemon::Doctor() {
+  Now now = ReadNow();
+  DoctorReport report;
+  report.session_type = Env("XDG_SESSION_TYPE", "unknown");
+  report.desktop = Env("XDG_CURRENT_DESKTOP", "unknown");
+  report.idle_backend = idle_ ? std::string(idle_->Name()) : "none";
+  report.idle_candidates = idle_candidates_;
+  report.idle_for = idle_ ? idle_->IdleTime() : std::nullopt;
+  report.locked = model_.Status(now).locked;
+  if (notifier_) {
+    NotifierInfo info = notifier_->Info();
+    report.notifier = info.name;
+    report.notification_server = info.server;
+    report.notification_capabilities = info.capabilities;
+    if (!info.problem.empty()) report.problems.push_back(info.problem);
+  }
+  report.config_path = config_.source;
+  report.history_path = store_ ? store_->Path() : options_.history_path;
+  report.socket_path = lock_.socket_path();
+  if (!config_problem_.empty()) {
+    report.problems.push_back("The config file has an error, built-in defaults are in force: " +
+                              config_problem_ + ". Fix it, then run `unsit reload`.");
+  }
+  if (report.idle_backend == "none") {
+    report.problems.push_back(
+        "No idle source works here, so reminders come on a fixed schedule (one every " +
+        FormatHuman(config_.sit_limit) +
+        "). Start unsitd inside your graphical session, or import DISPLAY / WAYLAND_DISPLAY "
+        "into the user manager: `systemctl --user import-environment DISPLAY WAYLAND_DISPLAY`, "
+        "then `unsit reload`.");
+  }
+  if (!idle_lost_reason_.empty()) {
+    report.problems.push_back("The idle source stopped working (" + idle_lost_reason_ +
+                              "). Run `unsit reload` to probe again once it is back.");
+  }
+  if (!history_problem_.empty()) {
+    report.problems.push_back("History is not being recorded: " + history_problem_);
+  }
+  if (!last_store_error_.empty()) {
+    report.problems.push_back("Recording history failed: " + last_store_error_);
+  }
+  return report;
+}
+
+}  // namespace unsit

@@ -1,0 +1,136 @@
+#include "platform/idle_factory.h"
+
+#include <utility>
+
+#include "platform/idle_auto.h"
+#include "platform/idle_none.h"
+#include "platform/notifier_log.h"
+#ifdef UNSIT_HAVE_X11
+#include "platform/idle_x11.h"
+#endif
+#ifdef UNSIT_HAVE_WAYLAND_IDLE
+#include "platform/idle_wayland.h"
+#endif
+#ifdef UNSIT_HAVE_MUTTER_IDLE
+#include "platform/idle_mutter.h"
+#endif
+#ifdef UNSIT_HAVE_LIBNOTIFY
+#include "platform/notifier_libnotify.h"
+#endif
+
+namespace unsit {
+namespace {
+
+struct Backend {
+  const char* name;
+  IdleMaker make;  // null: not built into this binary
+};
+
+// Every backend name, in the `auto` order of DESIGN §3, then the explicit-only ones.
+const std::vector<Backend>& Backends() {
+  static const std::vector<Backend> kBackends = {
+#ifdef UNSIT_HAVE_MUTTER_IDLE
+      {"mutter", &MakeMutterIdleSource},
+#else
+      {"mutter", nullptr},
+#endif
+#ifdef UNSIT_HAVE_WAYLAND_IDLE
+      {"ext-idle-notify", &MakeExtIdleNotifySource},
+      {"kde-idle", &MakeKdeIdleSource},
+#else
+      {"ext-idle-notify", nullptr},
+      {"kde-idle", nullptr},
+#endif
+#ifdef UNSIT_HAVE_X11
+      {"x11", &MakeX11IdleSource},
+      {"x11-poll", &MakeX11PollIdleSource},
+#else
+      {"x11", nullptr},
+      {"x11-poll", nullptr},
+#endif
+      {"none", &MakeNoneIdleSource},
+      {"test", &MakeTestIdleSource},
+  };
+  return kBackends;
+}
+
+const Backend* Find(const std::string& name) {
+  for (const Backend& backend : Backends()) {
+    if (name == backend.name) return &backend;
+  }
+  return nullptr;
+}
+
+// Tries one backend; records why it was taken or skipped.
+std::unique_ptr<IdleSource> Try(const Backend& backend, const PlatformContext& context,
+                                std::vector<Candidate>& candidates) {
+  if (backend.make == nullptr) {
+    candidates.push_back({backend.name, false, "not built into this binary"});
+    return nullptr;
+  }
+  auto made = backend.make(context);
+  if (!made.ok()) {
+    candidates.push_back({backend.name, false, made.error().message});
+    return nullptr;
+  }
+  candidates.push_back({std::string(made.value()->Name()), true, "works here"});
+  return std::move(made.value());
+}
+
+}  // namespace
+
+std::vector<std::string> IdleBackendNames() {
+  std::vector<std::string> names = {"auto"};
+  for (const Backend& backend : Backends()) names.emplace_back(backend.name);
+  return names;
+}
+
+IdleChoice ChooseIdleSource(const std::string& wanted, const PlatformContext& context) {
+  IdleChoice choice;
+  if (wanted != "auto") {
+    if (const Backend* backend = Find(wanted)) {
+      choice.source = Try(*backend, context, choice.candidates);
+    } else {
+      choice.candidates.push_back({wanted, false, "unknown idle backend"});
+    }
+    return choice;
+  }
+  for (const AutoCandidate& candidate : AutoIdleOrder(ReadIdleEnvironment())) {
+    if (!candidate.candidate) {
+      choice.candidates.push_back({candidate.name, false, candidate.reason});
+      continue;
+    }
+    const Backend* backend = Find(candidate.name);
+    if (backend == nullptr) continue;
+    choice.source = Try(*backend, context, choice.candidates);
+    if (choice.source) return choice;
+  }
+  return choice;
+}
+
+NotifierChoice ChooseNotifier(const std::string& wanted, const PlatformContext& context,
+                              NotifierLogSink log_sink) {
+  NotifierChoice choice;
+  std::string problem;
+  if (wanted == "auto" || wanted == "libnotify") {
+#ifdef UNSIT_HAVE_LIBNOTIFY
+    auto made = MakeLibnotifyNotifierWithStatus(context);
+    if (made.ok()) {
+      choice.candidates.push_back({"libnotify", true, "session bus reachable"});
+      choice.libnotify = made.value().get();
+      choice.notifier = std::move(made.value());
+      return choice;
+    }
+    problem = "libnotify cannot be used: " + made.error().message;
+#else
+    (void)context;
+    problem = "libnotify is not built into this binary";
+#endif
+    choice.candidates.push_back({"libnotify", false, problem});
+  }
+  choice.candidates.push_back({"log", true, "reminders are written to the log"});
+  choice.notifier = MakeLogNotifier(std::move(log_sink), problem);
+  return choice;
+}
+
+}  // namespace unsit
