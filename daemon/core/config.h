@@ -15,8 +15,8 @@ enum class StretchPlace { kStanding, kDesk, kFloor };
 
 // One entry of the stretch catalogue (config/stretches.yaml or the user's config).
 struct Stretch {
-  std::string id;                  // stable, unique, [a-z0-9-]
-  std::string name;                // "Standing lunge"
+  std::string id;    // stable, unique, [a-z0-9-]
+  std::string name;  // "Standing lunge"
   StretchPlace where = StretchPlace::kStanding;
   int minutes = 1;                 // how long it takes, whole minutes >= 1
   std::vector<std::string> steps;  // what to do, in order
@@ -49,9 +49,9 @@ struct Config {
   } stretches;
 
   struct History {
-    Duration checkpoint = 5min;             // write the open bout at most this often
-    std::chrono::days keep{730};            // prune rows older than this
-    std::chrono::minutes day_starts{0};     // local time at which a history day begins
+    Duration checkpoint = 5min;          // write the open bout at most this often
+    std::chrono::days keep{730};         // prune rows older than this
+    std::chrono::minutes day_starts{0};  // local time at which a history day begins
   } history;
 
   std::string source;  // the file this came from; empty for the built-in defaults

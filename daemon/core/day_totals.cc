@@ -1,2 +1,25 @@
-// Placeholder: implemented in its own change.
-namespace unsit {}
+#include "core/day_totals.h"
+
+#include <algorithm>
+
+namespace unsit {
+
+void AddSitting(DayTotals& totals, WallTime start, Duration length,
+                std::chrono::seconds utc_offset) {
+  using std::chrono::hours;
+  if (length <= Duration::zero()) return;
+  totals.sitting += length;
+  // Walk the local clock hour by hour; each piece goes to its hour of the day.
+  WallTime local = start + utc_offset;
+  Duration left = length;
+  while (left > Duration::zero()) {
+    auto hour_start = std::chrono::floor<hours>(local);
+    Duration piece = std::min<Duration>(left, hour_start + hours(1) - local);
+    auto day_hour = (hour_start.time_since_epoch().count() % 24 + 24) % 24;
+    totals.hours[static_cast<size_t>(day_hour)] += piece;
+    local += piece;
+    left -= piece;
+  }
+}
+
+}  // namespace unsit

@@ -14,10 +14,10 @@ struct DayTotals {
   Duration sitting{0};
   Duration longest_bout{0};
   int bouts = 0;
-  int long_bouts = 0;              // bouts that reached sit_limit
-  int breaks = 0;                  // all breaks that began this day
-  int breaks_after_reminder = 0;   // of those, begun while a reminder was open or by done
-  int reminders = 0;               // reminders shown (re-shows not counted)
+  int long_bouts = 0;             // bouts that reached sit_limit
+  int breaks = 0;                 // all breaks that began this day
+  int breaks_after_reminder = 0;  // of those, begun while a reminder was open or by done
+  int reminders = 0;              // reminders shown (re-shows not counted)
   int done = 0;
   int snoozed = 0;
   int skipped = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -20,23 +21,33 @@ enum class ReminderOutcome { kDone, kSnoozed, kSkipped, kDismissed, kWithdrawn }
 // ---- Inputs: what happened. The time of each is the `now` it is handled with,
 // ---- unless the input carries its own (back-dated) time.
 namespace in {
-struct Idle { BootTime since; };  // no input since `since` (the last input); idle >= IdleProbe()
-struct Active {};                 // input again
+struct Idle {
+  BootTime since;
+};                 // no input since `since` (the last input); idle >= IdleProbe()
+struct Active {};  // input again
 struct Lock {};
 struct Unlock {};
-struct Sleep {};                  // about to suspend
-struct Wake {};                   // resumed from suspend
-struct Tick {};                   // the deadline timer fired; just re-evaluate
-struct Snooze { std::optional<Duration> length; };  // nullopt: config.snooze
-struct Done {};                   // "I'm up": a break begins now
-struct Skip {};                   // due again after a full sit_limit
-struct Dismiss {};                // closed without a button: follows config.on_dismiss
-struct Pause { std::optional<Duration> length; };   // nullopt: until Resume
+struct Sleep {};  // about to suspend
+struct Wake {};   // resumed from suspend
+struct Tick {};   // the deadline timer fired; just re-evaluate
+struct Snooze {
+  std::optional<Duration> length;
+};                  // nullopt: config.snooze
+struct Done {};     // "I'm up": a break begins now
+struct Skip {};     // due again after a full sit_limit
+struct Dismiss {};  // closed without a button: follows config.on_dismiss
+struct Pause {
+  std::optional<Duration> length;
+};  // nullopt: until Resume
 struct Resume {};
-struct Standing { bool on; };
-struct Shutdown {};               // the daemon stops: close the open bout at now
+struct Standing {
+  bool on;
+};
+struct Shutdown {};  // the daemon stops: close the open bout at now
 // Continue a bout that an earlier run of the daemon had open, and adopt the
 // totals of today recorded so far. Sent once, right after construction.
+// `today` must not contain the bout that goes on: the model counts that bout
+// (its sitting inside today, bouts, long_bouts) as if it had been open all along.
 struct Restore {
   DayTotals today;
   std::optional<BootTime> bout_start;  // set: the bout goes on from there
@@ -49,14 +60,21 @@ using Input = std::variant<in::Idle, in::Active, in::Lock, in::Unlock, in::Sleep
 
 // ---- Decisions: what the shell must do or record, in order.
 namespace out {
-struct BoutStarted { BootTime at; WallTime wall; };
+struct BoutStarted {
+  BootTime at;
+  WallTime wall;
+};
 struct BoutClosed {
   BootTime start, end;
   WallTime start_wall, end_wall;
   BoutEnd why;
   Duration length() const { return end - start; }
 };
-struct BreakStarted { BootTime at; WallTime wall; BreakCause cause; };
+struct BreakStarted {
+  BootTime at;
+  WallTime wall;
+  BreakCause cause;
+};
 struct BreakEnded {
   BootTime start, end;
   WallTime start_wall, end_wall;
@@ -64,21 +82,38 @@ struct BreakEnded {
 };
 // Show the reminder, or replace the one on screen (`shown` > 1) with a new
 // duration. Never stacked.
-struct ShowReminder { Duration sitting; int shown; };
+struct ShowReminder {
+  Duration sitting;
+  int shown;
+};
 // Take the reminder off the screen (if it still is) and record its outcome.
-struct CloseReminder { ReminderOutcome outcome; Duration sitting; };
-struct StateChanged { State state; };
-struct PauseChanged { std::optional<WallTime> until; bool paused; };
+struct CloseReminder {
+  ReminderOutcome outcome;
+  Duration sitting;
+};
+struct StateChanged {
+  State state;
+};
+struct PauseChanged {
+  std::optional<WallTime> until;
+  bool paused;
+};
 // A history day ended while the daemon ran; `totals` is that day's final tally.
-struct DayRolled { WallTime day_start; DayTotals totals; };
+struct DayRolled {
+  WallTime day_start;
+  DayTotals totals;
+};
 // Write the open bout to durable storage (at most every history.checkpoint).
-struct Checkpoint { BootTime bout_start; WallTime bout_start_wall; Duration sitting; };
+struct Checkpoint {
+  BootTime bout_start;
+  WallTime bout_start_wall;
+  Duration sitting;
+};
 }  // namespace out
 
-using Decision = std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted,
-                              out::BreakEnded, out::ShowReminder, out::CloseReminder,
-                              out::StateChanged, out::PauseChanged, out::DayRolled,
-                              out::Checkpoint>;
+using Decision = std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted, out::BreakEnded,
+                              out::ShowReminder, out::CloseReminder, out::StateChanged,
+                              out::PauseChanged, out::DayRolled, out::Checkpoint>;
 
 struct Output {
   std::vector<Decision> decisions;
@@ -94,9 +129,9 @@ struct Snapshot {
   bool reminder_open = false;             // on screen and not yet acted on
   bool reminder_held = false;             // due, waiting for the user to come back
   bool paused = false;
-  std::optional<WallTime> paused_until;   // nullopt while paused: until resume
+  std::optional<WallTime> paused_until;  // nullopt while paused: until resume
   bool locked = false;
-  std::optional<Duration> idle_for;       // since the last input, when idle was reported
+  std::optional<Duration> idle_for;  // since the last input, when idle was reported
   DayTotals today;
 };
 
@@ -119,8 +154,115 @@ class Model {
   Duration IdleProbe() const;
 
  private:
+  // The open bout. `portion_start` is where its part inside the current history
+  // day begins (the bout start, or the day boundary it crossed).
+  struct Bout {
+    BootTime start;
+    WallTime start_wall;
+    BootTime portion_start;
+    BootTime last_checkpoint;
+    bool reached_limit = false;  // counted in long_bouts already
+    // The local UTC offset from each boot instant on (first: from portion_start),
+    // so that sitting across a DST change lands in the right clock hours.
+    std::vector<std::pair<BootTime, std::chrono::seconds>> offsets;
+  };
+  struct Break {
+    BootTime start;
+    WallTime start_wall;
+    BreakCause cause;
+  };
+  // When the next reminder falls due: `anchor`, plus sit_limit when `plus_sit_limit`
+  // (so that Reconfigure re-derives it from the new sit_limit).
+  struct Due {
+    BootTime anchor;
+    bool plus_sit_limit = true;
+    BootTime At(const Config& config) const {
+      return plus_sit_limit ? anchor + config.sit_limit : anchor;
+    }
+  };
+  using Decisions = std::vector<Decision>;
+
+  // Handles everything whose time has come by `now`, in time order: breaks by
+  // idle, day boundaries, the bout reaching sit_limit, then pause end, reminders
+  // and checkpoints.
+  void Advance(const Now& now, Decisions& out);
+  bool AdvanceOne(const Now& now, Decisions& out);
+  void AdvanceReminder(const Now& now, Decisions& out);
+  void AdvanceCheckpoint(const Now& now, Decisions& out);
+  std::optional<BootTime> NextDeadline(const Now& now) const;
+  State CurrentState() const;
+  bool Present(const Now& now) const;
+
+  // Inputs (model_presence.cc, model_reminder.cc).
+  void Apply(const Now& now, const in::Idle& input, Decisions& out);
+  void Apply(const Now& now, const in::Active& input, Decisions& out);
+  void Apply(const Now& now, const in::Lock& input, Decisions& out);
+  void Apply(const Now& now, const in::Unlock& input, Decisions& out);
+  void Apply(const Now& now, const in::Sleep& input, Decisions& out);
+  void Apply(const Now& now, const in::Wake& input, Decisions& out);
+  void Apply(const Now& now, const in::Tick& input, Decisions& out);
+  void Apply(const Now& now, const in::Snooze& input, Decisions& out);
+  void Apply(const Now& now, const in::Done& input, Decisions& out);
+  void Apply(const Now& now, const in::Skip& input, Decisions& out);
+  void Apply(const Now& now, const in::Dismiss& input, Decisions& out);
+  void Apply(const Now& now, const in::Pause& input, Decisions& out);
+  void Apply(const Now& now, const in::Resume& input, Decisions& out);
+  void Apply(const Now& now, const in::Standing& input, Decisions& out);
+  void Apply(const Now& now, const in::Shutdown& input, Decisions& out);
+  void Apply(const Now& now, const in::Restore& input, Decisions& out);
+
+  // Bouts and breaks (model_presence.cc).
+  void ReturnFromBreak(const Now& now, Decisions& out);
+  void StartBout(const Now& now, Decisions& out);
+  void OpenBout(const Now& now, BootTime start, WallTime start_wall);
+  // Closes the open bout at `end` (clamped into the bout), withdrawing an open reminder.
+  void CloseBout(const Now& now, BootTime end, BoutEnd why, Decisions& out);
+  void BeginBreak(const Now& now, BootTime at, BreakCause cause, Decisions& out);
+  void EndBreak(const Now& now, Decisions& out);
+
+  // Reminders and pause (model_reminder.cc).
+  void Show(const Now& now, Decisions& out);
+  // Closes the open reminder (if any) with `outcome`, reporting the bout length at `at`.
+  void Close(BootTime at, ReminderOutcome outcome, Decisions& out);
+  void ResetReminder();
+  void Postpone(const Now& now, Duration length, Decisions& out);
+  void EndPause(Decisions& out);
+  Duration Sitting(BootTime at) const;
+  std::optional<Duration> NextReminder(const Now& now) const;
+
+  // Day accounting (model_day.cc).
+  void RollDay(const Now& now, Decisions& out);
+  // Counts the bout in long_bouts once it has reached sit_limit (not while the
+  // user went idle before that moment: the bout may yet end short of it).
+  bool LimitReached(const Now& now) const;
+  void CountLongBout();
+  void NoteOffset(const Now& now);
+  // Adds the bout's part [portion_start, until) to `totals`.
+  void AddPortion(const Now& now, BootTime until, DayTotals& totals) const;
+
   Config config_;
-  // The implementation adds its state here (bout, idle, reminder, pause, day).
+  bool shut_down_ = false;
+  bool standing_ = false;
+  bool locked_ = false;
+  bool asleep_ = false;
+  std::optional<BootTime> idle_since_;  // last input, while idle >= IdleProbe()
+  std::optional<Bout> bout_;
+  std::optional<Break> break_;
+
+  // Reminder of the open bout: due_ counts down; once reached, pending_ until it
+  // can be shown (not idle, not paused); then open_ until acted on.
+  std::optional<Due> due_;
+  bool pending_ = false;
+  bool open_ = false;
+  int shown_ = 0;
+  BootTime last_shown_{};
+
+  bool paused_ = false;
+  std::optional<BootTime> pause_until_;  // nullopt while paused: until Resume
+
+  WallTime day_start_;  // the history day `today_` belongs to
+  WallTime day_end_;
+  DayTotals today_;  // closed sitting of the day; the open bout is added on demand
 };
 
 const char* ToString(State state);

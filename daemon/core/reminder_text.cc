@@ -1,2 +1,50 @@
-// Placeholder: implemented in its own change.
-namespace unsit {}
+#include "core/reminder_text.h"
+
+#include <string_view>
+
+#include "core/duration.h"
+
+namespace unsit {
+namespace {
+
+// Notification servers may read the body as a small subset of HTML, so the
+// characters that start markup or entities are escaped; the result still reads
+// correctly as plain text on servers that take the body literally.
+std::string EscapeMarkup(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  return escaped;
+}
+
+}  // namespace
+
+ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze,
+                             bool actions) {
+  ReminderView view;
+  view.summary = "Time to stand up — " + FormatHuman(sitting) + " sitting";
+  view.body = "Walk around for a few minutes.\nThen: " + EscapeMarkup(stretch.name) + " — " +
+              EscapeMarkup(stretch.cue);
+  view.snooze_label = "Snooze " + FormatHuman(snooze);
+  if (!actions) {
+    view.body += "\nNo buttons here: run unsit done once you are up, unsit snooze to wait " +
+                 FormatHuman(snooze) + ", or unsit skip to let this one pass.";
+  }
+  return view;
+}
+
+}  // namespace unsit

@@ -1,2 +1,110 @@
-// Placeholder: implemented in its own change.
-namespace unsit {}
+#include "core/stretch_rotation.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace unsit {
+namespace {
+
+// SplitMix64: tiny, fully specified, so a seeded order is the same everywhere
+// (std::shuffle's use of its generator is left to the library).
+std::uint64_t SplitMix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+bool Contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace
+
+StretchRotation::StretchRotation(std::vector<Stretch> eligible, std::optional<std::uint64_t> seed)
+    : seed_(seed) {
+  Adopt(std::move(eligible));
+  StartRound();
+}
+
+Stretch StretchRotation::WalkingFallback() {
+  Stretch walk;
+  walk.id = "walk";
+  walk.name = "Walk";
+  walk.where = StretchPlace::kStanding;
+  walk.minutes = 3;
+  walk.steps = {"Stand up slowly.", "Walk at an easy pace for three minutes.",
+                "Take long strides and let your arms swing."};
+  walk.cue = "Walk for three minutes with long, easy strides.";
+  walk.caution = "Stop and rest if anything hurts or you feel dizzy.";
+  return walk;
+}
+
+const Stretch& StretchRotation::Next() {
+  const std::string id = pending_.front();
+  pending_.pop_front();
+  shown_.push_back(id);
+  last_id_ = id;
+  if (pending_.empty()) StartRound();
+  return Find(id);
+}
+
+const Stretch& StretchRotation::Peek() const { return Find(pending_.front()); }
+
+void StretchRotation::Reconfigure(std::vector<Stretch> eligible) {
+  Adopt(std::move(eligible));
+  std::vector<std::string> ids;
+  for (const Stretch& s : eligible_) ids.push_back(s.id);
+
+  std::erase_if(shown_, [&ids](const std::string& id) { return !Contains(ids, id); });
+  std::erase_if(pending_, [&ids](const std::string& id) { return !Contains(ids, id); });
+  std::vector<std::string> joining;
+  for (const std::string& id : ids) {
+    if (!Contains(shown_, id) &&
+        std::find(pending_.begin(), pending_.end(), id) == pending_.end()) {
+      joining.push_back(id);
+    }
+  }
+  for (std::string& id : RoundOrder(joining)) pending_.push_back(std::move(id));
+  if (pending_.empty()) StartRound();
+}
+
+void StretchRotation::Adopt(std::vector<Stretch> eligible) {
+  eligible_.clear();
+  for (Stretch& s : eligible) {
+    const bool seen = std::any_of(eligible_.begin(), eligible_.end(),
+                                  [&s](const Stretch& kept) { return kept.id == s.id; });
+    if (!seen) eligible_.push_back(std::move(s));
+  }
+  if (eligible_.empty()) eligible_.push_back(WalkingFallback());
+}
+
+void StretchRotation::StartRound() {
+  ++round_;
+  shown_.clear();
+  std::vector<std::string> ids;
+  for (const Stretch& s : eligible_) ids.push_back(s.id);
+  std::vector<std::string> order = RoundOrder(ids);
+  if (order.size() >= 2 && order.front() == last_id_) std::swap(order.front(), order.back());
+  pending_.assign(order.begin(), order.end());
+}
+
+std::vector<std::string> StretchRotation::RoundOrder(const std::vector<std::string>& ids) {
+  std::vector<std::string> order = ids;
+  if (!seed_ || order.size() < 2) return order;
+  std::uint64_t state = *seed_ ^ (round_ * 0xD1B54A32D192ED03ULL);
+  for (std::size_t i = order.size() - 1; i > 0; --i) {  // Fisher-Yates
+    const auto j = static_cast<std::size_t>(SplitMix64(state) % (i + 1));
+    std::swap(order[i], order[j]);
+  }
+  return order;
+}
+
+const Stretch& StretchRotation::Find(const std::string& id) const {
+  for (const Stretch& s : eligible_) {
+    if (s.id == id) return s;
+  }
+  return eligible_.front();  // unreachable: pending_ holds only ids of eligible_
+}
+
+}  // namespace unsit

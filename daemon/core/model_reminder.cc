@@ -1,0 +1,140 @@
+// The reminder policy: due, held, shown, re-shown, answered; and pausing.
+#include <algorithm>
+
+#include "core/model.h"
+
+namespace unsit {
+
+void Model::AdvanceReminder(const Now& now, Decisions& out) {
+  if (!bout_) return;
+  if (due_ && !pending_ && !open_ && now.boot >= due_->At(config_)) {
+    pending_ = true;
+    due_.reset();
+  }
+  // Pending: held while the user is idle (maybe already walking away), deferred
+  // while paused; shown at the first moment neither holds.
+  if (pending_ && !paused_ && !idle_since_) {
+    Show(now, out);
+  } else if (open_ && !paused_ && config_.remind_every > Duration::zero() &&
+             now.boot >= last_shown_ + config_.remind_every) {
+    ++shown_;
+    last_shown_ = now.boot;
+    out.push_back(out::ShowReminder{Sitting(now.boot), shown_});
+  }
+}
+
+void Model::Show(const Now& now, Decisions& out) {
+  pending_ = false;
+  open_ = true;
+  shown_ = 1;
+  last_shown_ = now.boot;
+  ++today_.reminders;
+  out.push_back(out::ShowReminder{Sitting(now.boot), shown_});
+}
+
+void Model::Close(BootTime at, ReminderOutcome outcome, Decisions& out) {
+  out.push_back(out::CloseReminder{outcome, Sitting(at)});
+  open_ = false;
+  pending_ = false;
+  shown_ = 0;
+}
+
+void Model::ResetReminder() {
+  due_.reset();
+  pending_ = false;
+  open_ = false;
+  shown_ = 0;
+}
+
+Duration Model::Sitting(BootTime at) const {
+  return bout_ ? std::max(at - bout_->start, Duration::zero()) : Duration::zero();
+}
+
+void Model::Apply(const Now& now, const in::Done& /*input*/, Decisions& out) {
+  if (!bout_ && !open_) return;
+  ++today_.done;
+  if (open_) Close(now.boot, ReminderOutcome::kDone, out);
+  if (bout_) BeginBreak(now, now.boot, BreakCause::kDone, out);
+}
+
+void Model::Apply(const Now& now, const in::Snooze& input, Decisions& out) {
+  if (!bout_) return;
+  Postpone(now, input.length.value_or(config_.snooze), out);
+}
+
+// Snooze: a reminder on screen or held is closed and due again `length` from
+// now; with none, the next one is pushed back to at least `length` from now.
+void Model::Postpone(const Now& now, Duration length, Decisions& out) {
+  BootTime at = now.boot + length;
+  if (open_ || pending_) {
+    ++today_.snoozed;
+    Close(now.boot, ReminderOutcome::kSnoozed, out);
+    due_ = Due{at, false};
+    return;
+  }
+  if (due_) at = std::max(at, due_->At(config_));
+  due_ = Due{at, false};
+}
+
+void Model::Apply(const Now& now, const in::Skip& /*input*/, Decisions& out) {
+  if (!bout_) return;
+  if (open_ || pending_) ++today_.skipped;
+  if (open_) Close(now.boot, ReminderOutcome::kSkipped, out);
+  ResetReminder();
+  due_ = Due{now.boot, true};
+}
+
+void Model::Apply(const Now& now, const in::Dismiss& /*input*/, Decisions& out) {
+  // Only a reminder on screen can be dismissed.
+  if (!bout_ || !open_) return;
+  ++today_.dismissed;
+  Close(now.boot, ReminderOutcome::kDismissed, out);
+  if (config_.on_dismiss == OnDismiss::kSkip) {
+    due_ = Due{now.boot, true};
+  } else {
+    due_ = Due{now.boot + config_.snooze, false};
+  }
+}
+
+void Model::Apply(const Now& now, const in::Pause& input, Decisions& out) {
+  paused_ = true;
+  pause_until_.reset();
+  std::optional<WallTime> until;
+  if (input.length) {
+    pause_until_ = now.boot + *input.length;
+    until = now.WallAt(*pause_until_);
+  }
+  out.push_back(out::PauseChanged{until, true});
+}
+
+void Model::Apply(const Now& /*now*/, const in::Resume& /*input*/, Decisions& out) {
+  if (paused_) EndPause(out);
+}
+
+// A reminder that fell due during the pause is shown by the AdvanceReminder
+// that follows: deferred, never dropped.
+void Model::EndPause(Decisions& out) {
+  paused_ = false;
+  pause_until_.reset();
+  out.push_back(out::PauseChanged{std::nullopt, false});
+}
+
+std::optional<Duration> Model::NextReminder(const Now& now) const {
+  if (!bout_) return std::nullopt;
+  std::optional<BootTime> at;
+  if (pending_) {
+    at = now.boot;
+  } else if (open_) {
+    if (config_.remind_every > Duration::zero()) at = last_shown_ + config_.remind_every;
+  } else if (due_) {
+    at = due_->At(config_);
+  }
+  if (at && paused_) {
+    if (!pause_until_) return std::nullopt;
+    at = std::max(*at, *pause_until_);
+  }
+  if (!at) return std::nullopt;
+  return std::max(*at - now.boot, Duration::zero());
+}
+
+}  // namespace unsit

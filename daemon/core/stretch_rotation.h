@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+
+namespace unsit {
+
+// Chooses the stretch for each reminder. Within a round every eligible stretch is
+// shown exactly once; then a new round begins, never with the stretch that ended
+// the last one (when there are two or more). The order of a round is the
+// catalogue order, or, given a seed, a shuffle that depends only on the seed and
+// the round number (the same on every machine).
+//
+// An empty eligible list is replaced by a single built-in walking entry, so Next()
+// always has something to return. Entries with an id already seen are ignored.
+class StretchRotation {
+ public:
+  // Only the walking fallback, until Reconfigure() brings the real list.
+  StretchRotation() : StretchRotation(std::vector<Stretch>{}) {}
+  explicit StretchRotation(std::vector<Stretch> eligible,
+                           std::optional<std::uint64_t> seed = std::nullopt);
+
+  // The stretch to show now; advances the rotation. The reference stays valid
+  // until the next call of Reconfigure() or the rotation's destruction.
+  const Stretch& Next();
+
+  // The stretch Next() would return, without advancing.
+  const Stretch& Peek() const;
+
+  // Adopts a new eligible list (after a config reload). The current round goes
+  // on: stretches already shown in it stay shown, ones that left the list are
+  // dropped, new ones join the rest of the round. A round with nothing left to
+  // show starts afresh.
+  void Reconfigure(std::vector<Stretch> eligible);
+
+  // How many stretches take part (at least 1).
+  std::size_t size() const { return eligible_.size(); }
+
+  // The stretch used when nothing is eligible: a short walk.
+  static Stretch WalkingFallback();
+
+ private:
+  void Adopt(std::vector<Stretch> eligible);
+  void StartRound();
+  const Stretch& Find(const std::string& id) const;
+  std::vector<std::string> RoundOrder(const std::vector<std::string>& ids);
+
+  std::vector<Stretch> eligible_;
+  std::optional<std::uint64_t> seed_;
+  std::uint64_t round_ = 0;
+  std::deque<std::string> pending_;  // ids still to show this round; never empty
+  std::vector<std::string> shown_;   // ids shown this round
+  std::string last_id_;              // the most recent Next(), to avoid a repeat
+};
+
+}  // namespace unsit

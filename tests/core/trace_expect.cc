@@ -1,0 +1,313 @@
+// The `expect` lines of a trace: what the last step decided, and what the
+// model says now.
+#include <cctype>
+#include <numeric>
+#include <sstream>
+
+#include "core/duration.h"
+#include "trace_runner.h"
+
+namespace unsit::trace {
+namespace {
+
+template <typename... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <typename... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+std::string Kind(const Decision& decision) {
+  return std::visit(Overloaded{
+                        [](const out::BoutStarted&) { return "bout-started"; },
+                        [](const out::BoutClosed&) { return "bout-closed"; },
+                        [](const out::BreakStarted&) { return "break-started"; },
+                        [](const out::BreakEnded&) { return "break-ended"; },
+                        [](const out::ShowReminder&) { return "reminder"; },
+                        [](const out::CloseReminder&) { return "close"; },
+                        [](const out::StateChanged&) { return "state-changed"; },
+                        [](const out::PauseChanged&) { return "pause-changed"; },
+                        [](const out::DayRolled&) { return "day-rolled"; },
+                        [](const out::Checkpoint&) { return "checkpoint"; },
+                    },
+                    decision);
+}
+
+const std::vector<std::string> kEventKinds = {
+    "bout-started", "bout-closed",   "break-started", "break-ended", "reminder",
+    "close",        "state-changed", "pause-changed", "day-rolled",  "checkpoint"};
+
+}  // namespace
+
+std::string Describe(const Decision& decision) {
+  std::ostringstream text;
+  text << Kind(decision);
+  std::visit(Overloaded{
+                 [&](const out::BoutStarted& d) { text << " at " << LocalTime(d.wall, "%H:%M"); },
+                 [&](const out::BoutClosed& d) {
+                   text << " " << FormatDuration(d.length()) << " " << ToString(d.why) << " at "
+                        << LocalTime(d.end_wall, "%H:%M");
+                 },
+                 [&](const out::BreakStarted& d) {
+                   text << " " << ToString(d.cause) << " at " << LocalTime(d.wall, "%H:%M");
+                 },
+                 [&](const out::BreakEnded& d) {
+                   text << " " << FormatDuration(d.end - d.start) << " " << ToString(d.cause);
+                 },
+                 [&](const out::ShowReminder& d) {
+                   text << " " << FormatDuration(d.sitting) << " shown " << d.shown;
+                 },
+                 [&](const out::CloseReminder& d) {
+                   text << " " << ToString(d.outcome) << " " << FormatDuration(d.sitting);
+                 },
+                 [&](const out::StateChanged& d) { text << " " << ToString(d.state); },
+                 [&](const out::PauseChanged& d) { text << (d.paused ? " on" : " off"); },
+                 [&](const out::DayRolled& d) {
+                   text << " " << LocalTime(d.day_start, "%Y-%m-%d") << " sitting "
+                        << FormatDuration(d.totals.sitting);
+                 },
+                 [&](const out::Checkpoint& d) { text << " " << FormatDuration(d.sitting); },
+             },
+             decision);
+  return text.str();
+}
+
+std::string Runner::StepText() const {
+  if (step_.empty()) return "nothing";
+  std::string text;
+  for (const Decision& decision : step_) text += (text.empty() ? "" : ", ") + Describe(decision);
+  return text;
+}
+
+void Runner::Expect(const Words& words) {
+  bool negated = words.size() > 1 && words[1] == "no";
+  size_t at = negated ? 2 : 1;
+  if (at >= words.size()) throw BadLine("expect what?");
+  const std::string& what = words[at];
+  Words args(words.begin() + static_cast<long>(at) + 1, words.end());
+  if (what == "nothing") {
+    if (!step_.empty()) Fail("expected no decisions, got " + StepText());
+    return;
+  }
+  for (const std::string& kind : kEventKinds) {
+    if (kind != what) continue;
+    bool found = ExpectEvent(what, negated, args);
+    if (found == negated) {
+      std::string line;
+      for (const std::string& word : words) line += (line.empty() ? "" : " ") + word;
+      Fail("'" + line + "' did not hold; the last step decided: " + StepText());
+    }
+    return;
+  }
+  ExpectStatus(what, negated, args);
+}
+
+// True when some decision of the last step is `kind` and matches `args`; with
+// `negated` and no args, any decision of that kind counts.
+bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& args) {
+  for (const Decision& decision : step_) {
+    if (Kind(decision) != kind) continue;
+    if (negated && args.empty()) return true;
+    bool match = true;
+    std::vector<Failure> saved = failures_;
+    for (size_t i = 0; i < args.size() && match; ++i) {
+      const std::string& arg = args[i];
+      bool has_next = i + 1 < args.size();
+      auto next = [&]() -> const std::string& {
+        if (!has_next) throw BadLine("'" + arg + "' needs a value");
+        return args[++i];
+      };
+      std::visit(Overloaded{
+                     [&](const out::BoutStarted& d) {
+                       match = arg == "at" && TimeMatches(next(), d.at, d.wall);
+                     },
+                     [&](const out::BoutClosed& d) {
+                       if (arg == "at") {
+                         match = TimeMatches(next(), d.end, d.end_wall);
+                       } else if (arg == "from") {
+                         match = TimeMatches(next(), d.start, d.start_wall);
+                       } else if (std::isdigit(static_cast<unsigned char>(arg[0]))) {
+                         match = d.length() == Dur(arg);
+                       } else {
+                         match = arg == ToString(d.why);
+                       }
+                     },
+                     [&](const out::BreakStarted& d) {
+                       match = arg == "at" ? TimeMatches(next(), d.at, d.wall)
+                                           : arg == ToString(d.cause);
+                     },
+                     [&](const out::BreakEnded& d) {
+                       match = std::isdigit(static_cast<unsigned char>(arg[0]))
+                                   ? d.end - d.start == Dur(arg)
+                                   : arg == ToString(d.cause);
+                     },
+                     [&](const out::ShowReminder& d) {
+                       match = arg == "shown" ? d.shown == Int(next()) : d.sitting == Dur(arg);
+                     },
+                     [&](const out::CloseReminder& d) {
+                       match = std::isdigit(static_cast<unsigned char>(arg[0]))
+                                   ? d.sitting == Dur(arg)
+                                   : arg == ToString(d.outcome);
+                     },
+                     [&](const out::StateChanged& d) { match = arg == ToString(d.state); },
+                     [&](const out::PauseChanged& d) {
+                       if (arg == "until") {
+                         match = d.until && LocalTime(*d.until, "%H:%M") == next();
+                       } else {
+                         match = (arg == "on") == d.paused;
+                       }
+                     },
+                     [&](const out::DayRolled& d) {
+                       if (arg == "date") {
+                         match = LocalTime(d.day_start, "%Y-%m-%d") == next();
+                         return;
+                       }
+                       // The remaining args are totals fields; compare without failing.
+                       Words rest(args.begin() + static_cast<long>(i), args.end());
+                       rest.insert(rest.begin(), "-");
+                       size_t before = failures_.size();
+                       ExpectTotals(d.totals, rest, 1, "day-rolled");
+                       match = failures_.size() == before;
+                       i = args.size();
+                     },
+                     [&](const out::Checkpoint& d) { match = d.sitting == Dur(arg); },
+                 },
+                 decision);
+    }
+    failures_ = saved;  // a non-matching candidate is not a failure by itself
+    if (match) return true;
+  }
+  return false;
+}
+
+void Runner::ExpectStatus(const std::string& what, bool negated, const Words& args) {
+  Now now = MakeNowHere();
+  Snapshot status = model_->Status(now);
+  auto check = [&](bool holds, const std::string& got) {
+    if (holds == negated) {
+      Fail(std::string("expected ") + (negated ? "no " : "") + what +
+           (args.empty() ? "" : " " + args[0]) + ", got " + got);
+    }
+  };
+  auto arg = [&](size_t i) -> const std::string& {
+    if (i >= args.size()) throw BadLine("'expect " + what + "' needs more words");
+    return args[i];
+  };
+  if (what == "state") {
+    check(ToString(status.state) == arg(0), ToString(status.state));
+  } else if (what == "bout") {
+    check(negated ? status.bout > Duration::zero() : status.bout == Dur(arg(0)),
+          FormatDuration(status.bout));
+  } else if (what == "break") {
+    std::string got = "none";
+    bool holds = open_break_.has_value();
+    if (open_break_) {
+      Duration so_far = boot_ - open_break_->at;
+      got = FormatDuration(so_far) + " " + ToString(open_break_->cause);
+      for (const std::string& word : args) {
+        holds = holds && (std::isdigit(static_cast<unsigned char>(word[0]))
+                              ? so_far == Dur(word)
+                              : word == ToString(open_break_->cause));
+      }
+    }
+    check(holds, got);
+  } else if (what == "open") {
+    check(status.reminder_open, status.reminder_open ? "open" : "not open");
+  } else if (what == "held") {
+    check(status.reminder_held, status.reminder_held ? "held" : "not held");
+  } else if (what == "locked") {
+    check(status.locked, status.locked ? "locked" : "not locked");
+  } else if (what == "paused") {
+    std::string got = status.paused ? "paused" : "not paused";
+    if (status.paused_until) got += " until " + LocalTime(*status.paused_until, "%H:%M");
+    bool holds = status.paused;
+    if (args.size() == 2 && args[0] == "until") {
+      holds = holds && status.paused_until && LocalTime(*status.paused_until, "%H:%M") == args[1];
+    }
+    check(holds, got);
+  } else if (what == "next-reminder") {
+    std::string got = status.next_reminder ? FormatDuration(*status.next_reminder) : "none";
+    check(negated ? status.next_reminder.has_value()
+                  : status.next_reminder && *status.next_reminder == Dur(arg(0)),
+          got);
+  } else if (what == "deadline") {
+    std::string got = deadline_ ? "+" + FormatDuration(*deadline_ - boot_) : "none";
+    bool holds = deadline_.has_value();
+    if (holds && !negated) {
+      const std::string& spec = arg(0);
+      holds = spec[0] == '+' ? *deadline_ - boot_ == Dur(spec.substr(1))
+                             : LocalTime(now.WallAt(*deadline_), "%H:%M") == spec;
+    }
+    check(holds, got);
+  } else if (what == "idle-probe") {
+    check(model_->IdleProbe() == Dur(arg(0)), FormatDuration(model_->IdleProbe()));
+  } else if (what == "idle-for") {
+    std::string got = status.idle_for ? FormatDuration(*status.idle_for) : "none";
+    check(
+        negated ? status.idle_for.has_value() : status.idle_for && *status.idle_for == Dur(arg(0)),
+        got);
+  } else if (what == "today" && !negated) {
+    Duration sum =
+        std::accumulate(status.today.hours.begin(), status.today.hours.end(), Duration::zero());
+    if (sum != status.today.sitting) Fail("today's hours do not add up to its sitting");
+    Words fields = args;
+    fields.insert(fields.begin(), "-");
+    ExpectTotals(status.today, fields, 1, "today");
+  } else {
+    throw BadLine("unknown expectation '" + what + "'");
+  }
+}
+
+// Compares FIELD VALUE pairs of `args` (from `from`) with `totals`.
+void Runner::ExpectTotals(const DayTotals& totals, const Words& args, size_t from,
+                          const std::string& what) {
+  for (size_t i = from; i < args.size(); i += 2) {
+    const std::string& field = args[i];
+    if (i + 1 >= args.size()) throw BadLine("'" + field + "' needs a value");
+    const std::string& value = args[i + 1];
+    auto duration = [&](Duration got) {
+      if (got != Dur(value)) {
+        Fail(what + " " + field + ": expected " + value + ", got " + FormatDuration(got));
+      }
+    };
+    auto count = [&](int got) {
+      if (got != Int(value)) {
+        Fail(what + " " + field + ": expected " + value + ", got " + std::to_string(got));
+      }
+    };
+    if (field == "sitting") {
+      duration(totals.sitting);
+    } else if (field == "longest") {
+      duration(totals.longest_bout);
+    } else if (field == "hour" && i + 2 < args.size()) {
+      Duration got = totals.hours.at(static_cast<size_t>(Int(value)));
+      if (got != Dur(args[i + 2])) {
+        Fail(what + " hour " + value + ": expected " + args[i + 2] + ", got " +
+             FormatDuration(got));
+      }
+      ++i;
+    } else if (field == "bouts") {
+      count(totals.bouts);
+    } else if (field == "long-bouts") {
+      count(totals.long_bouts);
+    } else if (field == "breaks") {
+      count(totals.breaks);
+    } else if (field == "breaks-after-reminder") {
+      count(totals.breaks_after_reminder);
+    } else if (field == "reminders") {
+      count(totals.reminders);
+    } else if (field == "done") {
+      count(totals.done);
+    } else if (field == "snoozed") {
+      count(totals.snoozed);
+    } else if (field == "skipped") {
+      count(totals.skipped);
+    } else if (field == "dismissed") {
+      count(totals.dismissed);
+    } else {
+      throw BadLine("unknown totals field '" + field + "'");
+    }
+  }
+}
+
+}  // namespace unsit::trace
