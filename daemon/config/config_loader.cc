@@ -1,2 +1,235 @@
-// Placeholder: implemented in its own change.
-namespace unsit {}
+#include "config/config_loader.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/stretch_catalogue.h"
+#include "config/stretch_entries.h"
+#include "config/yaml_check.h"
+#include "core/duration.h"
+
+namespace unsit {
+namespace {
+
+using config_internal::ChoiceOf;
+using config_internal::ForEachKnownKey;
+using config_internal::JoinWords;
+using config_internal::MarkOf;
+using config_internal::PositiveDurationOf;
+using config_internal::Problems;
+using config_internal::TextOf;
+
+constexpr std::array<std::string_view, 9> kTopKeys = {"sit_limit", "break_after", "remind_every",
+                                                      "snooze",    "on_dismiss",  "idle",
+                                                      "notify",    "stretches",   "history"};
+constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
+constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
+constexpr std::array<std::string_view, 7> kIdleBackends = {
+    "auto", "mutter", "ext-idle-notify", "kde-idle", "x11", "none", "test"};
+constexpr std::array<std::string_view, 2> kInhibitors = {"respect", "ignore"};
+constexpr std::array<std::string_view, 1> kNotifyKeys = {"backend"};
+constexpr std::array<std::string_view, 3> kNotifyBackends = {"auto", "libnotify", "log"};
+constexpr std::array<std::string_view, 2> kStretchesKeys = {"places", "extra"};
+constexpr std::array<std::string_view, 3> kHistoryKeys = {"checkpoint", "keep", "day_starts"};
+constexpr int kMaxKeepYears = 100;
+
+// Reads one document into a Config, collecting every problem on the way.
+class ConfigReader {
+ public:
+  ConfigReader(const std::string& file_name, std::vector<std::string> builtin_ids)
+      : problems_(file_name), builtin_ids_(std::move(builtin_ids)) {
+    config_.source = file_name;
+  }
+
+  Result<Config> Read(const YAML::Node& root) {
+    ForEachKnownKey(root, "", kTopKeys, problems_,
+                    [this](const YAML::Node& key, const YAML::Node& value,
+                           const std::string& path) { ReadTop(key, value, path); });
+    CheckBreakAfter();
+    if (!problems_.empty()) return problems_.ToError();
+    return std::move(config_);
+  }
+
+ private:
+  using Node = YAML::Node;
+
+  void ReadTop(const Node& key, const Node& value, const std::string& path) {
+    if (path == "sit_limit") {
+      SetDuration(key, value, path, config_.sit_limit, &sit_limit_mark_);
+    } else if (path == "break_after") {
+      SetDuration(key, value, path, config_.break_after, &break_after_mark_);
+    } else if (path == "remind_every") {
+      SetDuration(key, value, path, config_.remind_every, nullptr);
+    } else if (path == "snooze") {
+      SetDuration(key, value, path, config_.snooze, nullptr);
+    } else if (path == "on_dismiss") {
+      if (auto i = ChoiceOf(key, value, path, kOnDismiss, problems_)) {
+        config_.on_dismiss = *i == 0 ? OnDismiss::kSnooze : OnDismiss::kSkip;
+      }
+    } else if (path == "idle") {
+      ForEachKnownKey(value, path, kIdleKeys, problems_,
+                      [this](auto& k, auto& v, auto& p) { ReadIdle(k, v, p); });
+    } else if (path == "notify") {
+      ForEachKnownKey(value, path, kNotifyKeys, problems_, [this](auto& k, auto& v, auto& p) {
+        if (auto i = ChoiceOf(k, v, p, kNotifyBackends, problems_)) {
+          config_.notify.backend = kNotifyBackends[*i];
+        }
+      });
+    } else if (path == "stretches") {
+      ForEachKnownKey(value, path, kStretchesKeys, problems_,
+                      [this](auto& k, auto& v, auto& p) { ReadStretches(k, v, p); });
+    } else if (path == "history") {
+      ForEachKnownKey(value, path, kHistoryKeys, problems_,
+                      [this](auto& k, auto& v, auto& p) { ReadHistory(k, v, p); });
+    }
+  }
+
+  void ReadIdle(const Node& key, const Node& value, const std::string& path) {
+    if (key.Scalar() == "backend") {
+      if (auto i = ChoiceOf(key, value, path, kIdleBackends, problems_)) {
+        config_.idle.backend = kIdleBackends[*i];
+      }
+    } else if (auto i = ChoiceOf(key, value, path, kInhibitors, problems_)) {
+      config_.idle.respect_inhibitors = *i == 0;
+    }
+  }
+
+  void ReadStretches(const Node& key, const Node& value, const std::string& path) {
+    if (key.Scalar() == "extra") {
+      config_internal::StretchRules rules;
+      rules.taken_ids = builtin_ids_;
+      config_.stretches.extra = config_internal::StretchListOf(key, value, path, rules, problems_);
+    } else {
+      ReadPlaces(key, value, path);
+    }
+  }
+
+  // stretches.places: a non-empty list of place names, each at most once.
+  void ReadPlaces(const Node& key, const Node& value, const std::string& path) {
+    const std::string expected =
+        "expected a list of places from: " + JoinWords(config_internal::PlaceNames());
+    if (!value.IsSequence() || value.size() == 0) {
+      const std::string what = value.IsSequence() ? path + " is an empty list"
+                               : value.IsNull()
+                                   ? path + " has no value"
+                                   : path + " is " + config_internal::DescribeNode(value);
+      problems_.Add(MarkOf(key, value), what, expected + ", like [standing, desk]");
+      return;
+    }
+    std::vector<StretchPlace> places;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const auto place = ChoiceOf(value[i], value[i], path + "[" + std::to_string(i) + "]",
+                                  config_internal::PlaceNames(), problems_);
+      if (!place) continue;
+      const auto where = static_cast<StretchPlace>(*place);
+      if (std::find(places.begin(), places.end(), where) != places.end()) {
+        problems_.Add(value[i].Mark(), path + ": \"" + value[i].Scalar() + "\" is listed twice",
+                      "expected each place at most once");
+        continue;
+      }
+      places.push_back(where);
+    }
+    config_.stretches.places = std::move(places);
+  }
+
+  void ReadHistory(const Node& key, const Node& value, const std::string& path) {
+    const std::string& name = key.Scalar();
+    if (name == "checkpoint") {
+      SetDuration(key, value, path, config_.history.checkpoint, nullptr);
+    } else if (name == "keep") {
+      ReadKeep(key, value, path);
+    } else {
+      ReadDayStart(key, value, path);
+    }
+  }
+
+  // history.keep: whole days ("730d") or years of 365 days ("2y").
+  void ReadKeep(const Node& key, const Node& value, const std::string& path) {
+    const std::string expected = "expected a number of days or years, like 730d or 2y";
+    const std::optional<std::string> text = TextOf(key, value, path, expected, problems_);
+    if (!text) return;
+    if (text->size() > 1 && text->back() == 'y') {
+      int years = 0;
+      const char* end = text->data() + text->size() - 1;
+      const auto [ptr, ec] = std::from_chars(text->data(), end, years);
+      if (ec == std::errc() && ptr == end && years >= 1 && years <= kMaxKeepYears) {
+        config_.history.keep = std::chrono::days(365 * years);
+        return;
+      }
+    } else if (auto d = ParseDuration(*text);
+               d && d->count() > 0 && *d % std::chrono::days(1) == Duration::zero()) {
+      config_.history.keep = std::chrono::duration_cast<std::chrono::days>(*d);
+      return;
+    }
+    problems_.Add(value.Mark(), path + ": \"" + *text + "\" is not a whole number of days or years",
+                  expected);
+  }
+
+  // history.day_starts: a local time of day, "HH:MM".
+  void ReadDayStart(const Node& key, const Node& value, const std::string& path) {
+    const std::string expected = "expected a time of day HH:MM from 00:00 to 23:59";
+    const std::optional<std::string> text = TextOf(key, value, path, expected, problems_);
+    if (!text) return;
+    const std::size_t colon = text->find(':');
+    int hours = -1;
+    int minutes = -1;
+    if (colon != std::string::npos && colon >= 1 && colon <= 2 && text->size() == colon + 3) {
+      const char* begin = text->data();
+      const auto h = std::from_chars(begin, begin + colon, hours);
+      const auto m = std::from_chars(begin + colon + 1, begin + text->size(), minutes);
+      if (h.ptr != begin + colon || m.ptr != begin + text->size()) hours = -1;
+    }
+    if (hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59) {
+      config_.history.day_starts = std::chrono::minutes(hours * 60 + minutes);
+      return;
+    }
+    problems_.Add(value.Mark(), path + ": \"" + *text + "\" is not a time of day", expected);
+  }
+
+  void SetDuration(const Node& key, const Node& value, const std::string& path, Duration& out,
+                   std::optional<YAML::Mark>* mark) {
+    if (const std::optional<Duration> d = PositiveDurationOf(key, value, path, problems_)) {
+      out = *d;
+      if (mark != nullptr) *mark = value.Mark();
+    }
+  }
+
+  // A break must be noticed before a reminder is due, or none ever would be.
+  void CheckBreakAfter() {
+    if (config_.break_after < config_.sit_limit) return;
+    if (!break_after_mark_ && !sit_limit_mark_) return;  // the defaults are consistent
+    problems_.Add(break_after_mark_ ? *break_after_mark_ : *sit_limit_mark_,
+                  "break_after (" + FormatDuration(config_.break_after) +
+                      ") is not shorter than sit_limit (" + FormatDuration(config_.sit_limit) + ")",
+                  "expected break_after less than sit_limit");
+  }
+
+  Config config_;
+  Problems problems_;
+  std::vector<std::string> builtin_ids_;
+  std::optional<YAML::Mark> sit_limit_mark_;
+  std::optional<YAML::Mark> break_after_mark_;
+};
+
+std::vector<std::string> BuiltinIds() {
+  std::vector<std::string> ids;
+  if (Result<std::vector<Stretch>> builtin = BuiltinStretches()) {
+    for (const Stretch& stretch : *builtin) ids.push_back(stretch.id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+Result<Config> ParseConfig(std::string_view yaml_text, const std::string& file_name) {
+  Result<YAML::Node> root = config_internal::LoadYaml(yaml_text, file_name);
+  if (!root) return root.error();
+  return ConfigReader(file_name, BuiltinIds()).Read(*root);
+}
+
+}  // namespace unsit

@@ -1,0 +1,39 @@
+#include "config/stretch_catalogue.h"
+
+#include <algorithm>
+
+#include "config/stretch_entries.h"
+#include "config/yaml_check.h"
+
+namespace unsit {
+
+Result<std::vector<Stretch>> ParseStretches(std::string_view yaml_text,
+                                            const std::string& file_name) {
+  Result<YAML::Node> root = config_internal::LoadYaml(yaml_text, file_name);
+  if (!root) return root.error();
+  config_internal::Problems problems(file_name);
+  config_internal::StretchRules rules;
+  rules.require_all_fields = true;
+  std::vector<Stretch> stretches =
+      config_internal::StretchListOf(YAML::Node(), *root, "stretches", rules, problems);
+  if (!problems.empty()) return problems.ToError();
+  return stretches;
+}
+
+Result<std::vector<Stretch>> BuiltinStretches() {
+  return ParseStretches(BuiltinStretchesYaml(), "stretches.yaml (built in)");
+}
+
+std::vector<Stretch> EligibleStretches(const std::vector<Stretch>& builtin, const Config& config) {
+  const std::vector<StretchPlace>& places = config.stretches.places;
+  const auto allowed = [&places](const Stretch& s) {
+    return std::find(places.begin(), places.end(), s.where) != places.end();
+  };
+  std::vector<Stretch> eligible;
+  std::copy_if(builtin.begin(), builtin.end(), std::back_inserter(eligible), allowed);
+  std::copy_if(config.stretches.extra.begin(), config.stretches.extra.end(),
+               std::back_inserter(eligible), allowed);
+  return eligible;
+}
+
+}  // namespace unsit

@@ -1,0 +1,242 @@
+#include "config/stretch_entries.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+
+namespace unsit::config_internal {
+namespace {
+
+// In the order of the StretchPlace enumerators: an index here is a StretchPlace.
+constexpr std::array<std::string_view, 3> kPlaceNames = {"standing", "desk", "floor"};
+constexpr std::array<std::string_view, 8> kFields = {"id",    "name", "where",   "minutes",
+                                                     "steps", "cue",  "caution", "source"};
+constexpr std::size_t kMaxNameLength = 60;
+constexpr std::size_t kMaxCueLength = 200;
+constexpr int kMaxMinutes = 60;
+
+// Characters, not bytes: UTF-8 continuation bytes are not counted.
+std::size_t CharacterCount(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+bool ValidId(std::string_view id) {
+  if (id.empty() || id.size() > 40 || id.front() == '-' || id.back() == '-') return false;
+  if (id.find("--") != std::string_view::npos) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// Reads one line of text of at most `max_length` characters (0: no limit).
+std::optional<std::string> LineOf(const YAML::Node& key, const YAML::Node& value,
+                                  const std::string& path, std::string_view expected,
+                                  std::size_t max_length, Problems& problems) {
+  std::optional<std::string> text = TextOf(key, value, path, expected, problems);
+  if (!text) return std::nullopt;
+  while (!text->empty() && text->back() == '\n') text->pop_back();  // YAML block scalars
+  if (text->empty()) {
+    problems.Add(value.Mark(), path + " is empty", expected);
+  } else if (text->find('\n') != std::string::npos) {
+    problems.Add(value.Mark(), path + " has more than one line", expected);
+  } else if (max_length > 0 && CharacterCount(*text) > max_length) {
+    problems.Add(value.Mark(),
+                 path + " is longer than " + std::to_string(max_length) + " characters", expected);
+  } else {
+    return text;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> MinutesOf(const YAML::Node& key, const YAML::Node& value,
+                             const std::string& path, Problems& problems) {
+  const std::string expected =
+      "expected a whole number of minutes from 1 to " + std::to_string(kMaxMinutes);
+  const std::optional<std::string> text = TextOf(key, value, path, expected, problems);
+  if (!text) return std::nullopt;
+  int minutes = 0;
+  for (char c : *text) {
+    if (c < '0' || c > '9' || minutes > kMaxMinutes) {
+      minutes = -1;
+      break;
+    }
+    minutes = minutes * 10 + (c - '0');
+  }
+  if (minutes >= 1 && minutes <= kMaxMinutes) return minutes;
+  problems.Add(value.Mark(), path + ": \"" + *text + "\" is not allowed", expected);
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> StepsOf(const YAML::Node& key, const YAML::Node& value,
+                                                const std::string& path, Problems& problems) {
+  constexpr std::string_view kExpected = "expected a list of steps, each one line of text";
+  if (!value.IsSequence() || value.size() == 0) {
+    const std::string what = value.IsNull()       ? path + " has no value"
+                             : value.IsSequence() ? path + " is an empty list"
+                                                  : path + " is " + DescribeNode(value);
+    problems.Add(MarkOf(key, value), what, kExpected);
+    return std::nullopt;
+  }
+  std::vector<std::string> steps;
+  bool ok = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string step_path = path + "[" + std::to_string(i) + "]";
+    std::optional<std::string> step = LineOf(value[i], value[i], step_path, kExpected, 0, problems);
+    ok = ok && step.has_value();
+    if (step) steps.push_back(std::move(*step));
+  }
+  if (!ok) return std::nullopt;
+  return steps;
+}
+
+// Free text that may span lines (caution, source); trailing newlines dropped.
+std::optional<std::string> ParagraphOf(const YAML::Node& key, const YAML::Node& value,
+                                       const std::string& path, Problems& problems) {
+  std::optional<std::string> text = TextOf(key, value, path, "expected text", problems);
+  if (!text) return std::nullopt;
+  while (!text->empty() && text->back() == '\n') text->pop_back();
+  if (!text->empty()) return text;
+  problems.Add(value.Mark(), path + " is empty", "expected text");
+  return std::nullopt;
+}
+
+// Reads the fields of one entry into a Stretch, remembering which were valid.
+class EntryReader {
+ public:
+  EntryReader(const StretchRules& rules, Problems& problems) : rules_(rules), problems_(problems) {}
+
+  // The entry at `path`; nullopt when any field was wrong or a required one missing.
+  std::optional<Stretch> Read(const YAML::Node& entry, const std::string& path) {
+    ForEachKnownKey(
+        entry, path, kFields, problems_,
+        [this](const YAML::Node& key, const YAML::Node& value, const std::string& field_path) {
+          valid_[key.Scalar()] = ReadField(key.Scalar(), key, value, field_path);
+        });
+    if (!entry.IsMap()) return std::nullopt;
+    bool complete = true;
+    std::string missing;
+    for (std::string_view field : kFields) {
+      const auto found = valid_.find(std::string(field));
+      if (found != valid_.end()) {
+        complete = complete && found->second;
+      } else if (Required(field)) {
+        missing += (missing.empty() ? "\"" : ", \"") + std::string(field) + "\"";
+      }
+    }
+    if (!missing.empty()) {
+      problems_.Add(entry.Mark(), path + " has no " + missing,
+                    rules_.require_all_fields
+                        ? "expected every stretch to have " + JoinWords(kFields)
+                        : "expected every stretch to have id, name, where, steps and cue");
+    }
+    if (!complete || !missing.empty()) return std::nullopt;
+    return std::move(stretch_);
+  }
+
+ private:
+  bool Required(std::string_view field) const {
+    return rules_.require_all_fields ||
+           (field != "minutes" && field != "caution" && field != "source");
+  }
+
+  // Stores one field; false when it was reported as wrong.
+  bool ReadField(const std::string& field, const YAML::Node& key, const YAML::Node& value,
+                 const std::string& path) {
+    if (field == "id") return ReadId(key, value, path);
+    if (field == "where") {
+      const std::optional<std::size_t> place = ChoiceOf(key, value, path, kPlaceNames, problems_);
+      if (place) stretch_.where = static_cast<StretchPlace>(*place);
+      return place.has_value();
+    }
+    if (field == "minutes") {
+      const std::optional<int> minutes = MinutesOf(key, value, path, problems_);
+      if (minutes) stretch_.minutes = *minutes;
+      return minutes.has_value();
+    }
+    if (field == "steps") {
+      std::optional<std::vector<std::string>> steps = StepsOf(key, value, path, problems_);
+      if (steps) stretch_.steps = std::move(*steps);
+      return steps.has_value();
+    }
+    if (field == "name") {
+      return Store(
+          LineOf(key, value, path, "expected a short name on one line", kMaxNameLength, problems_),
+          stretch_.name);
+    }
+    if (field == "cue") {
+      return Store(LineOf(key, value, path, "expected a one-line cue for the reminder",
+                          kMaxCueLength, problems_),
+                   stretch_.cue);
+    }
+    return Store(ParagraphOf(key, value, path, problems_),
+                 field == "caution" ? stretch_.caution : stretch_.source);
+  }
+
+  bool ReadId(const YAML::Node& key, const YAML::Node& value, const std::string& path) {
+    std::optional<std::string> id =
+        LineOf(key, value, path, "expected an id like hip-opener", 0, problems_);
+    if (!id) return false;
+    if (!ValidId(*id)) {
+      problems_.Add(value.Mark(), path + ": \"" + *id + "\" is not a valid id",
+                    "expected lowercase letters, digits and single dashes, like hip-opener");
+      return false;
+    }
+    stretch_.id = std::move(*id);
+    return true;
+  }
+
+  static bool Store(std::optional<std::string> text, std::string& out) {
+    if (text) out = std::move(*text);
+    return text.has_value();
+  }
+
+  const StretchRules& rules_;
+  Problems& problems_;
+  Stretch stretch_;
+  std::map<std::string, bool> valid_;  // field name -> read without problems
+};
+
+}  // namespace
+
+std::span<const std::string_view> PlaceNames() { return kPlaceNames; }
+
+std::vector<Stretch> StretchListOf(const YAML::Node& key, const YAML::Node& list,
+                                   const std::string& path, const StretchRules& rules,
+                                   Problems& problems) {
+  std::vector<Stretch> stretches;
+  if (list.IsNull()) return stretches;
+  if (!list.IsSequence()) {
+    problems.Add(MarkOf(key, list), path + " is " + DescribeNode(list),
+                 "expected a list of stretch entries");
+    return stretches;
+  }
+  std::map<std::string, int> first_line;  // id -> line of its first use
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const YAML::Node entry = list[i];
+    const std::string entry_path = path + "[" + std::to_string(i) + "]";
+    std::optional<Stretch> stretch = EntryReader(rules, problems).Read(entry, entry_path);
+    if (!stretch) continue;
+    const YAML::Mark id_mark = entry["id"].Mark();
+    if (std::find(rules.taken_ids.begin(), rules.taken_ids.end(), stretch->id) !=
+        rules.taken_ids.end()) {
+      problems.Add(id_mark, entry_path + ".id: \"" + stretch->id + "\" is a built-in stretch",
+                   "expected an id of your own");
+      continue;
+    }
+    const auto [previous, inserted] = first_line.emplace(stretch->id, id_mark.line + 1);
+    if (!inserted) {
+      problems.Add(id_mark,
+                   entry_path + ".id: duplicate id \"" + stretch->id + "\" (first used on line " +
+                       std::to_string(previous->second) + ")",
+                   "expected every id to be unique");
+      continue;
+    }
+    stretches.push_back(std::move(*stretch));
+  }
+  return stretches;
+}
+
+}  // namespace unsit::config_internal

@@ -1,0 +1,211 @@
+#include "config/yaml_check.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <utility>
+
+#include "core/duration.h"
+
+namespace unsit::config_internal {
+namespace {
+
+constexpr std::string_view kDurationExpected = "expected a duration like 45s, 5m or 1h30m";
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string Quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+}  // namespace
+
+void Problems::Add(const YAML::Mark& mark, std::string_view what, std::string_view expected) {
+  const int line = mark.is_null() || mark.line < 0 ? 1 : mark.line + 1;
+  const int column = mark.is_null() || mark.column < 0 ? 1 : mark.column + 1;
+  std::string text = file_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+  text.append(what).append(", ").append(expected);
+  entries_.push_back({line, column, std::move(text)});
+}
+
+Error Problems::ToError() const {
+  std::vector<Entry> sorted = entries_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
+  std::string message;
+  for (const Entry& entry : sorted) {
+    if (!message.empty()) message += '\n';
+    message += entry.text;
+  }
+  return Error{"config", std::move(message)};
+}
+
+Result<YAML::Node> LoadYaml(std::string_view text, const std::string& file_name) {
+  Problems problems(file_name);
+  try {
+    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    // An empty document after a stray "---" is harmless; a second real one is not.
+    const auto extra = std::find_if(documents.begin() + (documents.empty() ? 0 : 1),
+                                    documents.end(), [](const auto& d) { return !d.IsNull(); });
+    if (extra == documents.end()) return documents.empty() ? YAML::Node() : documents.front();
+    problems.Add(extra->Mark(), "a second YAML document begins here", "expected a single document");
+  } catch (const YAML::Exception& e) {
+    problems.Add(e.mark, "malformed YAML (" + e.msg + ")",
+                 "expected well-formed YAML: check the indentation, colons and quotes");
+  }
+  return problems.ToError();
+}
+
+std::string DescribeNode(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "text";
+    default:
+      return "empty";
+  }
+}
+
+std::string_view ClosestWord(std::string_view word, std::span<const std::string_view> known) {
+  std::string_view best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (std::string_view candidate : known) {
+    const std::size_t distance = EditDistance(word, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+std::string JoinWords(std::span<const std::string_view> words) {
+  std::string joined;
+  for (std::string_view word : words) {
+    if (!joined.empty()) joined += ", ";
+    joined += word;
+  }
+  return joined;
+}
+
+YAML::Mark MarkOf(const YAML::Node& key, const YAML::Node& value) {
+  return value.IsNull() ? key.Mark() : value.Mark();
+}
+
+void ForEachKnownKey(const YAML::Node& map, std::string_view where,
+                     std::span<const std::string_view> known, Problems& problems,
+                     const std::function<void(const YAML::Node& key, const YAML::Node& value,
+                                              const std::string& path)>& visit) {
+  const std::string expected_keys = "expected one of: " + JoinWords(known);
+  const std::string prefix = where.empty() ? "" : std::string(where) + ".";
+  if (map.IsNull()) return;
+  if (!map.IsMap()) {
+    const std::string what = where.empty() ? "the file holds " + DescribeNode(map)
+                                           : std::string(where) + " is " + DescribeNode(map);
+    problems.Add(map.Mark(), what, "expected a mapping with keys " + JoinWords(known));
+    return;
+  }
+  std::map<std::string, int> seen_on_line;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    // Copies: yaml-cpp's iterator hands out a proxy that dies with the expression.
+    const YAML::Node key = it->first;
+    const YAML::Node value = it->second;
+    if (!key.IsScalar()) {
+      problems.Add(key.Mark(), "a key is " + DescribeNode(key) + ", not a plain word",
+                   expected_keys);
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::string what = "unknown key " + Quote(name);
+      if (!where.empty()) what += " in " + std::string(where);
+      const std::string_view suggestion = ClosestWord(name, known);
+      if (!suggestion.empty()) what += " (did you mean " + Quote(suggestion) + "?)";
+      problems.Add(key.Mark(), what, expected_keys);
+      continue;
+    }
+    const auto [previous, inserted] = seen_on_line.emplace(name, key.Mark().line + 1);
+    if (!inserted) {
+      problems.Add(key.Mark(),
+                   "duplicate key " + Quote(prefix + name) + " (first set on line " +
+                       std::to_string(previous->second) + ")",
+                   "expected each key at most once");
+      continue;
+    }
+    visit(key, value, prefix + name);
+  }
+}
+
+std::optional<std::string> TextOf(const YAML::Node& key, const YAML::Node& value,
+                                  const std::string& path, std::string_view expected,
+                                  Problems& problems) {
+  if (value.IsScalar()) return value.Scalar();
+  const std::string what =
+      value.IsNull() ? path + " has no value" : path + " is " + DescribeNode(value);
+  problems.Add(MarkOf(key, value), what, expected);
+  return std::nullopt;
+}
+
+std::optional<Duration> PositiveDurationOf(const YAML::Node& key, const YAML::Node& value,
+                                           const std::string& path, Problems& problems) {
+  const std::optional<std::string> text = TextOf(key, value, path, kDurationExpected, problems);
+  if (!text) return std::nullopt;
+  const YAML::Mark mark = value.Mark();
+  if (const std::optional<Duration> d = ParseDuration(*text)) {
+    if (d->count() > 0) return d;
+    problems.Add(mark, path + " is zero (" + Quote(*text) + ")",
+                 "expected a duration greater than zero, like 5m");
+    return std::nullopt;
+  }
+  if (text->size() > 1 && text->front() == '-' &&
+      ParseDuration(std::string_view(*text).substr(1))) {
+    problems.Add(mark, path + " is negative (" + Quote(*text) + ")",
+                 "expected a duration greater than zero, like 5m");
+  } else if (AllDigits(*text)) {
+    problems.Add(mark, path + ": " + Quote(*text) + " has no unit",
+                 "expected a duration with a unit, like " + *text + "m or " + *text + "s");
+  } else {
+    problems.Add(mark, path + ": " + Quote(*text) + " is not a duration",
+                 std::string(kDurationExpected) + " (units ms, s, m, h, d)");
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> ChoiceOf(const YAML::Node& key, const YAML::Node& value,
+                                    const std::string& path,
+                                    std::span<const std::string_view> allowed, Problems& problems) {
+  const std::string expected = "expected one of: " + JoinWords(allowed);
+  const std::optional<std::string> text = TextOf(key, value, path, expected, problems);
+  if (!text) return std::nullopt;
+  const auto found = std::find(allowed.begin(), allowed.end(), *text);
+  if (found != allowed.end()) return static_cast<std::size_t>(found - allowed.begin());
+  std::string what = path + ": " + Quote(*text) + " is not allowed";
+  const std::string_view suggestion = ClosestWord(*text, allowed);
+  if (!suggestion.empty()) what += " (did you mean " + Quote(suggestion) + "?)";
+  problems.Add(value.Mark(), what, expected);
+  return std::nullopt;
+}
+
+}  // namespace unsit::config_internal

@@ -1,0 +1,49 @@
+#include "core/reminder_text.h"
+
+#include <gtest/gtest.h>
+
+namespace unsit {
+namespace {
+
+using namespace std::chrono_literals;
+
+Stretch Lunge() {
+  Stretch s;
+  s.id = "standing-lunge";
+  s.name = "Standing lunge";
+  s.cue = "Long step forward, tailbone down; 30 s a side.";
+  return s;
+}
+
+TEST(ReminderTextTest, WithButtons) {
+  const ReminderView view = ComposeReminder(62min, Lunge(), 10min, true);
+  EXPECT_EQ(view.summary, "Time to stand up — 1 h 02 min sitting");
+  EXPECT_EQ(view.body,
+            "Walk around for a few minutes.\n"
+            "Then: Standing lunge — Long step forward, tailbone down; 30 s a side.");
+  EXPECT_EQ(view.snooze_label, "Snooze 10 min");
+}
+
+TEST(ReminderTextTest, WithoutButtonsNamesTheCommands) {
+  const ReminderView view = ComposeReminder(45min, Lunge(), 15min, false);
+  EXPECT_EQ(view.summary, "Time to stand up — 45 min sitting");
+  EXPECT_EQ(view.body,
+            "Walk around for a few minutes.\n"
+            "Then: Standing lunge — Long step forward, tailbone down; 30 s a side.\n"
+            "No buttons here: run unsit done once you are up, unsit snooze to wait 15 min, or "
+            "unsit skip to let this one pass.");
+  EXPECT_EQ(view.snooze_label, "Snooze 15 min");
+}
+
+TEST(ReminderTextTest, EscapesMarkupInTheBody) {
+  Stretch s = Lunge();
+  s.name = "Hips <&> knees";
+  s.cue = "a < b && c > d";
+  const ReminderView view = ComposeReminder(1h, s, 10min, true);
+  EXPECT_EQ(view.body,
+            "Walk around for a few minutes.\n"
+            "Then: Hips &lt;&amp;&gt; knees — a &lt; b &amp;&amp; c &gt; d");
+}
+
+}  // namespace
+}  // namespace unsit
