@@ -1,1 +1,106 @@
-int main() { return 0; }
+// unsit: the command-line client of unsitd (see unsit(1)). Parses the verb,
+// sends one request over the control socket and prints the result for people
+// (default) or as JSON (--json). Blocking POSIX I/O only: it must start fast.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <string>
+
+#include "client.h"
+#include "commands.h"
+#include "core/duration.h"
+#include "protocol/paths.h"
+#include "unsit/version.h"
+
+namespace unsit::cli {
+namespace {
+
+const CLI::Validator kDuration(
+    [](std::string& text) {
+      auto d = ParseDuration(text);
+      if (!d) return std::string("expected a duration such as 90s, 15m or 1h30m");
+      if (d->count() <= 0) return std::string("the duration must be longer than zero");
+      return std::string();
+    },
+    "DURATION");
+
+CLI::App* Verb(CLI::App& app, const char* name, const char* description, const char* example) {
+  CLI::App* verb = app.add_subcommand(name, description);
+  verb->footer(std::string("Example:\n  ") + example);
+  return verb;
+}
+
+void DefineVerbs(CLI::App& app, Options& o) {
+  Verb(app, "status", "Show the current bout, the next reminder and today's totals.",
+       "unsit status        unsit --json status        unsit status --format waybar")
+      ->add_option("--format", o.status_format, "human (default) or waybar (custom-module JSON)")
+      ->check(CLI::IsMember({"human", "waybar"}));
+  Verb(app, "today", "Today's totals and an hour-by-hour chart of sitting minutes.", "unsit today");
+  CLI::App* history =
+      Verb(app, "history", "One line per day with totals, and a week-over-week comparison.",
+           "unsit history --days 14        unsit history --csv > sitting.csv");
+  history->add_option("--days", o.days, "How many days, today included (1-120, default 7)")
+      ->check(CLI::Range(1, 120));
+  history->add_flag("--csv", o.csv, "Comma-separated values, one row per day");
+  Verb(app, "snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
+       "unsit snooze 15m")
+      ->add_option("duration", o.duration, "How long, e.g. 15m")
+      ->check(kDuration);
+  Verb(app, "done", "I'm up: a break begins now and the reminder closes.", "unsit done");
+  Verb(app, "skip", "Skip this reminder: the next one comes after a full sit limit.", "unsit skip");
+  Verb(app, "pause", "Mute reminders (tracking goes on) for a while or until resume.",
+       "unsit pause 45m        unsit pause")
+      ->add_option("duration", o.duration, "How long, e.g. 45m; none: until `unsit resume`")
+      ->check(kDuration);
+  Verb(app, "resume", "End a pause; a reminder that fell due meanwhile shows now.", "unsit resume");
+  Verb(app, "standing", "Standing desk: while on, input does not count as sitting.",
+       "unsit standing on        unsit standing off")
+      ->add_option("state", o.standing, "on or off")
+      ->required()
+      ->check(CLI::IsMember({"on", "off"}));
+  Verb(app, "stretch", "Show the next stretch of the rotation, step by step.", "unsit stretch");
+  Verb(app, "watch", "Print one line per event as it happens; reconnects when unsitd restarts.",
+       "unsit watch        unsit watch --format waybar")
+      ->add_option("--format", o.watch_format, "plain (default), json or waybar")
+      ->check(CLI::IsMember({"plain", "json", "waybar"}));
+  Verb(app, "doctor", "Explain which idle source and notifier are in use, and what is wrong.",
+       "unsit doctor");
+  Verb(app, "reload", "Re-read the config file; on an error the old config stays in force.",
+       "unsit reload");
+  Verb(app, "version", "Print the versions of unsit, unsitd and the protocol.", "unsit version");
+}
+
+int Main(int argc, char** argv) {
+  Options o;
+  CLI::App app{"unsit - talk to unsitd, which reminds you to stand up, walk and stretch."};
+  app.name("unsit");
+  app.fallthrough();  // global options also after the verb: `unsit status --json`
+  app.require_subcommand(1);
+  app.add_flag("--json", o.json, "Print the result object as JSON");
+  app.add_option("--socket", o.socket,
+                 "Control socket (default: $XDG_RUNTIME_DIR/unsit/control.sock)");
+  app.footer(
+      "Exit codes: 0 ok, 1 the daemon refused, 2 usage, 3 daemon not running, "
+      "4 protocol mismatch.\nSee unsit(1).");
+  DefineVerbs(app, o);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (o.socket.empty()) o.socket = protocol::DefaultSocketPath();
+  std::string verb = app.get_subcommands().front()->get_name();
+  return Actions().at(verb)(o);
+}
+
+}  // namespace
+}  // namespace unsit::cli
+
+int main(int argc, char** argv) {
+  try {
+    return unsit::cli::Main(argc, argv);
+  } catch (const std::exception& e) {  // last resort: a bug, not a usage error
+    std::cerr << "unsit: internal error: " << e.what() << "\n";
+    return unsit::cli::kExitRefused;
+  }
+}

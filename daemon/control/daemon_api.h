@@ -32,7 +32,7 @@ struct DoctorReport {
   std::string notifier;
   std::string notification_server;
   std::vector<std::string> notification_capabilities;
-  std::string config_path;   // empty: built-in defaults
+  std::string config_path;  // empty: built-in defaults
   std::string history_path;
   std::string socket_path;
   std::vector<std::string> problems;  // each says what is wrong and how to fix it
@@ -47,7 +47,7 @@ class DaemonApi {
   // Feeds a command to the model and applies the decisions; returns the state after.
   virtual StatusView Apply(const Input& command) = 0;
   // Re-reads the config file; the old one stays in force on error.
-  virtual Status Reload() = 0;
+  virtual unsit::Status Reload() = 0;  // qualified: the member Status() hides the type
   virtual DayView Today() = 0;
   // The last `days` days, oldest first, today included.
   virtual Result<std::vector<DayView>> History(int days) = 0;

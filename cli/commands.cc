@@ -1,0 +1,167 @@
+#include "commands.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <string>
+
+#include "client.h"
+#include "core/duration.h"
+#include "offline.h"
+#include "output.h"
+#include "unsit/version.h"
+#include "watch.h"
+
+namespace unsit::cli {
+namespace {
+
+using protocol::Json;
+
+int Fail(const Failure& failure) {
+  std::cerr << failure.message << "\n";
+  return failure.exit_code;
+}
+
+int Print(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return kExitOk;
+}
+
+// Sends `cmd` and prints the result with `render` (or as JSON).
+int Run(const Options& o, const std::string& cmd, Json args,
+        const std::function<std::string(const Json&)>& render) {
+  CallResult call = Call(o.socket, cmd, std::move(args));
+  if (!call.ok) return Fail(call.failure);
+  return Print(o.json ? protocol::DumpJson(call.result, 2) + "\n" : render(call.result));
+}
+
+// A command that changes the daemon's state: a confirmation, then the status.
+std::function<std::string(const Json&)> Confirm(std::string what) {
+  return [what](const Json& status) { return what + "\n" + RenderStatus(status); };
+}
+
+int Status(const Options& o) {
+  CallResult call = Call(o.socket, "status");
+  if (o.status_format == "waybar") {
+    if (!call.ok)
+      Print(WaybarOffline());
+    else
+      Print(RenderWaybar(call.result));
+    return call.ok ? kExitOk : Fail(call.failure);
+  }
+  if (!call.ok) return Fail(call.failure);
+  return Print(o.json ? protocol::DumpJson(call.result, 2) + "\n" : RenderStatus(call.result));
+}
+
+// today/history: from the daemon, or from the database when it is not running.
+int Days(const Options& o, bool today) {
+  int wanted = today ? 1 : o.days;
+  // Two weeks at least, for the week-over-week comparison.
+  int fetch = today ? 1 : std::max(wanted, 14);
+  CallResult call =
+      today ? Call(o.socket, "today") : Call(o.socket, "history", Json{{"days", fetch}});
+  Json result;
+  if (call.ok) {
+    result = std::move(call.result);
+  } else if (call.failure.exit_code == kExitUnreachable) {
+    auto offline = ReadDaysOffline(fetch);
+    if (!offline) return Fail(call.failure);
+    std::cerr << "unsit: the daemon is not running; showing the recorded history.\n";
+    if (today)
+      result = offline->empty() ? Json::object() : offline->back();
+    else
+      result = Json{{"days", std::move(offline).value()}};
+  } else {
+    return Fail(call.failure);
+  }
+  if (o.json) {
+    Json shown = result;
+    if (!today && result.contains("days") && result["days"].is_array()) {
+      Json& list = shown["days"];
+      while (list.size() > static_cast<std::size_t>(wanted)) list.erase(list.begin());
+    }
+    return Print(protocol::DumpJson(shown, 2) + "\n");
+  }
+  if (today) return Print(RenderToday(result));
+  const Json& days = result.is_object() && result.contains("days") ? result["days"] : Json();
+  return Print(o.csv ? RenderHistoryCsv(days, wanted) : RenderHistory(days, wanted));
+}
+
+int Version(const Options& o) {
+  CallResult call = Call(o.socket, "version");
+  if (o.json) {
+    Json json{{"cli", kVersion}, {"protocol", protocol::kProtocolVersion}};
+    if (call.ok) json["daemon"] = call.result;
+    Print(protocol::DumpJson(json, 2) + "\n");
+  } else {
+    Print(std::string("unsit ") + kVersion + " (protocol " +
+          std::to_string(protocol::kProtocolVersion) + ")\n");
+    if (call.ok) {
+      Print("unsitd " + call.result.value("daemon", std::string("?")) + " (protocol " +
+            std::to_string(call.result.value("protocol", 0)) + ")\n");
+    }
+  }
+  return call.ok ? kExitOk : Fail(call.failure);
+}
+
+Json DurationArgs(const std::string& duration) {
+  return duration.empty() ? Json::object() : Json{{"for", duration}};
+}
+
+std::string Pretty(const std::string& duration) {
+  auto d = ParseDuration(duration);
+  return d ? FormatHuman(*d) : duration;
+}
+
+}  // namespace
+
+std::map<std::string, Action> Actions() {
+  return {
+      {"status", Status},
+      {"today", [](const Options& o) { return Days(o, true); }},
+      {"history", [](const Options& o) { return Days(o, false); }},
+      {"snooze",
+       [](const Options& o) {
+         return Run(
+             o, "snooze", DurationArgs(o.duration),
+             Confirm(o.duration.empty() ? "Snoozed." : "Snoozed for " + Pretty(o.duration) + "."));
+       }},
+      {"done",
+       [](const Options& o) { return Run(o, "done", {}, Confirm("Good: enjoy the break.")); }},
+      {"skip",
+       [](const Options& o) { return Run(o, "skip", {}, Confirm("Skipped this reminder.")); }},
+      {"pause",
+       [](const Options& o) {
+         return Run(
+             o, "pause", Json{{"for", o.duration.empty() ? Json() : Json(o.duration)}},
+             Confirm(o.duration.empty() ? "Reminders paused until `unsit resume`."
+                                        : "Reminders paused for " + Pretty(o.duration) + "."));
+       }},
+      {"resume",
+       [](const Options& o) { return Run(o, "resume", {}, Confirm("Reminders resumed.")); }},
+      {"standing",
+       [](const Options& o) {
+         bool on = o.standing == "on";
+         return Run(o, "standing", Json{{"on", on}},
+                    Confirm(on ? "Standing: input does not count as sitting."
+                               : "Sitting again: input counts as sitting."));
+       }},
+      {"stretch", [](const Options& o) { return Run(o, "stretch", {}, RenderStretch); }},
+      {"watch",
+       [](const Options& o) {
+         WatchFormat format = o.json || o.watch_format == "json" ? WatchFormat::kJson
+                              : o.watch_format == "waybar"       ? WatchFormat::kWaybar
+                                                                 : WatchFormat::kPlain;
+         return Watch(o.socket, format);
+       }},
+      {"doctor", [](const Options& o) { return Run(o, "doctor", {}, RenderDoctor); }},
+      {"reload",
+       [](const Options& o) {
+         return Run(o, "reload", {}, [](const Json&) { return std::string("Config reloaded.\n"); });
+       }},
+      {"version", Version},
+  };
+}
+
+}  // namespace unsit::cli

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+
+// What each verb of unsit(1) does once the command line is parsed.
+namespace unsit::cli {
+
+// The parsed command line; the fields a verb does not use keep their defaults.
+struct Options {
+  bool json = false;
+  std::string socket;                   // resolved: --socket or the default path
+  std::string status_format = "human";  // human | waybar
+  std::string watch_format = "plain";   // plain | json | waybar
+  int days = 7;
+  bool csv = false;
+  std::string duration;  // snooze/pause; empty: the default
+  std::string standing;  // on | off
+};
+
+// Runs one verb and returns the exit code (unsit(1)).
+using Action = std::function<int(const Options&)>;
+// Verb name -> action, for every verb main.cc defines.
+std::map<std::string, Action> Actions();
+
+}  // namespace unsit::cli

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20 needs it
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <boost/asio/local/stream_protocol.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "protocol/protocol.h"
+
+// One connection of the control server. Internal to unsit_control; everything
+// runs on the io_context thread.
+namespace unsit {
+
+class Peer;
+
+// What a peer needs from its server. Outlives the peer's registration: the
+// server calls Peer::Detach before it goes away.
+class PeerHost {
+ public:
+  virtual protocol::Reply Handle(const protocol::Request& request) = 0;
+  virtual void PeerClosed(Peer* peer) = 0;
+  virtual void NoteBuffered(std::size_t bytes) = 0;
+
+ protected:
+  ~PeerHost() = default;
+};
+
+struct PeerLimits {
+  std::size_t max_line_bytes;
+  std::chrono::milliseconds idle_timeout;  // not applied to subscribers
+  std::size_t max_queued_bytes;            // unsent replies/events; over it a subscriber is dropped
+};
+
+class Peer : public std::enable_shared_from_this<Peer> {
+ public:
+  using Socket = boost::asio::local::stream_protocol::socket;
+
+  Peer(Socket socket, PeerLimits limits, PeerHost* host);
+
+  // Starts reading requests.
+  void Start();
+  // Sends `reply` as the only message, then closes (refused peers).
+  void Refuse(const protocol::Reply& reply);
+  // Queues one encoded event line if this peer subscribed; drops a slow peer.
+  void SendEvent(const std::string& line);
+  // Forgets the host; the peer then only winds down.
+  void Detach() { host_ = nullptr; }
+  void Close();
+
+  bool subscribed() const { return subscribed_; }
+  bool closed() const { return closed_; }
+
+ private:
+  void DoRead();
+  void OnRead(const boost::system::error_code& ec, std::size_t bytes);
+  // Handles every complete line in pending_; false when the peer is closing.
+  bool ProcessLines();
+  void HandleLine(std::string_view line);
+  void Queue(std::string line);
+  void DoWrite();
+  void OnWritten(const boost::system::error_code& ec);
+  // Queues `reply`, stops reading and closes once it is written (or after a grace time).
+  void SendAndClose(const protocol::Reply& reply);
+  void ArmTimer(std::chrono::milliseconds after);
+  void OnTimer(const boost::system::error_code& ec);
+
+  Socket socket_;
+  boost::asio::steady_timer timer_;
+  PeerLimits limits_;
+  PeerHost* host_;
+  std::array<char, 8192> chunk_{};
+  std::string pending_;      // bytes received after the last newline
+  std::size_t scanned_ = 0;  // prefix of pending_ known to hold no newline
+  std::deque<std::string> out_;
+  std::size_t queued_bytes_ = 0;
+  bool writing_ = false;
+  bool reading_ = false;
+  bool read_paused_ = false;
+  bool subscribed_ = false;
+  bool closing_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace unsit

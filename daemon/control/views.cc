@@ -1,0 +1,126 @@
+#include "control/views.h"
+
+#include "protocol/wire_time.h"
+
+namespace unsit {
+
+using protocol::Json;
+
+const char* WireName(State state) {
+  switch (state) {
+    case State::kSitting:
+      return "sitting";
+    case State::kAway:
+      return "away";
+    case State::kStanding:
+      return "standing";
+  }
+  return "away";
+}
+
+const char* WireName(BreakCause cause) {
+  switch (cause) {
+    case BreakCause::kIdle:
+      return "idle";
+    case BreakCause::kLock:
+      return "lock";
+    case BreakCause::kSuspend:
+      return "suspend";
+    case BreakCause::kDone:
+      return "done";
+  }
+  return "idle";
+}
+
+const char* WireName(BoutEnd end) {
+  switch (end) {
+    case BoutEnd::kBreak:
+      return "break";
+    case BoutEnd::kStanding:
+      return "standing";
+    case BoutEnd::kShutdown:
+      return "shutdown";
+  }
+  return "break";
+}
+
+const char* WireName(ReminderOutcome outcome) {
+  switch (outcome) {
+    case ReminderOutcome::kDone:
+      return "done";
+    case ReminderOutcome::kSnoozed:
+      return "snoozed";
+    case ReminderOutcome::kSkipped:
+      return "skipped";
+    case ReminderOutcome::kDismissed:
+      return "dismissed";
+    case ReminderOutcome::kWithdrawn:
+      return "withdrawn";
+  }
+  return "withdrawn";
+}
+
+const char* WireName(StretchPlace place) {
+  switch (place) {
+    case StretchPlace::kStanding:
+      return "standing";
+    case StretchPlace::kDesk:
+      return "desk";
+    case StretchPlace::kFloor:
+      return "floor";
+  }
+  return "standing";
+}
+
+Json StatusJson(const StatusView& view) {
+  const Snapshot& s = view.snapshot;
+  auto optional_seconds = [](const std::optional<Duration>& d, bool round_up) {
+    if (!d) return Json(nullptr);
+    return Json(round_up ? SecondsLeft(*d) : Seconds(*d));
+  };
+  return Json{
+      {"state", WireName(s.state)},
+      {"bout_seconds", Seconds(s.bout)},
+      {"next_reminder_seconds", optional_seconds(s.next_reminder, true)},
+      {"reminder_open", s.reminder_open},
+      {"reminder_held", s.reminder_held},
+      {"paused", s.paused},
+      {"paused_until", s.paused_until ? Json(protocol::FormatIsoUtc(*s.paused_until)) : Json()},
+      {"locked", s.locked},
+      {"idle_seconds", optional_seconds(s.idle_for, false)},
+      {"idle_backend", view.idle_backend},
+      {"fixed_schedule", view.fixed_schedule},
+      {"notifier", view.notifier},
+      {"sit_limit_seconds", Seconds(view.sit_limit)},
+      {"now", protocol::FormatIsoUtc(view.now)},
+      {"today", TotalsJson(s.today)}};
+}
+
+Json StretchJson(const Stretch& stretch) {
+  return Json{
+      {"id", stretch.id},           {"name", stretch.name},    {"where", WireName(stretch.where)},
+      {"minutes", stretch.minutes}, {"steps", stretch.steps},  {"cue", stretch.cue},
+      {"caution", stretch.caution}, {"source", stretch.source}};
+}
+
+Json DoctorJson(const DoctorReport& r) {
+  Json candidates = Json::array();
+  for (const Candidate& c : r.idle_candidates) {
+    candidates.push_back(Json{{"name", c.name}, {"chosen", c.chosen}, {"reason", c.reason}});
+  }
+  return Json{{"session_type", r.session_type},
+              {"desktop", r.desktop},
+              {"idle_backend", r.idle_backend},
+              {"idle_candidates", std::move(candidates)},
+              {"idle_seconds", r.idle_for ? Json(Seconds(*r.idle_for)) : Json()},
+              {"locked", r.locked},
+              {"notifier", r.notifier},
+              {"notification_server", r.notification_server},
+              {"notification_capabilities", r.notification_capabilities},
+              {"config_path", r.config_path},
+              {"history_path", r.history_path},
+              {"socket_path", r.socket_path},
+              {"problems", r.problems}};
+}
+
+}  // namespace unsit

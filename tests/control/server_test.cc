@@ -1,0 +1,288 @@
+#include <utility>  // before Asio
+
+#include "control/server.h"
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+
+#include "socket_client.h"
+
+namespace unsit {
+namespace {
+
+using namespace std::chrono_literals;
+using protocol::Json;
+using testing::SocketClient;
+namespace code = protocol::code;
+
+// A server on its own io_context thread, in a fresh temporary directory.
+class ServerTest : public ::testing::Test {
+ protected:
+  ServerTest() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "unsit-srv-XXXXXX").string();
+    dir_ = mkdtemp(pattern.data());
+  }
+  ~ServerTest() override {
+    if (thread_.joinable()) {
+      std::promise<void> done;
+      boost::asio::post(io_, [this, &done] {
+        server_.reset();
+        done.set_value();
+      });
+      done.get_future().wait();
+      work_.reset();
+      thread_.join();
+    }
+    std::filesystem::remove_all(dir_);
+  }
+
+  void StartServer(ServerOptions options = {}) {
+    auto lock = AcquireInstanceLock(dir_);
+    ASSERT_TRUE(lock.ok()) << lock.error().message;
+    lock_.emplace(std::move(lock).value());
+    server_ = std::make_unique<ControlServer>(io_, options, [this](const protocol::Request& r) {
+      ++handled_;
+      if (r.cmd == "echo") return protocol::OkReply(r.id, r.args);
+      if (r.cmd == "subscribe" || r.cmd == "status") return protocol::OkReply(r.id, Json::object());
+      return protocol::ErrorReply(r.id, code::kUnknownCommand, "unknown");
+    });
+    Status started = server_->Start(*lock_);
+    ASSERT_TRUE(started.ok()) << started.error().message;
+    thread_ = std::thread([this] { io_.run(); });
+  }
+
+  // Runs `f` on the io_context thread and waits for it.
+  template <typename F>
+  auto OnIo(F f) {
+    std::packaged_task<decltype(f())()> task(std::move(f));
+    auto result = task.get_future();
+    boost::asio::post(io_, [&task] { task(); });
+    return result.get();
+  }
+
+  std::string Path() const { return dir_ + "/control.sock"; }
+
+  static Json Reply(SocketClient& client) {
+    auto line = client.ReadLine();
+    if (!line) return Json();
+    return Json::parse(*line, nullptr, false);
+  }
+
+  static std::string Request(int id, const std::string& cmd, Json args = Json::object()) {
+    return protocol::EncodeRequest(protocol::Request{id, cmd, std::move(args)});
+  }
+
+  std::string dir_;
+  boost::asio::io_context io_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_ =
+      boost::asio::make_work_guard(io_);
+  std::optional<InstanceLock> lock_;
+  std::unique_ptr<ControlServer> server_;
+  std::thread thread_;
+  int handled_ = 0;  // io thread only
+};
+
+TEST_F(ServerTest, AnswersARequest) {
+  StartServer();
+  SocketClient client(Path());
+  ASSERT_TRUE(client.connected());
+  ASSERT_TRUE(client.Send(Request(7, "echo", Json{{"x", 1}})));
+  Json reply = Reply(client);
+  EXPECT_EQ(reply["v"], 1);
+  EXPECT_EQ(reply["id"], 7);
+  EXPECT_EQ(reply["ok"], true);
+  EXPECT_EQ(reply["result"]["x"], 1);
+}
+
+TEST_F(ServerTest, SocketIsPrivateAndRemovedOnStop) {
+  StartServer();
+  auto perms = std::filesystem::status(Path()).permissions();
+  EXPECT_EQ(perms, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  OnIo([this] { server_->Stop(); });
+  EXPECT_FALSE(std::filesystem::exists(Path()));
+}
+
+TEST_F(ServerTest, ReplacesAStaleSocketFile) {
+  { std::ofstream stale(Path()); }  // left by a crashed daemon; we hold the lock
+  StartServer();
+  SocketClient client(Path());
+  EXPECT_TRUE(client.connected());
+}
+
+TEST_F(ServerTest, RepliesInOrder) {
+  StartServer();
+  SocketClient client(Path());
+  std::string batch;
+  for (int i = 0; i < 200; ++i) batch += Request(i, i % 3 == 0 ? "nope" : "echo");
+  ASSERT_TRUE(client.Send(batch));
+  for (int i = 0; i < 200; ++i) EXPECT_EQ(Reply(client)["id"], i);
+}
+
+TEST_F(ServerTest, GarbageGetsAnErrorAndOthersAreStillServed) {
+  StartServer();
+  SocketClient bad(Path());
+  SocketClient good(Path());
+  struct Case {
+    std::string line;
+    const char* code;
+  };
+  for (const Case& c : {Case{"garbage\n", code::kBadJson},
+                        Case{"{\"v\":1,\"id\":3,\"cmd\":\"echo\"\n", code::kBadJson},
+                        Case{"{\"v\":1,\"id\":\"x\",\"cmd\":\"echo\"}\n", code::kBadRequest},
+                        Case{"{\"v\":1,\"cmd\":\"echo\",\"args\":5}\n", code::kBadRequest},
+                        Case{"{\"v\":7,\"id\":4,\"cmd\":\"echo\"}\n", code::kProtocolMismatch},
+                        Case{std::string("\x00\xff\xfe\n", 4), code::kBadJson},
+                        Case{Request(5, "dance"), code::kUnknownCommand}}) {
+    ASSERT_TRUE(bad.Send(c.line));
+    Json reply = Reply(bad);
+    EXPECT_EQ(reply["ok"], false) << c.line;
+    EXPECT_EQ(reply["error"]["code"], c.code) << c.line;
+  }
+  ASSERT_TRUE(good.Send(Request(1, "status")));
+  EXPECT_EQ(Reply(good)["ok"], true);
+  ASSERT_TRUE(bad.Send(Request(2, "status")));  // the bad one is still served too
+  EXPECT_EQ(Reply(bad)["ok"], true);
+}
+
+TEST_F(ServerTest, MismatchCarriesTheDaemonVersion) {
+  StartServer();
+  SocketClient client(Path());
+  ASSERT_TRUE(client.Send("{\"v\":2,\"id\":9,\"cmd\":\"status\"}\n"));
+  Json reply = Reply(client);
+  EXPECT_EQ(reply["id"], 9);
+  EXPECT_EQ(reply["error"]["daemon_v"], 1);
+}
+
+TEST_F(ServerTest, LineJustUnderTheLimitIsServed) {
+  StartServer();
+  SocketClient client(Path());
+  std::string request = Request(1, "echo", Json{{"pad", ""}});
+  std::size_t pad = protocol::kMaxLineBytes - request.size() + 1;  // line == kMaxLineBytes
+  request = Request(1, "echo", Json{{"pad", std::string(pad, 'x')}});
+  ASSERT_EQ(request.size(), protocol::kMaxLineBytes + 1);
+  ASSERT_TRUE(client.Send(request));
+  EXPECT_EQ(Reply(client)["ok"], true);
+}
+
+TEST_F(ServerTest, LineOverTheLimitIsAnsweredThenClosed) {
+  StartServer();
+  SocketClient client(Path());
+  std::string request =
+      Request(1, "echo", Json{{"pad", std::string(protocol::kMaxLineBytes, 'x')}});
+  client.Send(request);
+  Json reply = Reply(client);
+  EXPECT_EQ(reply["error"]["code"], code::kTooLong);
+  EXPECT_TRUE(client.WaitClosed());
+  SocketClient other(Path());
+  ASSERT_TRUE(other.Send(Request(2, "status")));
+  EXPECT_EQ(Reply(other)["ok"], true);
+}
+
+TEST_F(ServerTest, TenMegabytesWithoutNewlineDoNotGrowMemory) {
+  StartServer();
+  SocketClient client(Path());
+  std::thread writer([&client] {
+    std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 10 && client.Send(chunk); ++i) {
+    }
+  });
+  Json reply = Reply(client);
+  writer.join();
+  EXPECT_EQ(reply["error"]["code"], code::kTooLong);
+  EXPECT_TRUE(client.WaitClosed());
+  EXPECT_LE(OnIo([this] { return server_->peak_buffered_bytes(); }),
+            protocol::kMaxLineBytes + 8192);
+  EXPECT_EQ(OnIo([this] { return server_->peer_count(); }), 0u);
+}
+
+TEST_F(ServerTest, PeerCapRefusesTheExtraOne) {
+  ServerOptions options;
+  options.max_peers = 2;
+  StartServer(options);
+  SocketClient a(Path()), b(Path());
+  for (SocketClient* c : {&a, &b}) {  // both accepted before the third connects
+    ASSERT_TRUE(c->Send(Request(1, "status")));
+    ASSERT_EQ(Reply(*c)["ok"], true);
+  }
+  SocketClient extra(Path());
+  EXPECT_EQ(Reply(extra)["error"]["code"], code::kBusy);
+  EXPECT_TRUE(extra.WaitClosed());
+  a.Close();
+  for (int i = 0; i < 100 && OnIo([this] { return server_->peer_count(); }) > 1; ++i) {
+    std::this_thread::sleep_for(10ms);
+  }
+  SocketClient later(Path());
+  ASSERT_TRUE(later.Send(Request(3, "status")));
+  EXPECT_EQ(Reply(later)["ok"], true);
+}
+
+TEST_F(ServerTest, IdlePeerIsClosedButNotASubscriber) {
+  ServerOptions options;
+  options.idle_timeout = 200ms;
+  StartServer(options);
+  SocketClient idle(Path());
+  SocketClient subscriber(Path());
+  ASSERT_TRUE(subscriber.Send(Request(1, "subscribe")));
+  ASSERT_EQ(Reply(subscriber)["ok"], true);
+  Json reply = Reply(idle);
+  EXPECT_EQ(reply["error"]["code"], code::kTimeout);
+  EXPECT_TRUE(idle.WaitClosed());
+  std::this_thread::sleep_for(400ms);
+  ASSERT_TRUE(subscriber.Send(Request(2, "status")));
+  EXPECT_EQ(Reply(subscriber)["id"], 2);
+}
+
+TEST_F(ServerTest, BroadcastReachesSubscribersOnly) {
+  StartServer();
+  SocketClient subscriber(Path()), plain(Path());
+  ASSERT_TRUE(subscriber.Send(Request(1, "subscribe")));
+  ASSERT_EQ(Reply(subscriber)["ok"], true);
+  ASSERT_TRUE(plain.Send(Request(1, "status")));
+  ASSERT_EQ(Reply(plain)["ok"], true);
+  EXPECT_EQ(OnIo([this] { return server_->subscriber_count(); }), 1u);
+  OnIo([this] {
+    server_->Broadcast(protocol::Event{"state", Json{{"state", "away"}}});
+    server_->Broadcast(protocol::Event{"pause", Json{{"paused", true}}});
+  });
+  Json first = Reply(subscriber);
+  EXPECT_EQ(first["v"], 1);
+  EXPECT_EQ(first["event"], "state");
+  EXPECT_EQ(first["data"]["state"], "away");
+  EXPECT_EQ(Reply(subscriber)["event"], "pause");
+  EXPECT_FALSE(plain.ReadLine(200ms));
+}
+
+TEST_F(ServerTest, SlowSubscriberIsDropped) {
+  ServerOptions options;
+  options.max_queued_bytes = 16 * 1024;
+  StartServer(options);
+  SocketClient slow(Path());
+  ASSERT_TRUE(slow.Send(Request(1, "subscribe")));
+  ASSERT_EQ(Reply(slow)["ok"], true);
+  OnIo([this] {
+    for (int i = 0; i < 4000; ++i) {
+      server_->Broadcast(protocol::Event{"state", Json{{"pad", std::string(1024, 'p')}}});
+    }
+  });
+  EXPECT_EQ(OnIo([this] { return server_->subscriber_count(); }), 0u);
+  EXPECT_TRUE(slow.WaitClosed());
+}
+
+TEST_F(ServerTest, OtherUsersAreRefused) {
+  ServerOptions options;
+  options.allowed_uid = geteuid() + 1;
+  StartServer(options);
+  SocketClient client(Path());
+  EXPECT_EQ(Reply(client)["error"]["code"], code::kForbidden);
+  EXPECT_TRUE(client.WaitClosed());
+  EXPECT_EQ(OnIo([this] { return handled_; }), 0);
+}
+
+}  // namespace
+}  // namespace unsit

@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# The real unsit CLI against the real unsitd: replies, exit codes, reload,
+# garbage and oversized input on the socket, and two daemons racing.
+#   cli_e2e.sh UNSITD UNSIT
+# Every path is under a fresh temporary directory; only processes started here
+# are stopped.
+set -uo pipefail
+unsitd=${1:?usage: cli_e2e.sh UNSITD UNSIT}
+unsit=${2:?usage: cli_e2e.sh UNSITD UNSIT}
+py=$(command -v python3 || true)
+[ -n "$py" ] || { echo "SKIP: python3 is needed for the raw socket checks"; exit 77; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unsit-cli.XXXXXX")
+export XDG_RUNTIME_DIR=$tmp/run XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+export HOME=$tmp/home
+unset JOURNAL_STREAM NOTIFY_SOCKET DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+mkdir -p "$XDG_RUNTIME_DIR" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME/unsit" "$HOME"
+chmod 0700 "$XDG_RUNTIME_DIR"
+socket=$XDG_RUNTIME_DIR/unsit/control.sock
+config=$XDG_CONFIG_HOME/unsit/unsit.yaml
+
+started=()
+cleanup() {
+  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${started[@]}"; do wait "$pid" 2>/dev/null; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+ok() { echo "ok: $*"; }
+
+# wait_for SECONDS COMMAND...: polls until COMMAND succeeds.
+wait_for() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@"; do
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 0.1
+  done
+}
+
+# expect_exit CODE DESCRIPTION COMMAND...: runs COMMAND, output in $out/$err.
+expect_exit() {
+  local want=$1 what=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  out=$(cat "$tmp/out"); err=$(cat "$tmp/err")
+  if [ "$got" -eq "$want" ]; then ok "$what (exit $got)"; else
+    fail "$what: exit $got, wanted $want; stdout: $out; stderr: $err"
+  fi
+}
+
+# json_field FIELD: prints a field of the JSON on stdin (dots for nesting).
+json_field() {
+  "$py" -c 'import json,sys
+v=json.load(sys.stdin)
+for k in sys.argv[1].split("."): v=v[k]
+print(json.dumps(v))' "$1"
+}
+
+# start_daemon NAME: starts unsitd with its log in $tmp/NAME.log; pid in $daemon_pid.
+start_daemon() {
+  "$unsitd" --idle-backend none --notifier log --log-level debug >"$tmp/$1.log" 2>&1 &
+  daemon_pid=$!
+  started+=("$daemon_pid")
+}
+
+# ---- Not running yet.
+expect_exit 3 "status without a daemon" "$unsit" status
+grep -q "systemctl --user start unsit" <<<"$err" || fail "no start hint: $err"
+expect_exit 0 "today without a daemon reads the database" "$unsit" today
+expect_exit 0 "history without a daemon reads the database" "$unsit" history --days 3
+expect_exit 2 "unknown verb" "$unsit" dance
+expect_exit 2 "bad duration" "$unsit" snooze soon
+expect_exit 2 "standing needs on|off" "$unsit" standing maybe
+expect_exit 0 "help of a verb" "$unsit" snooze --help
+grep -q "unsit snooze 15m" <<<"$out" || fail "snooze --help has no example"
+
+# ---- Start one daemon.
+start_daemon first
+first=$daemon_pid
+wait_for 10 "$unsit" status >/dev/null 2>&1 || { cat "$tmp/first.log"; fail "daemon did not answer"; exit 1; }
+[ "$(stat -c %a "$XDG_RUNTIME_DIR/unsit")" = 700 ] || fail "socket dir mode $(stat -c %a "$XDG_RUNTIME_DIR/unsit")"
+[ "$(stat -c %a "$socket")" = 600 ] || fail "socket mode $(stat -c %a "$socket")"
+
+expect_exit 0 "status" "$unsit" status
+expect_exit 0 "status --json" "$unsit" --json status
+for field in state bout_seconds next_reminder_seconds reminder_open paused_until idle_backend \
+    notifier today.sitting_seconds today.longest_bout_seconds today.breaks today.reminders \
+    today.done today.snoozed today.skipped; do
+  json_field "$field" <<<"$out" >/dev/null 2>&1 || fail "status --json lacks $field"
+done
+[ "$(json_field idle_backend <<<"$out")" = '"none"' ] || fail "idle_backend: $out"
+[ "$(json_field fixed_schedule <<<"$out")" = true ] || fail "fixed_schedule not reported: $out"
+expect_exit 0 "status --format waybar" "$unsit" status --format waybar
+json_field class <<<"$out" | grep -Eq '"(sitting|due|away|paused)"' || fail "waybar class: $out"
+
+expect_exit 0 "today --json" "$unsit" today --json
+[ "$("$py" -c 'import json,sys; print(len(json.load(sys.stdin)["hours"]))' <<<"$out")" = 24 ] ||
+  fail "today has no 24 hours: $out"
+expect_exit 0 "history --days 14" "$unsit" history --days 14
+expect_exit 0 "history --csv" "$unsit" history --csv
+head -1 <<<"$out" | grep -q '^date,sitting_seconds' || fail "csv header: $out"
+
+expect_exit 0 "snooze 15m" "$unsit" snooze 15m
+expect_exit 0 "snooze (default)" "$unsit" snooze
+expect_exit 0 "pause 45m" "$unsit" --json pause 45m
+[ "$(json_field paused <<<"$out")" = true ] || fail "not paused: $out"
+json_field paused_until <<<"$out" | grep -q 'Z"$' || fail "paused_until: $out"
+expect_exit 0 "resume" "$unsit" --json resume
+[ "$(json_field paused <<<"$out")" = false ] || fail "still paused: $out"
+expect_exit 0 "pause until resume" "$unsit" --json pause
+[ "$(json_field paused_until <<<"$out")" = null ] || fail "paused_until not null: $out"
+expect_exit 0 "resume again" "$unsit" resume
+expect_exit 0 "standing on" "$unsit" --json standing on
+[ "$(json_field state <<<"$out")" = '"standing"' ] || fail "state after standing on: $out"
+expect_exit 0 "standing off" "$unsit" standing off
+expect_exit 0 "done" "$unsit" done
+expect_exit 0 "skip" "$unsit" skip
+expect_exit 0 "stretch" "$unsit" stretch
+expect_exit 0 "doctor" "$unsit" doctor
+expect_exit 0 "version" "$unsit" version
+grep -q "protocol 1" <<<"$out" || fail "version: $out"
+
+# ---- Reload: fine, then broken (old config stays), then fine again.
+printf 'sit_limit: 45m\n' >"$config"
+expect_exit 0 "reload a good config" "$unsit" reload
+[ "$("$unsit" --json status | json_field sit_limit_seconds)" = 2700 ] || fail "sit_limit not reloaded"
+printf 'sit_limit: 45m\nbreak_after: banana\n' >"$config"
+expect_exit 1 "reload a broken config" "$unsit" reload
+grep -Eq 'unsit\.yaml:[0-9]+:[0-9]+' <<<"$err" || fail "no FILE:LINE:COL in: $err"
+expect_exit 0 "still serving after a bad reload" "$unsit" status
+
+# ---- Events: watch sees a state change.
+"$unsit" --json watch >"$tmp/watch.out" 2>"$tmp/watch.err" &
+watch_pid=$!
+started+=("$watch_pid")
+sleep 0.5
+"$unsit" standing on >/dev/null
+"$unsit" standing off >/dev/null
+if wait_for 5 grep -q '"event"' "$tmp/watch.out"; then ok "watch prints events"; else
+  fail "watch printed no event: $(cat "$tmp/watch.out" "$tmp/watch.err")"
+fi
+
+# ---- Raw socket: garbage, a newer protocol, 10 MB without a newline.
+cat >"$tmp/raw.py" <<'PY'
+import json, socket, sys
+path, case = sys.argv[1], sys.argv[2]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect(path)
+f = s.makefile("rb")
+def reply(line):
+    s.sendall(line)
+    return json.loads(f.readline())
+if case == "garbage":
+    r = reply(b"this is not json\n")
+    assert r["ok"] is False and r["error"]["code"] == "bad_json", r
+    r = reply(b'{"v":1,"id":3,"cmd":"dance"}\n')
+    assert r["id"] == 3 and r["error"]["code"] == "unknown_command", r
+    r = reply(b'{"v":1,"id":4,"cmd":"snooze","args":{"for":true}}\n')
+    assert r["error"]["code"] == "bad_args", r
+    r = reply(b'{"v":99,"id":5,"cmd":"status"}\n')
+    assert r["error"]["code"] == "protocol_mismatch" and r["error"]["daemon_v"] == 1, r
+    r = reply(b'{"v":1,"id":6,"cmd":"status"}\n')
+    assert r["ok"] is True and r["id"] == 6, r
+elif case == "flood":
+    chunk = b"x" * (1 << 20)
+    try:
+        for _ in range(10):
+            s.sendall(chunk)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    r = json.loads(f.readline())
+    assert r["error"]["code"] == "too_long", r
+    assert f.readline() == b"", "not closed"
+print("pass")
+PY
+expect_exit 0 "garbage, unknown verb, bad args and v99 each get an error" "$py" "$tmp/raw.py" "$socket" garbage
+expect_exit 0 "10 MB without a newline: too_long, then closed" "$py" "$tmp/raw.py" "$socket" flood
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$first/status")
+[ "${rss:-0}" -lt 65536 ] || fail "daemon RSS ${rss} kB after the flood"
+expect_exit 0 "still serving after the flood" "$unsit" status
+
+# ---- A second daemon for the same user loses and leaves the first alone.
+start_daemon second
+second=$daemon_pid
+if wait_for 5 sh -c "! kill -0 $second 2>/dev/null"; then
+  wait "$second"; code=$?
+  [ "$code" -ne 0 ] || fail "second daemon exited 0"
+  grep -q "$first" "$tmp/second.log" || fail "second daemon does not name pid $first: $(cat "$tmp/second.log")"
+  ok "second daemon refused (exit $code)"
+else
+  fail "second daemon is still running"
+fi
+[ -S "$socket" ] || fail "the first daemon's socket is gone"
+expect_exit 0 "the first still serves" "$unsit" status
+
+# ---- Two daemons racing for a fresh runtime dir: exactly one wins.
+export XDG_RUNTIME_DIR=$tmp/race
+mkdir -m 0700 "$XDG_RUNTIME_DIR"
+start_daemon race1; race1=$daemon_pid
+start_daemon race2; race2=$daemon_pid
+sleep 0.3
+wait_for 10 sh -c "! kill -0 $race1 2>/dev/null || ! kill -0 $race2 2>/dev/null" || fail "both racers run"
+if kill -0 "$race1" 2>/dev/null; then winner=$race1 loser=$race2 log=race2; else winner=$race2 loser=$race1 log=race1; fi
+wait "$loser"; code=$?
+[ "$code" -ne 0 ] || fail "the losing racer exited 0"
+grep -q "$winner" "$tmp/$log.log" || fail "the loser does not name $winner: $(cat "$tmp/$log.log")"
+expect_exit 0 "the racing winner serves" "$unsit" status
+kill "$winner"; wait "$winner"
+export XDG_RUNTIME_DIR=$tmp/run
+
+# ---- A protocol mismatch: a fake daemon speaking v2.
+cat >"$tmp/v2.py" <<'PY'
+import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(sys.argv[1]); s.listen(1)
+print("ready", flush=True)
+c, _ = s.accept()
+c.makefile("rb").readline()
+c.sendall(b'{"v":2,"id":1,"ok":false,"error":{"code":"protocol_mismatch","message":"v2 only","daemon_v":2}}\n')
+c.close()
+PY
+"$py" "$tmp/v2.py" "$tmp/v2.sock" >"$tmp/v2.out" &
+started+=($!)
+wait_for 5 test -S "$tmp/v2.sock" || fail "fake v2 daemon did not start"
+expect_exit 4 "protocol mismatch" "$unsit" --socket "$tmp/v2.sock" status
+grep -q "v1" <<<"$err" && grep -q "v2" <<<"$err" || fail "mismatch message lacks versions: $err"
+
+# ---- SIGTERM: exit 0, then the CLI says it is not running.
+kill -TERM "$first"
+wait "$first"; code=$?
+[ "$code" -eq 0 ] || fail "daemon exited $code on SIGTERM"
+expect_exit 3 "status after the daemon stopped" "$unsit" status
+
+# ---- watch (still running) reconnects to a restarted daemon.
+events_before=$(grep -c '"event"' "$tmp/watch.out")
+start_daemon third
+third=$daemon_pid
+wait_for 10 "$unsit" status >/dev/null 2>&1 || fail "the restarted daemon did not answer"
+# Toggles standing until watch (which retries every 2 s) has printed a new event.
+new_event() {
+  "$unsit" standing on >/dev/null && "$unsit" standing off >/dev/null
+  [ "$(grep -c '"event"' "$tmp/watch.out")" -gt "$events_before" ]
+}
+if wait_for 15 new_event; then
+  ok "watch reconnected after the restart"
+else
+  fail "watch printed nothing after the restart: $(tail -3 "$tmp/watch.err")"
+fi
+kill "$watch_pid" "$third" 2>/dev/null
+
+if [ "$failures" -gt 0 ]; then echo "$failures failure(s)"; exit 1; fi
+echo "all passed"

@@ -1,0 +1,127 @@
+#include "protocol/protocol.h"
+
+#include <gtest/gtest.h>
+
+#include "protocol/paths.h"
+#include "protocol/wire_time.h"
+
+namespace unsit::protocol {
+namespace {
+
+TEST(ParseRequest, ReadsTheEnvelope) {
+  ParsedRequest parsed = ParseRequest(R"({"v":1,"id":7,"cmd":"snooze","args":{"for":"15m"}})");
+  ASSERT_FALSE(parsed.error);
+  EXPECT_EQ(parsed.request.id, 7);
+  EXPECT_EQ(parsed.request.cmd, "snooze");
+  EXPECT_EQ(parsed.request.args["for"], "15m");
+}
+
+TEST(ParseRequest, IdAndArgsAreOptional) {
+  ParsedRequest parsed = ParseRequest(R"({"v":1,"cmd":"status"})");
+  ASSERT_FALSE(parsed.error);
+  EXPECT_FALSE(parsed.request.id);
+  EXPECT_TRUE(parsed.request.args.is_object());
+}
+
+struct BadCase {
+  const char* line;
+  const char* code;
+};
+
+class ParseRequestRejects : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(ParseRequestRejects, WithTheRightCode) {
+  ParsedRequest parsed = ParseRequest(GetParam().line);
+  ASSERT_TRUE(parsed.error) << GetParam().line;
+  EXPECT_EQ(parsed.error->code, GetParam().code) << GetParam().line;
+  EXPECT_FALSE(parsed.error->message.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Lines, ParseRequestRejects,
+    ::testing::Values(
+        BadCase{"", code::kBadJson}, BadCase{"garbage", code::kBadJson},
+        BadCase{R"({"v":1,"cmd":"status")", code::kBadJson}, BadCase{"[1,2]", code::kBadJson},
+        BadCase{"\"text\"", code::kBadJson}, BadCase{"{\"v\":1,\"cmd\":\"a\xff\"", code::kBadJson},
+        BadCase{R"({"cmd":"status"})", code::kBadRequest},
+        BadCase{R"({"v":"1","cmd":"status"})", code::kBadRequest},
+        BadCase{R"({"v":2,"cmd":"status"})", code::kProtocolMismatch},
+        BadCase{R"({"v":0,"cmd":"status"})", code::kProtocolMismatch},
+        BadCase{R"({"v":1})", code::kBadRequest}, BadCase{R"({"v":1,"cmd":""})", code::kBadRequest},
+        BadCase{R"({"v":1,"cmd":42})", code::kBadRequest},
+        BadCase{R"({"v":1,"id":"7","cmd":"status"})", code::kBadRequest},
+        BadCase{R"({"v":1,"id":1.5,"cmd":"status"})", code::kBadRequest},
+        BadCase{R"({"v":1,"id":18446744073709551615,"cmd":"status"})", code::kBadRequest},
+        BadCase{R"({"v":1,"cmd":"status","args":[1]})", code::kBadRequest}));
+
+TEST(ParseRequest, KeepsTheIdOfAFailedRequest) {
+  ParsedRequest parsed = ParseRequest(R"({"v":9,"id":12,"cmd":"status"})");
+  ASSERT_TRUE(parsed.error);
+  EXPECT_EQ(parsed.request.id, 12);
+}
+
+TEST(ParseRequest, DeepNestingDoesNotCrash) {
+  std::string deep = R"({"v":1,"cmd":"status","args":{"x":)" + std::string(20000, '[') +
+                     std::string(20000, ']') + "}}";
+  ParsedRequest parsed = ParseRequest(deep);
+  EXPECT_FALSE(parsed.error);
+}
+
+TEST(EncodeReply, OkAndError) {
+  EXPECT_EQ(EncodeReply(OkReply(7, Json{{"a", 1}})), R"({"id":7,"ok":true,"result":{"a":1},"v":1})"
+                                                     "\n");
+  std::string error = EncodeReply(ErrorReply(std::nullopt, code::kBadArgs, "no"));
+  EXPECT_EQ(error, R"({"error":{"code":"bad_args","message":"no"},"id":null,"ok":false,"v":1})"
+                   "\n");
+  std::string mismatch = EncodeReply(ErrorReply(3, code::kProtocolMismatch, "v2"));
+  EXPECT_NE(mismatch.find(R"("daemon_v":1)"), std::string::npos);
+}
+
+TEST(EncodeReply, InvalidUtf8IsReplacedNotThrown) {
+  std::string line = EncodeReply(ErrorReply(1, code::kUnknownCommand, "bad \xff byte"));
+  EXPECT_NE(line.find("bad "), std::string::npos);
+}
+
+TEST(ServerMessage, RoundTripsRepliesAndEvents) {
+  auto reply = ParseServerMessage(EncodeReply(ErrorReply(4, code::kProtocolMismatch, "x")));
+  ASSERT_TRUE(reply.ok());
+  const Reply& r = std::get<Reply>(*reply);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.id, 4);
+  EXPECT_EQ(r.error.code, code::kProtocolMismatch);
+  EXPECT_EQ(r.daemon_v, 1);
+
+  auto event = ParseServerMessage(EncodeEvent(Event{"state", Json{{"state", "away"}}}));
+  ASSERT_TRUE(event.ok());
+  EXPECT_EQ(std::get<Event>(*event).name, "state");
+  EXPECT_EQ(std::get<Event>(*event).data["state"], "away");
+}
+
+TEST(ServerMessage, ReportsAnotherVersion) {
+  auto message = ParseServerMessage(R"({"v":2,"id":1,"ok":true,"result":{}})");
+  ASSERT_TRUE(message.ok());
+  EXPECT_EQ(std::get<Reply>(*message).v, 2);
+  EXPECT_FALSE(ParseServerMessage("nope").ok());
+  EXPECT_FALSE(ParseServerMessage(R"({"id":1,"ok":true})").ok());
+}
+
+TEST(EncodeRequest, RoundTrips) {
+  Request request{5, "pause", Json{{"for", "45m"}}};
+  std::string line = EncodeRequest(request);
+  ASSERT_EQ(line.back(), '\n');
+  ParsedRequest parsed = ParseRequest(std::string_view(line).substr(0, line.size() - 1));
+  ASSERT_FALSE(parsed.error);
+  EXPECT_EQ(parsed.request.id, 5);
+  EXPECT_EQ(parsed.request.args, request.args);
+}
+
+TEST(WireTime, FormatsAndParsesUtc) {
+  WallTime t{std::chrono::seconds(1'795'000'000) + std::chrono::milliseconds(999)};
+  EXPECT_EQ(FormatIsoUtc(t), "2026-11-18T11:06:40Z");
+  EXPECT_EQ(ParseIsoUtc("2026-11-18T11:06:40Z"), WallTime(std::chrono::seconds(1'795'000'000)));
+  EXPECT_FALSE(ParseIsoUtc("2026-11-18 08:26:40"));
+  EXPECT_FALSE(ParseIsoUtc("2026-11-18T08:26:40+01:00"));
+}
+
+}  // namespace
+}  // namespace unsit::protocol
