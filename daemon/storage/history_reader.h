@@ -16,7 +16,6 @@ std::string DefaultHistoryPath();
 // Reads the last `days` history days (oldest first, today included) straight
 // from the database, read-only, for when the daemon is not running. An absent
 // file gives empty days, not an error.
-Result<std::vector<DayView>> ReadHistoryDays(const std::string& db_path, const Now& now,
-                                             int days);
+Result<std::vector<DayView>> ReadHistoryDays(const std::string& db_path, const Now& now, int days);
 
 }  // namespace unsit

@@ -13,8 +13,8 @@ namespace unsit {
 
 // The bout an earlier run of the daemon left open (last checkpoint or shutdown).
 struct OpenBoutRecord {
-  std::string boot_id;      // /proc/sys/kernel/random/boot_id of that run
-  BootTime start_boot{};    // comparable with now.boot only on the same boot_id
+  std::string boot_id;    // /proc/sys/kernel/random/boot_id of that run
+  BootTime start_boot{};  // comparable with now.boot only on the same boot_id
   BootTime last_seen_boot{};
   WallTime start_wall{};
   WallTime last_seen_wall{};
@@ -22,8 +22,8 @@ struct OpenBoutRecord {
 
 // What a starting daemon picks up.
 struct StoredState {
-  DayTotals today;                      // totals of the current history day so far
-  std::optional<OpenBoutRecord> open;   // nullopt when the last run closed its bout
+  DayTotals today;                     // totals of the current history day so far
+  std::optional<OpenBoutRecord> open;  // nullopt when the last run closed its bout
 };
 
 // Durable history. Called on the io_context thread only. Every method returns

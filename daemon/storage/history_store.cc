@@ -1,2 +1,0 @@
-// Placeholder: implemented in its own change.
-namespace unsit {}

@@ -1,0 +1,31 @@
+#pragma once
+
+// The history schema and its migrations. The version lives in
+// PRAGMA user_version: 0 is an empty file, kSchemaVersion the current one.
+
+#include <sqlite3.h>
+
+#include "core/result.h"
+
+namespace unsit::schema {
+
+// Version history:
+//   1  tables bouts, breaks, reminders, open_bout (all times in UTC ms / boot ms).
+//   2  indexes on the start time of bouts, breaks and reminders, for day reads
+//      and pruning.
+inline constexpr int kSchemaVersion = 2;
+
+// The SQL that creates version 1; kept verbatim so that tests can build a
+// version-1 file by hand and so that a new file replays every migration.
+extern const char* const kVersion1Sql;
+
+// Brings the database from its user_version up to kSchemaVersion, one
+// migration per version, each in its own transaction together with the new
+// user_version (a crash leaves either the old or the new version, never a mix).
+// A version newer than kSchemaVersion is an error, and nothing is written.
+Status Migrate(sqlite3* db);
+
+// The error for a file of schema `version` > kSchemaVersion.
+Error NewerVersionError(long long version);
+
+}  // namespace unsit::schema
