@@ -1,2 +1,49 @@
-// Placeholder: implemented in its own change.
-namespace unsit {}
+#include "platform/notifier_log.h"
+
+#include <utility>
+
+namespace unsit {
+namespace {
+
+class LogNotifier final : public Notifier {
+ public:
+  LogNotifier(NotifierLogSink sink, std::string problem) : sink_(std::move(sink)) {
+    info_.name = "log";
+    info_.problem = std::move(problem);
+  }
+
+  std::string_view Name() const override { return "log"; }
+
+  // Nothing on screen, so the user never acts through this notifier.
+  void SetActionCallback(ActionCallback) override {}
+
+  void Show(const ReminderView& view) override {
+    shown_ = true;
+    Emit("reminder: " + view.summary + " — " + view.body);
+  }
+
+  void Close() override {
+    if (!shown_) return;
+    shown_ = false;
+    Emit("reminder withdrawn");
+  }
+
+  NotifierInfo Info() const override { return info_; }
+
+ private:
+  void Emit(const std::string& line) {
+    if (sink_) sink_(line);
+  }
+
+  NotifierLogSink sink_;
+  NotifierInfo info_;
+  bool shown_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Notifier> MakeLogNotifier(NotifierLogSink sink, std::string problem) {
+  return std::make_unique<LogNotifier>(std::move(sink), std::move(problem));
+}
+
+}  // namespace unsit

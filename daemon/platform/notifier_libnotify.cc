@@ -1,0 +1,287 @@
+// libnotify behind Notifier (contract in notifier_libnotify.h).
+//
+// Two halves share nothing mutable: Front lives on the io_context thread (the
+// callbacks and the last NotifierInfo it was told), Back on the GLib thread (the
+// NotifyNotification and what it knows about the server). Back reaches Front only
+// through boost::asio::post with a weak_ptr, so a late action after the notifier
+// is gone is dropped.
+#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
+
+#include "platform/notifier_libnotify.h"
+
+#include <libnotify/notify.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <string>
+
+#include "platform/glib_thread.h"
+
+namespace unsit {
+namespace {
+
+constexpr int kReasonExpired = 1;  // NotificationClosed reason: the server timed it out
+constexpr auto kInitTimeout = std::chrono::seconds(5);
+
+struct Front {
+  Notifier::ActionCallback on_action;
+  LibnotifyNotifier::StatusCallback on_status;
+  NotifierInfo info;
+};
+
+std::string NoServerProblem(const std::string& detail) {
+  return "no notification server answers on the session bus (" + detail +
+         "); start one (a desktop shell, dunst, mako...); until then reminders go to the log";
+}
+
+// Owned by shared_ptr; every method runs on the GLib thread.
+class Back {
+ public:
+  Back(boost::asio::io_context& io, std::weak_ptr<Front> front) : io_(io), front_(front) {
+    info_.name = "libnotify";
+  }
+  Back(const Back&) = delete;
+  Back& operator=(const Back&) = delete;
+  ~Back() {
+    if (notification_ == nullptr) return;
+    g_signal_handlers_disconnect_by_data(notification_, this);
+    notify_notification_clear_actions(notification_);
+    g_object_unref(notification_);
+  }
+
+  // notify_init once per process, then what the server says about itself.
+  Result<NotifierInfo> Init() {
+    if (!notify_is_initted() && !notify_init("unsit")) {
+      return Error{"unavailable", "notify_init failed"};
+    }
+    // libnotify uses GLib's shared session-bus connection, which by default
+    // raises SIGTERM when the bus goes away; a lost bus must only be a problem.
+    if (GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr)) {
+      g_dbus_connection_set_exit_on_close(bus, FALSE);
+      g_object_unref(bus);
+    }
+    if (!Refresh()) info_.problem = NoServerProblem("org.freedesktop.Notifications is not owned");
+    PostInfo();
+    return info_;
+  }
+
+  void Show(const ReminderView& view) {
+    bool answered = Refresh();
+    Prepare(view);
+    GError* error = nullptr;
+    acted_ = false;
+    if (notify_notification_show(notification_, &error)) {
+      info_.problem.clear();
+      on_screen_ = true;
+    } else {
+      std::string detail = error != nullptr ? error->message : "Notify failed";
+      info_.problem = answered ? "the notification server refused the reminder: " + detail
+                               : NoServerProblem(detail);
+      on_screen_ = false;
+      expected_closes_ = 0;  // a server that went away will not confirm old closes
+    }
+    if (error != nullptr) g_error_free(error);
+    PostInfo();
+  }
+
+  void Close() {
+    if (notification_ == nullptr || !on_screen_) return;
+    on_screen_ = false;
+    ++expected_closes_;
+    GError* error = nullptr;
+    if (!notify_notification_close(notification_, &error)) expected_closes_ = 0;
+    if (error != nullptr) g_error_free(error);
+  }
+
+ private:
+  // Reads name and capabilities; false when no server answers.
+  bool Refresh() {
+    char* name = nullptr;
+    char* vendor = nullptr;
+    char* version = nullptr;
+    char* spec = nullptr;
+    info_.capabilities.clear();
+    info_.actions = false;
+    if (!notify_get_server_info(&name, &vendor, &version, &spec)) {
+      info_.server.clear();
+      return false;
+    }
+    info_.server = std::string(name) + " " + version + " (" + vendor + ")";
+    g_free(name);
+    g_free(vendor);
+    g_free(version);
+    g_free(spec);
+    GList* caps = notify_get_server_caps();
+    for (GList* it = caps; it != nullptr; it = it->next) {
+      info_.capabilities.emplace_back(static_cast<const char*>(it->data));
+      if (info_.capabilities.back() == "actions") info_.actions = true;
+    }
+    g_list_free_full(caps, g_free);
+    return true;
+  }
+
+  void Prepare(const ReminderView& view) {
+    if (notification_ == nullptr) {
+      notification_ = notify_notification_new(view.summary.c_str(), view.body.c_str(), nullptr);
+      g_signal_connect(notification_, "closed", G_CALLBACK(&Back::OnClosed), this);
+    } else {
+      notify_notification_update(notification_, view.summary.c_str(), view.body.c_str(), nullptr);
+    }
+    NotifyNotification* n = notification_;
+    notify_notification_set_app_name(n, "unsit");
+    notify_notification_set_urgency(n, NOTIFY_URGENCY_NORMAL);
+    notify_notification_set_category(n, "x-unsit.reminder");
+    notify_notification_set_timeout(n, NOTIFY_EXPIRES_NEVER);
+    notify_notification_set_hint(n, "desktop-entry", g_variant_new_string("unsit"));
+    notify_notification_clear_actions(n);
+    if (!info_.actions) {
+      notify_notification_set_hint(n, "resident", nullptr);  // removes it
+      return;
+    }
+    notify_notification_set_hint(n, "resident", g_variant_new_boolean(TRUE));
+    AddAction("default", "I'm up");
+    AddAction("done", "I'm up");
+    AddAction("snooze", view.snooze_label);
+    AddAction("skip", "Skip");
+  }
+
+  void AddAction(const char* id, const std::string& label) {
+    notify_notification_add_action(notification_, id, label.c_str(), &Back::OnAction, this,
+                                   nullptr);
+  }
+
+  static void OnAction(NotifyNotification*, char* action, gpointer data) {
+    auto* self = static_cast<Back*>(data);
+    std::string id = action != nullptr ? action : "";
+    NotifyAction what = NotifyAction::kDone;  // "default" and "done"
+    if (id == "snooze") what = NotifyAction::kSnooze;
+    if (id == "skip") what = NotifyAction::kSkip;
+    self->acted_ = true;
+    self->PostAction(what);
+  }
+
+  static void OnClosed(NotifyNotification* n, gpointer data) {
+    auto* self = static_cast<Back*>(data);
+    self->on_screen_ = false;
+    if (self->expected_closes_ > 0) {  // we withdrew it
+      --self->expected_closes_;
+      return;
+    }
+    if (self->acted_) return;  // closed because the user pressed a button
+    if (notify_notification_get_closed_reason(n) == kReasonExpired) return;
+    self->PostAction(NotifyAction::kDismissed);
+  }
+
+  void PostAction(NotifyAction action) {
+    boost::asio::post(io_, [front = front_, action] {
+      if (auto f = front.lock(); f && f->on_action) f->on_action(action);
+    });
+  }
+
+  // Hands the current info to the io_context thread; the status callback fires
+  // only when something changed.
+  void PostInfo() {
+    boost::asio::post(io_, [front = front_, info = info_] {
+      auto f = front.lock();
+      if (!f) return;
+      bool changed = f->info.server != info.server || f->info.problem != info.problem ||
+                     f->info.capabilities != info.capabilities;
+      f->info = info;
+      if (changed && f->on_status) f->on_status(info);
+    });
+  }
+
+  boost::asio::io_context& io_;
+  std::weak_ptr<Front> front_;
+  NotifierInfo info_;
+  NotifyNotification* notification_ = nullptr;
+  bool on_screen_ = false;
+  bool acted_ = false;       // an action came for the notification on screen
+  int expected_closes_ = 0;  // NotificationClosed signals we caused and still await
+};
+
+class LibnotifyNotifierImpl final : public LibnotifyNotifier {
+ public:
+  LibnotifyNotifierImpl(boost::asio::io_context& io, GlibThread& glib)
+      : glib_(glib), front_(std::make_shared<Front>()), back_(std::make_shared<Back>(io, front_)) {
+    front_->info.name = "libnotify";
+  }
+
+  // The Back is released on the GLib thread, after any work still queued there.
+  ~LibnotifyNotifierImpl() override {
+    glib_.Post([back = std::move(back_)]() mutable { back.reset(); });
+  }
+
+  std::string_view Name() const override { return "libnotify"; }
+  void SetActionCallback(ActionCallback callback) override {
+    front_->on_action = std::move(callback);
+  }
+  void SetStatusCallback(StatusCallback callback) override {
+    front_->on_status = std::move(callback);
+  }
+  void Show(const ReminderView& view) override {
+    glib_.Post([back = back_, view] { back->Show(view); });
+  }
+  void Close() override {
+    glib_.Post([back = back_] { back->Close(); });
+  }
+  NotifierInfo Info() const override { return front_->info; }
+
+  // Runs Back::Init on the GLib thread and waits for it (bounded).
+  Status Init() {
+    auto promise = std::make_shared<std::promise<Result<NotifierInfo>>>();
+    auto future = promise->get_future();
+    glib_.Post([back = back_, promise] { promise->set_value(back->Init()); });
+    if (future.wait_for(kInitTimeout) != std::future_status::ready) {
+      front_->info.problem = NoServerProblem("no answer within 5 s");
+      return Ok{};
+    }
+    auto info = future.get();
+    if (!info.ok()) return info.error();
+    front_->info = info.value();
+    return Ok{};
+  }
+
+ private:
+  GlibThread& glib_;
+  std::shared_ptr<Front> front_;
+  std::shared_ptr<Back> back_;
+};
+
+bool HaveSessionBusAddress() {
+  const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+  if (address != nullptr && *address != '\0') return true;
+  const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+  std::error_code ec;
+  return runtime != nullptr && *runtime != '\0' &&
+         std::filesystem::exists(std::filesystem::path(runtime) / "bus", ec);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LibnotifyNotifier>> MakeLibnotifyNotifierWithStatus(
+    const PlatformContext& context) {
+  if (context.glib == nullptr || !context.glib->running()) {
+    return Error{"unavailable", "the GLib thread is not running"};
+  }
+  if (!HaveSessionBusAddress()) {
+    return Error{"unavailable",
+                 "no session bus (DBUS_SESSION_BUS_ADDRESS is unset and there is no "
+                 "$XDG_RUNTIME_DIR/bus)"};
+  }
+  auto notifier = std::make_unique<LibnotifyNotifierImpl>(context.io, *context.glib);
+  if (auto started = notifier->Init(); !started.ok()) return started.error();
+  return std::unique_ptr<LibnotifyNotifier>(std::move(notifier));
+}
+
+Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context) {
+  auto made = MakeLibnotifyNotifierWithStatus(context);
+  if (!made.ok()) return made.error();
+  return std::unique_ptr<Notifier>(std::move(made.value()));
+}
+
+}  // namespace unsit

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The daemon on a real Xvfb with input from xdotool: a reminder within 1 s of
+# sit_limit, short idle is still sitting, idle for break_after is a break that
+# withdraws the reminder, and the X server dying leaves the daemon running.
+# Usage: x11_e2e.sh BUILD_DIR
+set -uo pipefail
+BUILD="$(cd "$1" && pwd)"
+source "$(dirname "$0")/x11_env.sh"
+need Xvfb xdotool dbus-daemon
+[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
+
+start_xvfb
+start_bus
+write_config 6s 2s 3s 3s
+start_activity
+sleep 0.5
+start=$(now_ms)
+start_daemon log
+
+wait_for 10 field_is reminder_open true || fail "no reminder"
+elapsed=$(($(now_ms) - start))
+echo "reminder after ${elapsed} ms (sit_limit 6 s)"
+[ "$elapsed" -le 7000 ] && [ "$elapsed" -ge 5500 ] || fail "reminder at ${elapsed} ms"
+
+# Short idle (1 s < break_after 2 s): still sitting.
+stop_activity
+sleep 1
+start_activity
+sleep 0.5
+[ "$(status_field state)" = '"sitting"' ] || fail "short idle ended the bout"
+
+# Away: the break begins at the last input and withdraws the reminder.
+stop_activity
+last_input=$(now_ms)
+wait_for 5 field_is state '"away"' || fail "no break after break_after"
+detected=$(($(now_ms) - last_input))
+echo "break detected ${detected} ms after the last input (break_after 2 s)"
+[ "$detected" -le 3500 ] || fail "break detected late (${detected} ms)"
+[ "$(status_field reminder_open)" = false ] || fail "reminder not withdrawn by the break"
+sitting=$(status_field today.sitting_seconds)
+echo "sitting today: ${sitting} s"
+limit=$(((last_input - start) / 1000 + 2))
+"$PYTHON" -c 'import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))' "$sitting" "$limit" ||
+  fail "break not back-dated: sat ${sitting} s, active for less than ${limit} s"
+
+# The X server dies: the daemon keeps running and says so.
+kill "$XVFB_PID"
+sleep 1
+kill -0 "$DAEMON_PID" 2>/dev/null || fail "unsitd died with the X server"
+"$UNSIT" doctor >"$WORK/doctor" 2>&1
+grep -qi "x11" "$WORK/doctor" || fail "doctor does not mention x11: $(cat "$WORK/doctor")"
+grep -qiE "closed the connection|lost|stopped" "$WORK/doctor" ||
+  fail "doctor does not say the X server went away: $(cat "$WORK/doctor")"
+echo "PASS"
