@@ -1,0 +1,118 @@
+#include "platform/doctor_hints.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace unsit {
+namespace {
+
+bool Set(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';
+}
+
+const Candidate* Find(const DoctorFacts& facts, const std::string& name) {
+  for (const Candidate& candidate : facts.candidates) {
+    if (candidate.name == name) return &candidate;
+  }
+  return nullptr;
+}
+
+std::string ImportCommand(const std::string& variables) {
+  return "run `systemctl --user import-environment " + variables +
+         "` (desktops usually do this at login with `dbus-update-activation-environment "
+         "--systemd " +
+         variables + "`), then `systemctl --user restart unsit`";
+}
+
+void NoDisplayHints(const DoctorFacts& facts, std::vector<DoctorHint>& hints) {
+  const IdleEnvironment& env = facts.environment;
+  const bool wayland = env.session_type == "wayland";
+  const bool x11 = env.session_type == "x11";
+  if (wayland && !env.wayland_display) {
+    hints.push_back({"XDG_SESSION_TYPE is wayland but WAYLAND_DISPLAY is not set for unsitd",
+                     facts.under_systemd ? ImportCommand("WAYLAND_DISPLAY")
+                                         : "start unsitd from inside the graphical session"});
+  } else if (x11 && !env.x_display) {
+    hints.push_back({"XDG_SESSION_TYPE is x11 but DISPLAY is not set for unsitd",
+                     facts.under_systemd ? ImportCommand("DISPLAY")
+                                         : "start unsitd from inside the graphical session"});
+  } else if (!env.wayland_display && !env.x_display) {
+    hints.push_back(
+        {"neither WAYLAND_DISPLAY nor DISPLAY is set for unsitd, so it cannot see input",
+         facts.under_systemd
+             ? ImportCommand("WAYLAND_DISPLAY DISPLAY XDG_CURRENT_DESKTOP XDG_SESSION_TYPE")
+             : "start unsitd from inside the graphical session"});
+  }
+}
+
+void WaylandHints(const DoctorFacts& facts, std::vector<DoctorHint>& hints) {
+  const Candidate* ext = Find(facts, "ext-idle-notify");
+  const Candidate* kde = Find(facts, "kde-idle");
+  if (ext == nullptr || kde == nullptr || !facts.environment.wayland_display) return;
+  auto not_offered = [](const Candidate* c) {
+    return !c->chosen && c->reason.find("does not offer") != std::string::npos;
+  };
+  if (!not_offered(ext) || !not_offered(kde)) return;
+  hints.push_back({"the Wayland compositor offers neither ext-idle-notify-v1 nor org_kde_kwin_idle",
+                   "use a compositor that offers ext-idle-notify-v1 (sway 1.9+, Hyprland, river, "
+                   "KWin 6, GNOME 46+), or set `idle.backend` to one that works here"});
+}
+
+}  // namespace
+
+void ReadDoctorEnvironment(DoctorFacts& facts) {
+  facts.under_systemd = Set("INVOCATION_ID") || Set("JOURNAL_STREAM");
+  bool runtime_bus = false;
+  if (const char* dir = std::getenv("XDG_RUNTIME_DIR"); dir != nullptr && *dir != '\0') {
+    std::error_code error;
+    runtime_bus = std::filesystem::exists(std::filesystem::path(dir) / "bus", error);
+  }
+  facts.session_bus = Set("DBUS_SESSION_BUS_ADDRESS") || runtime_bus;
+}
+
+std::vector<DoctorHint> DoctorHints(const DoctorFacts& facts) {
+  std::vector<DoctorHint> hints;
+  const IdleEnvironment& env = facts.environment;
+  if (facts.chosen_backend.empty()) {
+    if (facts.wanted_backend == "none") {
+      hints.push_back(
+          {"idle detection is off (idle.backend: none): reminders run on a fixed "
+           "schedule, every sit_limit",
+           "set `idle.backend: auto` in unsit.yaml"});
+    } else {
+      NoDisplayHints(facts, hints);
+      if (DesktopIs(env, "gnome") && !facts.session_bus) {
+        hints.push_back({"GNOME desktop, but no session bus address for unsitd",
+                         ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
+      } else if (DesktopIs(env, "gnome")) {
+        hints.push_back(
+            {"GNOME desktop, but org.gnome.Mutter.IdleMonitor did not answer on "
+             "the session bus",
+             "check that unsitd runs on the desktop's session bus "
+             "(DBUS_SESSION_BUS_ADDRESS), e.g. " +
+                 ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
+      }
+      WaylandHints(facts, hints);
+      hints.push_back(
+          {"no idle source: reminders run on a fixed schedule, every sit_limit, "
+           "and breaks are not detected",
+           "fix the problems above; `unsit doctor` lists every backend tried"});
+    }
+  }
+  if (facts.chosen_backend == "kde-idle" && !facts.respect_inhibitors) {
+    hints.push_back(
+        {"idle.inhibitors: ignore has no effect with kde-idle: org_kde_kwin_idle "
+         "always honours idle inhibitors (a playing video counts as input)",
+         "use a compositor with ext-idle-notify-v1 version 2 to count input only"});
+  }
+  if (!facts.session_watch_error.empty()) {
+    hints.push_back(
+        {"screen lock and suspend from logind are not seen: " + facts.session_watch_error,
+         "nothing to do in a container; on a desktop check that the system bus "
+         "and systemd-logind run. Suspend is still noticed by the clock check"});
+  }
+  return hints;
+}
+
+}  // namespace unsit

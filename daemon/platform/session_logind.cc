@@ -1,0 +1,283 @@
+// Screen lock and sleep: logind on the system bus (PrepareForSleep, and the
+// session's Lock/Unlock signals and LockedHint), plus the screensavers' ActiveChanged
+// on the session bus for desktops that do not maintain logind's lock state.
+#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
+
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <cstdlib>
+
+#include "platform/session_gdbus.h"
+#include "platform/session_watch.h"
+
+namespace unsit {
+namespace {
+
+constexpr char kLogind[] = "org.freedesktop.login1";
+constexpr char kManagerPath[] = "/org/freedesktop/login1";
+constexpr char kManager[] = "org.freedesktop.login1.Manager";
+constexpr char kSession[] = "org.freedesktop.login1.Session";
+constexpr char kUser[] = "org.freedesktop.login1.User";
+constexpr std::chrono::milliseconds kCallTimeout(1000);
+
+// The screensaver services whose ActiveChanged(b) means locked / unlocked.
+constexpr const char* kScreenSavers[] = {"org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver"};
+
+struct IoSide {
+  SessionWatch::Callback callback;
+  SessionState state;
+};
+
+// Returns the object path in a "(o)" reply, consuming it.
+std::string TakePath(GVariant* reply) {
+  const gchar* path = nullptr;
+  g_variant_get(reply, "(&o)", &path);
+  std::string result = path;
+  g_variant_unref(reply);
+  return result;
+}
+
+// The GLib side. Created on the io thread, then touched only on the GLib thread.
+class Watcher : public std::enable_shared_from_this<Watcher> {
+ public:
+  Watcher(boost::asio::io_context& io, std::weak_ptr<IoSide> io_side)
+      : io_(io), io_side_(std::move(io_side)) {}
+  ~Watcher() {
+    for (GDBusConnection* bus : {system_, session_}) {
+      if (bus != nullptr) g_object_unref(bus);
+    }
+  }
+
+  Status Start();
+  void Stop();
+
+ private:
+  struct Found {
+    std::string path, how;
+  };
+  Result<Found> FindSession();
+  Result<Found> UserDisplaySession();
+  Result<Found> FirstSessionOfUser();
+  void Subscribe(GDBusConnection* bus, const char* sender, const char* interface,
+                 const char* member, const char* path, const char* arg0);
+  static void OnSignal(GDBusConnection*, const gchar* sender, const gchar* path,
+                       const gchar* interface, const gchar* member, GVariant* parameters,
+                       gpointer data);
+  void Handle(const std::string& interface, const std::string& member, GVariant* parameters);
+  void SetLocked(bool locked);
+  void SetSleeping(bool sleeping);
+  void Deliver(std::optional<SessionEvent> event);
+
+  boost::asio::io_context& io_;
+  std::weak_ptr<IoSide> io_side_;
+  GDBusConnection* system_ = nullptr;
+  GDBusConnection* session_ = nullptr;
+  std::vector<std::pair<GDBusConnection*, guint>> subscriptions_;
+  SessionState state_;
+  bool sleeping_ = false;
+};
+
+// The session whose lock state matters. A user service runs outside any session,
+// so GetSessionByPID usually fails there; the user's display session (the
+// graphical one logind picked) is the answer then, else the user's first session.
+// Every step is one bounded call; this runs on the GLib thread at Start.
+Result<Watcher::Found> Watcher::FindSession() {
+  if (const char* id = std::getenv("XDG_SESSION_ID"); id != nullptr && *id != '\0') {
+    Result<GVariant*> reply =
+        gdbus::Call(system_, kLogind, kManagerPath, kManager, "GetSession",
+                    g_variant_new("(s)", id), G_VARIANT_TYPE("(o)"), kCallTimeout);
+    if (reply) return Found{TakePath(*reply), "XDG_SESSION_ID"};
+  }
+  Result<GVariant*> by_pid = gdbus::Call(
+      system_, kLogind, kManagerPath, kManager, "GetSessionByPID",
+      g_variant_new("(u)", static_cast<guint32>(getpid())), G_VARIANT_TYPE("(o)"), kCallTimeout);
+  if (by_pid) return Found{TakePath(*by_pid), "GetSessionByPID"};
+  if (Result<Found> display = UserDisplaySession(); display) return display;
+  return FirstSessionOfUser();
+}
+
+// The session logind calls the user's display (graphical) session, if any.
+Result<Watcher::Found> Watcher::UserDisplaySession() {
+  Result<GVariant*> user = gdbus::Call(system_, kLogind, kManagerPath, kManager, "GetUser",
+                                       g_variant_new("(u)", static_cast<guint32>(getuid())),
+                                       G_VARIANT_TYPE("(o)"), kCallTimeout);
+  if (!user) return user.error();
+  const std::string user_path = TakePath(*user);
+  Result<GVariant*> display =
+      gdbus::GetProperty(system_, kLogind, user_path.c_str(), kUser, "Display");
+  if (!display) return display.error();
+  std::string found = "/";
+  if (g_variant_is_of_type(*display, G_VARIANT_TYPE("(so)"))) {
+    const gchar* path = nullptr;
+    g_variant_get(*display, "(&s&o)", nullptr, &path);
+    found = path;
+  }
+  g_variant_unref(*display);
+  if (found == "/") return Error{"no_session", "the user has no display session"};
+  return Found{found, "the user's display session"};
+}
+
+// The first session ListSessions gives for this uid.
+Result<Watcher::Found> Watcher::FirstSessionOfUser() {
+  Result<GVariant*> list = gdbus::Call(system_, kLogind, kManagerPath, kManager, "ListSessions",
+                                       nullptr, G_VARIANT_TYPE("(a(susso))"), kCallTimeout);
+  if (!list) return Error{"no_session", "cannot ask logind for sessions: " + list.error().message};
+  GVariantIter* iter = nullptr;
+  g_variant_get(*list, "(a(susso))", &iter);
+  const gchar* path = nullptr;
+  guint32 uid = 0;
+  std::string first;
+  while (first.empty() &&
+         g_variant_iter_loop(iter, "(&su&s&s&o)", nullptr, &uid, nullptr, nullptr, &path)) {
+    if (uid == getuid()) first = path;
+  }
+  g_variant_iter_free(iter);
+  g_variant_unref(*list);
+  if (first.empty()) return Error{"no_session", "logind lists no session for this user"};
+  return Found{first, "the user's first session"};
+}
+
+Status Watcher::Start() {
+  // The session bus (screensavers) is optional and independent of logind.
+  if (Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SESSION); bus) {
+    session_ = *bus;
+    for (const char* name : kScreenSavers) {
+      Subscribe(session_, name, name, "ActiveChanged", nullptr, nullptr);
+      state_.sources.emplace_back(name);
+    }
+  }
+  Status result = Ok{};
+  if (Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SYSTEM); !bus) {
+    result = bus.error();
+  } else {
+    system_ = *bus;
+    Subscribe(system_, kLogind, kManager, "PrepareForSleep", kManagerPath, nullptr);
+    state_.sources.emplace_back("logind sleep");
+    if (Result<Found> found = FindSession(); !found) {
+      result = found.error();
+    } else {
+      state_.session = found->path;
+      state_.session_found_by = found->how;
+      const char* path = state_.session.c_str();
+      Subscribe(system_, kLogind, kSession, "Lock", path, nullptr);
+      Subscribe(system_, kLogind, kSession, "Unlock", path, nullptr);
+      Subscribe(system_, kLogind, "org.freedesktop.DBus.Properties", "PropertiesChanged", path,
+                kSession);
+      state_.sources.emplace_back("logind session lock");
+      if (Result<GVariant*> hint =
+              gdbus::GetProperty(system_, kLogind, path, kSession, "LockedHint");
+          hint) {
+        state_.locked = g_variant_get_boolean(*hint) != FALSE;
+        g_variant_unref(*hint);
+      }
+    }
+  }
+  Deliver(std::nullopt);
+  return result;
+}
+
+void Watcher::Stop() {
+  for (auto [bus, id] : subscriptions_) g_dbus_connection_signal_unsubscribe(bus, id);
+  subscriptions_.clear();
+  for (GDBusConnection* bus : {system_, session_}) {
+    if (bus != nullptr) g_dbus_connection_close(bus, nullptr, nullptr, nullptr);
+  }
+}
+
+void Watcher::Subscribe(GDBusConnection* bus, const char* sender, const char* interface,
+                        const char* member, const char* path, const char* arg0) {
+  auto* weak = new std::weak_ptr<Watcher>(weak_from_this());
+  guint id = g_dbus_connection_signal_subscribe(
+      bus, sender, interface, member, path, arg0, G_DBUS_SIGNAL_FLAGS_NONE, &OnSignal, weak,
+      [](gpointer data) { delete static_cast<std::weak_ptr<Watcher>*>(data); });
+  subscriptions_.emplace_back(bus, id);
+}
+
+void Watcher::OnSignal(GDBusConnection*, const gchar*, const gchar*, const gchar* interface,
+                       const gchar* member, GVariant* parameters, gpointer data) {
+  if (auto self = static_cast<std::weak_ptr<Watcher>*>(data)->lock()) {
+    self->Handle(interface, member, parameters);
+  }
+}
+
+void Watcher::Handle(const std::string& interface, const std::string& member,
+                     GVariant* parameters) {
+  if (member == "PrepareForSleep" && g_variant_is_of_type(parameters, G_VARIANT_TYPE("(b)"))) {
+    gboolean start = FALSE;
+    g_variant_get(parameters, "(b)", &start);
+    SetSleeping(start != FALSE);
+  } else if (member == "Lock" || member == "Unlock") {
+    SetLocked(member == "Lock");
+  } else if (member == "ActiveChanged" && g_variant_is_of_type(parameters, G_VARIANT_TYPE("(b)"))) {
+    gboolean active = FALSE;
+    g_variant_get(parameters, "(b)", &active);
+    SetLocked(active != FALSE);
+  } else if (member == "PropertiesChanged" &&
+             g_variant_is_of_type(parameters, G_VARIANT_TYPE("(sa{sv}as)"))) {
+    GVariant* changed = g_variant_get_child_value(parameters, 1);
+    gboolean hint = FALSE;
+    if (g_variant_lookup(changed, "LockedHint", "b", &hint)) SetLocked(hint != FALSE);
+    g_variant_unref(changed);
+  }
+  (void)interface;
+}
+
+// One event per change, whichever source saw it first.
+void Watcher::SetLocked(bool locked) {
+  if (state_.locked == locked) return;
+  state_.locked = locked;
+  Deliver(locked ? SessionEvent::kLock : SessionEvent::kUnlock);
+}
+
+void Watcher::SetSleeping(bool sleeping) {
+  if (sleeping_ == sleeping) return;
+  sleeping_ = sleeping;
+  Deliver(sleeping ? SessionEvent::kSleep : SessionEvent::kWake);
+}
+
+void Watcher::Deliver(std::optional<SessionEvent> event) {
+  boost::asio::post(io_, [side = io_side_, state = state_, event] {
+    auto locked = side.lock();
+    if (!locked) return;
+    locked->state = state;
+    if (event && locked->callback) locked->callback(*event);
+  });
+}
+
+class LogindSessionWatch : public SessionWatch {
+ public:
+  LogindSessionWatch(GlibThread& glib, boost::asio::io_context& io)
+      : glib_(glib),
+        io_side_(std::make_shared<IoSide>()),
+        watcher_(std::make_shared<Watcher>(io, io_side_)) {}
+  ~LogindSessionWatch() override {
+    glib_.Post([watcher = std::move(watcher_)] { watcher->Stop(); });
+  }
+  Status Start(Callback callback) override {
+    io_side_->callback = std::move(callback);
+    std::optional<Status> started = gdbus::RunOnGlib<Status>(
+        glib_, [watcher = watcher_] { return watcher->Start(); }, std::chrono::milliseconds(5000));
+    if (!started) return Error{"dbus", "logind did not answer in time"};
+    return *started;
+  }
+  SessionState State() const override { return io_side_->state; }
+
+ private:
+  GlibThread& glib_;
+  std::shared_ptr<IoSide> io_side_;
+  std::shared_ptr<Watcher> watcher_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SessionWatch>> MakeLogindSessionWatch(const PlatformContext& context) {
+  if (context.glib == nullptr || !context.glib->running()) {
+    return Error{"unavailable", "the GLib thread is not running"};
+  }
+  return std::unique_ptr<SessionWatch>(
+      std::make_unique<LogindSessionWatch>(*context.glib, context.io));
+}
+
+}  // namespace unsit

@@ -1,0 +1,117 @@
+# Sourced after x11_env.sh by the Wayland, Mutter, logind and auto-selection
+# end-to-end tests: a headless sway run as an unprivileged user, the Mutter and
+# logind mocks, and the daemon started with a chosen backend and environment.
+MUTTER_TEMPLATE="$E2E_DIR/../platform/mutter_idle_monitor.py"
+SWAY_USER=unsit-wl
+
+# start_unsitd BACKEND [VAR=VALUE...]: the daemon with the log notifier, under
+# exactly the display variables given (the others are removed).
+start_unsitd() {
+  local backend=$1
+  shift
+  env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_SESSION_TYPE -u XDG_CURRENT_DESKTOP -u XDG_SESSION_ID \
+    "$@" "$UNSITD" --config "$WORK/unsit.yaml" --idle-backend "$backend" --notifier log \
+    --log-level debug >>"$WORK/unsitd.log" 2>&1 &
+  DAEMON_PID=$!
+  PIDS+=("$DAEMON_PID")
+  for _ in $(seq 100); do "$UNSIT" status >/dev/null 2>&1 && return 0; sleep 0.1; done
+  fail "unsitd did not answer"
+}
+
+stop_unsitd() {
+  kill "$DAEMON_PID" 2>/dev/null
+  wait "$DAEMON_PID" 2>/dev/null || true
+}
+
+# today_field NAME: one field of `unsit --json today`.
+today_field() {
+  "$UNSIT" --json today | "$PYTHON" -c '
+import json, sys
+v = json.load(sys.stdin)
+print(json.dumps(v.get("today", v)[sys.argv[1]]))' "$1"
+}
+
+# Headless sway as $SWAY_USER (sway refuses root), in its own runtime dir that
+# the daemon (root) can reach. Sets SWAY_DIR, SWAY_SOCKET, SWAY_PID.
+start_sway() {
+  local try
+  for try in 1 2 3 4 5; do  # another test may hold the passwd lock meanwhile
+    id "$SWAY_USER" >/dev/null 2>&1 && break
+    useradd --system --no-create-home --shell /usr/sbin/nologin "$SWAY_USER" 2>/dev/null || sleep 1
+  done
+  id "$SWAY_USER" >/dev/null 2>&1 || fail "cannot create the user $SWAY_USER"
+  chmod 711 "$WORK"  # the sway user must reach its own directory below it
+  SWAY_DIR="$WORK/sway"
+  mkdir -p "$SWAY_DIR"
+  chown "$SWAY_USER" "$SWAY_DIR"
+  chmod 700 "$SWAY_DIR"
+  runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$SWAY_DIR" XDG_RUNTIME_DIR="$SWAY_DIR" \
+    WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
+    sh -c 'echo $$ >"$XDG_RUNTIME_DIR/sway.pid"; exec sway -c /dev/null' >"$WORK/sway.log" 2>&1 &
+  PIDS+=("$!")
+  SWAY_SOCKET=
+  for _ in $(seq 100); do
+    SWAY_SOCKET=$(find "$SWAY_DIR" -maxdepth 1 -type s -name 'wayland-*' -printf '%f\n' | head -n1)
+    [ -n "$SWAY_SOCKET" ] && break
+    sleep 0.1
+  done
+  [ -n "$SWAY_SOCKET" ] || fail "headless sway did not start: $(tail -5 "$WORK/sway.log")"
+  SWAY_PID=$(cat "$SWAY_DIR/sway.pid")
+  PIDS+=("$SWAY_PID")
+}
+
+# Keyboard input through the virtual keyboard protocol, as the sway user.
+sway_type() {
+  runuser -u "$SWAY_USER" -- env -i XDG_RUNTIME_DIR="$SWAY_DIR" WAYLAND_DISPLAY="$SWAY_SOCKET" \
+    wtype a >/dev/null 2>&1
+}
+start_sway_activity() {
+  (while true; do sway_type; sleep 0.3; done) &
+  ACTIVITY_PID=$!
+  PIDS+=("$ACTIVITY_PID")
+}
+
+# The Mutter IdleMonitor mock on the current session bus.
+start_mutter_mock() {
+  "$PYTHON" -m dbusmock --template "$MUTTER_TEMPLATE" >"$WORK/mutter.log" 2>&1 &
+  MUTTER_PID=$!
+  PIDS+=("$MUTTER_PID")
+  wait_for 10 gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+    --method org.freedesktop.DBus.GetNameOwner org.gnome.Mutter.IdleMonitor >/dev/null 2>&1 ||
+    fail "the Mutter mock did not start"
+}
+mutter() {  # mutter METHOD [ARGS...]: a call on the mock
+  local method=$1
+  shift
+  gdbus call --session --dest org.gnome.Mutter.IdleMonitor \
+    --object-path /org/gnome/Mutter/IdleMonitor/Core --method "org.gnome.Mutter.IdleMonitor.$method" \
+    "$@" >/dev/null
+}
+mutter_calls() {
+  gdbus call --session --dest org.gnome.Mutter.IdleMonitor \
+    --object-path /org/gnome/Mutter/IdleMonitor/Core --method org.freedesktop.DBus.Mock.GetCalls
+}
+
+# A second private bus used as the system bus, with the logind mock and one
+# session of this user. Sets DBUS_SYSTEM_BUS_ADDRESS.
+start_logind_mock() {
+  dbus-daemon --session --fork --print-address=1 --print-pid=1 >"$WORK/system-bus"
+  export DBUS_SYSTEM_BUS_ADDRESS="$(sed -n 1p "$WORK/system-bus")"
+  PIDS+=("$(sed -n 2p "$WORK/system-bus")")
+  "$PYTHON" -m dbusmock --system --template logind >"$WORK/logind.log" 2>&1 &
+  PIDS+=("$!")
+  wait_for 10 logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.AddSession \
+    c1 seat0 "$(id -u)" "$(id -un)" true || fail "the logind mock did not start"
+}
+logind_call() {  # logind_call PATH INTERFACE.METHOD [ARGS...]
+  local path=$1 method=$2
+  shift 2
+  gdbus call --address "$DBUS_SYSTEM_BUS_ADDRESS" --dest org.freedesktop.login1 \
+    --object-path "$path" --method "$method" "$@" >/dev/null 2>&1
+}
+
+# status_is FIELD JSON: for wait_for, which re-runs it (a "$(...)" argument would
+# be evaluated once, before waiting).
+status_is() { [ "$(status_field "$1")" = "$2" ]; }
+# mutter_called METHOD [MIN]: the mock has recorded METHOD at least MIN times (1).
+mutter_called() { [ "$(mutter_calls | grep -o "'$1'" | wc -l)" -ge "${2:-1}" ]; }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The daemon with python-dbusmock's logind on a private system bus (and the
+# Mutter mock for input): locking the session and suspending are breaks that
+# begin at once, unlocking plus input ends them.
+# Usage: logind_e2e.sh BUILD_DIR
+set -uo pipefail
+BUILD="$(cd "$1" && pwd)"
+source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/auto_helpers.sh"
+need dbus-daemon gdbus
+"$PYTHON" -c 'import dbusmock' 2>/dev/null || { echo "SKIP: python3-dbusmock missing"; exit 77; }
+[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
+
+start_bus
+start_mutter_mock
+start_logind_mock
+# break_after is long: only lock and sleep can make a break here.
+write_config 60s 30s 30s 30s
+start_unsitd mutter XDG_CURRENT_DESKTOP=GNOME
+SESSION=/org/freedesktop/login1/session/c1
+
+mutter FireActive
+wait_for 5 status_is state '"sitting"' || fail "input did not start a bout"
+sleep 1
+breaks0=$(today_field breaks)
+
+logind_call "$SESSION" org.freedesktop.login1.Session.Lock || fail "Lock call failed"
+wait_for 5 status_is state '"away"' || fail "locking was not a break"
+logind_call "$SESSION" org.freedesktop.login1.Session.Unlock
+mutter FireActive
+wait_for 5 status_is state '"sitting"' || fail "unlock + input did not end the break"
+breaks1=$(today_field breaks)
+[ "$breaks1" -gt "$breaks0" ] || fail "the lock break was not counted ($breaks0 -> $breaks1)"
+sleep 1
+
+logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint true
+wait_for 5 status_is state '"away"' || fail "LockedHint was not a break"
+logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint false
+mutter FireActive
+wait_for 5 status_is state '"sitting"' || fail "LockedHint false + input: no bout"
+sleep 1
+
+logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.EmitSignal \
+  org.freedesktop.login1.Manager PrepareForSleep b '[<true>]' || fail "EmitSignal failed"
+wait_for 5 status_is state '"away"' || fail "PrepareForSleep(true) was not a break"
+logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.EmitSignal \
+  org.freedesktop.login1.Manager PrepareForSleep b '[<false>]'
+mutter FireActive
+wait_for 5 status_is state '"sitting"' || fail "wake + input did not end the break"
+breaks3=$(today_field breaks)
+echo "breaks today: ${breaks0} -> ${breaks3}"
+[ "$breaks3" -ge $((breaks0 + 3)) ] || fail "expected three more breaks, got ${breaks0} -> ${breaks3}"
+echo "PASS"

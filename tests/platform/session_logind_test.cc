@@ -1,0 +1,154 @@
+// The session watcher against python-dbusmock's logind template on a private
+// "system" bus and its gnome_screensaver template on a private session bus.
+#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <vector>
+
+#include "platform/glib_thread.h"
+#include "platform/session_watch.h"
+#include "session_test_support.h"
+
+namespace unsit {
+namespace {
+
+using namespace std::chrono_literals;
+using session_testing::Child;
+using session_testing::RunUntil;
+
+constexpr char kLogind[] = "org.freedesktop.login1";
+constexpr char kManagerPath[] = "/org/freedesktop/login1";
+constexpr char kMock[] = "org.freedesktop.DBus.Mock";
+constexpr char kSessionPath[] = "/org/freedesktop/login1/session/c7";
+constexpr char kSession[] = "org.freedesktop.login1.Session";
+
+class LogindTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (session_testing::Shell("/usr/bin/python3 -c 'import dbusmock' 2>/dev/null") != 0) {
+      GTEST_SKIP() << "python3-dbusmock is not installed";
+    }
+    ASSERT_TRUE(system_bus_.ok() && session_bus_.ok());
+    env_.Set("DBUS_SYSTEM_BUS_ADDRESS", system_bus_.address());
+    env_.Set("DBUS_SESSION_BUS_ADDRESS", session_bus_.address());
+    env_.Unset("XDG_SESSION_ID");
+    ASSERT_TRUE(glib_.Start().ok());
+  }
+
+  void StartLogind() {
+    logind_ = Child({"/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "logind"});
+    ASSERT_TRUE(session_testing::WaitForName(system_bus_.address(), kLogind, 10s));
+    auto added = session_testing::CallMethod(
+        system_bus_.address(), kLogind, kManagerPath, kMock, "AddSession",
+        "('c7', 'seat0', uint32 " + std::to_string(getuid()) + ", 'someone', true)");
+    ASSERT_TRUE(added.has_value());
+  }
+  void CallSession(const std::string& method, const std::string& args = "") {
+    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kSessionPath, kSession,
+                                            method, args));
+  }
+  void PrepareForSleep(bool start) {
+    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kManagerPath, kMock,
+                                            "EmitSignal",
+                                            std::string("('org.freedesktop.login1.Manager', "
+                                                        "'PrepareForSleep', 'b', [<") +
+                                                (start ? "true" : "false") + ">])"));
+  }
+  bool WaitFor(size_t n) {
+    return RunUntil(
+        io_, [&] { return events_.size() >= n; }, 5s);
+  }
+
+  session_testing::ScopedEnv env_;
+  session_testing::PrivateBus system_bus_;
+  session_testing::PrivateBus session_bus_;
+  Child logind_;
+  GlibThread glib_;
+  boost::asio::io_context io_;
+  Config config_;
+  PlatformContext context_{io_, &glib_, config_, {}};
+  std::vector<SessionEvent> events_;
+  SessionWatch::Callback record_ = [this](SessionEvent e) { events_.push_back(e); };
+};
+
+TEST_F(LogindTest, LockUnlockSleepWake) {
+  StartLogind();
+  auto made = MakeLogindSessionWatch(context_);
+  ASSERT_TRUE(made.ok());
+  auto& watch = **made;
+  Status started = watch.Start(record_);
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return !watch.State().session.empty(); }, 5s));
+  EXPECT_EQ(watch.State().session, kSessionPath);
+  EXPECT_EQ(watch.State().session_found_by, "the user's first session");
+  EXPECT_EQ(watch.State().locked, std::optional<bool>(false));
+
+  CallSession("Lock");
+  ASSERT_TRUE(WaitFor(1));
+  EXPECT_EQ(events_.back(), SessionEvent::kLock);
+  EXPECT_EQ(watch.State().locked, std::optional<bool>(true));
+  CallSession("Unlock");
+  ASSERT_TRUE(WaitFor(2));
+  EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
+
+  CallSession("SetLockedHint", "(true,)");
+  ASSERT_TRUE(WaitFor(3));
+  EXPECT_EQ(events_.back(), SessionEvent::kLock);
+  CallSession("Lock");  // already locked: no second kLock
+  CallSession("SetLockedHint", "(false,)");
+  ASSERT_TRUE(WaitFor(4));
+  EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
+
+  PrepareForSleep(true);
+  ASSERT_TRUE(WaitFor(5));
+  EXPECT_EQ(events_.back(), SessionEvent::kSleep);
+  PrepareForSleep(false);
+  ASSERT_TRUE(WaitFor(6));
+  EXPECT_EQ(events_.back(), SessionEvent::kWake);
+  RunUntil(
+      io_, [] { return false; }, 300ms);
+  EXPECT_EQ(events_.size(), 6u);
+}
+
+TEST_F(LogindTest, XdgSessionIdIsUsedFirst) {
+  StartLogind();
+  env_.Set("XDG_SESSION_ID", "c7");
+  auto made = MakeLogindSessionWatch(context_);
+  ASSERT_TRUE(made.ok());
+  ASSERT_TRUE((*made)->Start(record_).ok());
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return !(*made)->State().session.empty(); }, 5s));
+  EXPECT_EQ((*made)->State().session_found_by, "XDG_SESSION_ID");
+}
+
+TEST_F(LogindTest, NoSystemBusIsOneErrorAndTheScreenSaverStillWorks) {
+  session_testing::TempDir dir;
+  env_.Set("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + dir.path() + "/no-bus");
+  Child saver({"/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"});
+  ASSERT_TRUE(session_testing::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
+
+  auto made = MakeLogindSessionWatch(context_);
+  ASSERT_TRUE(made.ok());
+  Status started = (*made)->Start(record_);
+  ASSERT_FALSE(started.ok());
+  EXPECT_NE(started.error().message.find("system bus"), std::string::npos)
+      << started.error().message;
+
+  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
+                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                          "SetActive", "(true,)"));
+  ASSERT_TRUE(WaitFor(1));
+  EXPECT_EQ(events_.back(), SessionEvent::kLock);
+  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
+                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                          "SetActive", "(false,)"));
+  ASSERT_TRUE(WaitFor(2));
+  EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
+}
+
+}  // namespace
+}  // namespace unsit
