@@ -31,7 +31,8 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, Config config
       lock_(std::move(lock)),
       config_(std::move(config)),
       model_(config_, unsit::ReadNow(config_.history.day_starts)),
-      timer_(io) {}
+      timer_(io),
+      input_grace_(io) {}
 
 Daemon::~Daemon() { Shutdown(); }
 
@@ -62,6 +63,7 @@ void Daemon::Shutdown() {
   stopped_ = true;
   if (context_) Feed(in::Shutdown{});
   timer_.Disarm();
+  input_grace_.cancel();
   if (notifier_) notifier_->Close();
   server_.reset();
   session_.reset();
@@ -107,19 +109,32 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
                    spdlog::info("break began ({}), {} ago", ToString(started.cause),
                                 FormatHuman(now.boot - started.at));
                    // The backend reports input only after idle; after "I'm up",
-                   // a lock or a suspend, ask it for the very next input.
-                   if (started.cause != BreakCause::kIdle && idle_) idle_->WatchNextInput();
+                   // a lock or a suspend, ask it for the next input.
+                   if (started.cause == BreakCause::kDone) {
+                     WatchNextInputSoon();
+                   } else if (started.cause != BreakCause::kIdle && idle_) {
+                     idle_->WatchNextInput();
+                   }
                  },
                  [&](const out::BreakEnded& ended) {
                    spdlog::info("break ended after {}", FormatHuman(ended.end - ended.start));
                  },
                  [&](const out::BoutClosed& closed) {
-                   spdlog::info("sitting bout closed after {} ({})",
-                                FormatHuman(closed.length()), ToString(closed.why));
+                   spdlog::info("sitting bout closed after {} ({})", FormatHuman(closed.length()),
+                                ToString(closed.why));
                  },
                  [&](const auto&) {},
              },
              decision);
+}
+
+// The release of the button that said "I'm up" is itself input: wait out the
+// click before asking for the next input, or the break would end at once.
+void Daemon::WatchNextInputSoon() {
+  input_grace_.expires_after(kInputGrace);
+  input_grace_.async_wait([this](const boost::system::error_code& error) {
+    if (!error && idle_ && !stopped_) idle_->WatchNextInput();
+  });
 }
 
 void Daemon::ShowReminder(Duration sitting, int shown) {

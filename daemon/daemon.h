@@ -3,6 +3,7 @@
 #include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,10 @@
 namespace unsit {
 
 class ControlServer;
+
+// How long after a break that did not come from idleness (done, lock, suspend)
+// input is first looked for again.
+inline constexpr Duration kInputGrace = std::chrono::seconds(2);
 
 // Where things are and what the command line overrides.
 struct DaemonOptions {
@@ -63,6 +68,7 @@ class Daemon final : public DaemonApi {
   void ApplyOutput(const Now& now, const Output& output);
   void ApplyDecision(const Now& now, const Decision& decision);
   void ShowReminder(Duration sitting, int shown);
+  void WatchNextInputSoon();
   void Record(const Now& now, const Decision& decision);
 
   void ChooseIdle();
@@ -86,6 +92,9 @@ class Daemon final : public DaemonApi {
   Config config_;
   Model model_;
   BootTimer timer_;
+  // One-shot: asks the idle source for the next input a moment after "I'm up",
+  // so the click that said it does not end the break at once. Not a tick.
+  boost::asio::steady_timer input_grace_;
   StretchRotation rotation_;
   std::optional<Stretch> current_stretch_;  // of the reminder on screen
   std::unique_ptr<IdleSource> idle_;

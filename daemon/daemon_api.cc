@@ -7,6 +7,8 @@
 #include "core/duration.h"
 #include "daemon.h"
 #include "platform/clock.h"
+#include "platform/doctor_hints.h"
+#include "platform/idle_auto.h"
 
 namespace unsit {
 namespace {
@@ -48,7 +50,8 @@ unsit::Status Daemon::Reload() {
   Now now = ReadNow();
   ApplyOutput(now, model_.Reconfigure(now, config_));
   RebuildStretches();
-  spdlog::info("reload: config {} in force", config_.source.empty() ? "(defaults)" : config_.source);
+  spdlog::info("reload: config {} in force",
+               config_.source.empty() ? "(defaults)" : config_.source);
   // A new threshold or backend needs a new idle source; reloading also probes
   // again after a source was lost.
   if (old_probe != model_.IdleProbe() || old_idle != IdleWanted() || !idle_lost_reason_.empty()) {
@@ -102,26 +105,31 @@ DoctorReport Daemon::Doctor() {
   report.history_path = store_ ? store_->Path() : options_.history_path;
   report.socket_path = lock_.socket_path();
   if (!config_problem_.empty()) {
-    report.problems.push_back("The config file has an error, built-in defaults are in force: " +
-                              config_problem_ + ". Fix it, then run `unsit reload`.");
+    report.problems.push_back("the config file has an error, built-in defaults are in force: " +
+                              config_problem_ + ": fix it, then run `unsit reload`.");
   }
-  if (report.idle_backend == "none") {
-    report.problems.push_back(
-        "No idle source works here, so reminders come on a fixed schedule (one every " +
-        FormatHuman(config_.sit_limit) +
-        "). Start unsitd inside your graphical session, or import DISPLAY / WAYLAND_DISPLAY "
-        "into the user manager: `systemctl --user import-environment DISPLAY WAYLAND_DISPLAY`, "
-        "then `unsit reload`.");
+  DoctorFacts facts;
+  facts.environment = ReadIdleEnvironment();
+  facts.wanted_backend = IdleWanted();
+  facts.chosen_backend = report.idle_backend == "none" ? "" : report.idle_backend;
+  facts.candidates = idle_candidates_;
+  facts.session_watch_error = session_problem_;
+  facts.respect_inhibitors = config_.idle.respect_inhibitors;
+  ReadDoctorEnvironment(facts);
+  for (const DoctorHint& hint : DoctorHints(facts)) {
+    report.problems.push_back(hint.problem + ": " + hint.fix + ".");
   }
   if (!idle_lost_reason_.empty()) {
-    report.problems.push_back("The idle source stopped working (" + idle_lost_reason_ +
-                              "). Run `unsit reload` to probe again once it is back.");
+    report.problems.push_back("the idle source stopped working (" + idle_lost_reason_ +
+                              "): run `unsit reload` to probe again once it is back.");
   }
+  if (session_) report.locked = session_->State().locked.value_or(report.locked);
   if (!history_problem_.empty()) {
-    report.problems.push_back("History is not being recorded: " + history_problem_);
+    report.problems.push_back("history is not being recorded: " + history_problem_);
   }
   if (!last_store_error_.empty()) {
-    report.problems.push_back("Recording history failed: " + last_store_error_);
+    report.problems.push_back("recording history failed: " + last_store_error_ +
+                              ": check the disk; recording resumes by itself.");
   }
   return report;
 }

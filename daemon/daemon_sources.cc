@@ -67,8 +67,8 @@ void Daemon::AdoptIdleSource(IdleChoice choice) {
 
 // Starts the chosen source and tells the model what it knows of the user now.
 void Daemon::BeginIdle() {
-  auto started = idle_->Start(model_.IdleProbe(),
-                              [this](const IdleReport& report) { OnIdleReport(report); });
+  auto started =
+      idle_->Start(model_.IdleProbe(), [this](const IdleReport& report) { OnIdleReport(report); });
   if (!started.ok()) {
     spdlog::error("idle: {} failed to start: {}", idle_->Name(), started.error().message);
     idle_candidates_.push_back({std::string(idle_->Name()), false, started.error().message});
@@ -191,8 +191,8 @@ void Daemon::OpenHistory() {
 void Daemon::RestoreFromHistory() {
   if (!store_) return;
   Now now = ReadNow();
-  auto restore = ResumeFromHistory(*store_, now, ReadBootId(), idle_->IdleTime(),
-                                   config_.break_after);
+  auto restore =
+      ResumeFromHistory(*store_, now, ReadBootId(), idle_->IdleTime(), config_.break_after);
   if (!restore.ok()) {
     spdlog::error("history: cannot read what was recorded: {}", restore.error().message);
     return;

@@ -38,7 +38,7 @@ struct Flags {
 void SetUpLogging(const std::string& level) {
   auto logger = spdlog::stderr_logger_mt("unsitd");
   logger->set_pattern(getenv("JOURNAL_STREAM") != nullptr ? "%l: %v"
-                                                           : "%Y-%m-%d %H:%M:%S.%e %l: %v");
+                                                          : "%Y-%m-%d %H:%M:%S.%e %l: %v");
   logger->set_level(spdlog::level::from_str(level));
   spdlog::set_default_logger(logger);
 }
@@ -131,7 +131,8 @@ int main(int argc, char** argv) {
       "with `unsit`."};
   app.name("unsitd");
   app.set_version_flag("--version", std::string("unsitd ") + unsit::kVersion);
-  app.add_option("--config", flags.config, "Config file (default: $XDG_CONFIG_HOME/unsit/unsit.yaml)");
+  app.add_option("--config", flags.config,
+                 "Config file (default: $XDG_CONFIG_HOME/unsit/unsit.yaml)");
   app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error or critical")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
   app.add_option("--idle-backend", flags.idle_backend, "Override idle.backend")

@@ -28,7 +28,7 @@ struct PlatformContext {
   boost::asio::io_context& io;  // the io_context thread's loop
   GlibThread* glib;             // null when GLib is not built in
   const Config& config;
-  SessionSink session;          // for sources that also see session events
+  SessionSink session;  // for sources that also see session events
 };
 
 // A backend constructor: the source, or an Error whose message says why the
@@ -50,7 +50,7 @@ std::vector<std::string> IdleBackendNames();
 class LibnotifyNotifier;
 
 struct NotifierChoice {
-  std::unique_ptr<Notifier> notifier;   // never null: "log" is always available
+  std::unique_ptr<Notifier> notifier;      // never null: "log" is always available
   LibnotifyNotifier* libnotify = nullptr;  // the same object when it is libnotify
   std::vector<Candidate> candidates;
 };
