@@ -24,6 +24,10 @@
 namespace unsit {
 namespace {
 
+// Exit status when another unsitd already runs for this user, so a service
+// manager can tell it from a crash (RestartPreventExitStatus=).
+constexpr int kExitAlreadyRunning = 3;
+
 struct Flags {
   std::optional<std::string> config;
   std::string log_level = "info";
@@ -68,7 +72,7 @@ int Run(const Flags& flags) {
   if (!lock.ok()) {
     if (flags.autostart) return 0;  // the running one (e.g. the systemd unit) is enough
     spdlog::critical("{}", lock.error().message);
-    return 1;
+    return kExitAlreadyRunning;
   }
 
   auto loaded = LoadConfig(flags.config);

@@ -7,8 +7,10 @@ namespace unsit {
 // Type=notify or when built without libsystemd.
 void ServiceNotify(const char* state);
 
-// True when a systemd user manager runs this session and the unsit.service
-// unit is known to it, so an XDG autostart copy must not start a second daemon.
+// True when a systemd user manager runs unsit.service for this session, or will
+// (graphical-session.target is up and the unit is enabled), so an XDG autostart
+// copy must not start a second daemon. Asks the manager over its private socket;
+// false when there is none.
 bool SystemdUnitManagesUs();
 
 }  // namespace unsit

@@ -219,7 +219,13 @@ if [ -z "$kept" ] || [ -z "$after" ] || [ "$kept" -gt "$after" ]; then
 fi
 printf 'sit_limit: 30m\n' >"$config"
 
-# 8. Stop: SIGTERM, STOPPING=1, exit 0.
+# 8. The XDG autostart copy defers to the running unit.
+step "autostart defers to the unit"
+timeout 20 "$unsitd" --autostart --config "$config" --idle-backend none --notifier log \
+  >>"$log" 2>&1 || fail "unsitd --autostart did not exit 0 beside the running unit"
+[ "$(prop MainPID)" = "$pid2" ] || fail "unsitd --autostart disturbed the unit"
+
+# 9. Stop: SIGTERM, STOPPING=1, exit 0.
 step "stop"
 timeout 60 systemctl --user stop unsit.service || fail "systemctl --user stop unsit failed"
 [ "$(prop ActiveState)" = inactive ] || fail "after stop: $(prop ActiveState)"
@@ -229,6 +235,15 @@ echo "how the runs ended:"; cat "$tmp/exits"
 "$unsit" status >/dev/null 2>&1
 rc=$?
 [ "$rc" = 3 ] || fail "unsit status after stop exited $rc, expected 3 (daemon not running)"
+
+# 10. With the unit neither running nor due to start (graphical-session.target is
+# not up here), the autostart copy is the daemon.
+step "autostart runs the daemon where the unit does not"
+"$unsitd" --autostart --config "$config" --idle-backend none --notifier log >>"$log" 2>&1 &
+autostart_pid=$!
+wait_for 20 "$unsit" status || fail "unsitd --autostart did not start a daemon without the unit"
+kill -TERM "$autostart_pid" 2>/dev/null
+wait "$autostart_pid" 2>/dev/null
 
 [ "$failed" -eq 0 ] && echo "PASS"
 exit "$failed"
