@@ -23,18 +23,18 @@ struct EventMaker {
   }
   std::vector<Event> operator()(const out::CloseReminder& d) const {
     return {Event{"reminder", Json{{"what", "closed"},
-                                   {"outcome", WireName(d.outcome)},
+                                   {"outcome", ToString(d.outcome)},
                                    {"sitting_seconds", Seconds(d.sitting)},
                                    {"at", FormatIsoUtc(now)}}}};
   }
   std::vector<Event> operator()(const out::BreakStarted& d) const {
     return {Event{
         "break",
-        Json{{"what", "started"}, {"cause", WireName(d.cause)}, {"at", FormatIsoUtc(d.wall)}}}};
+        Json{{"what", "started"}, {"cause", ToString(d.cause)}, {"at", FormatIsoUtc(d.wall)}}}};
   }
   std::vector<Event> operator()(const out::BreakEnded& d) const {
     return {Event{"break", Json{{"what", "ended"},
-                                {"cause", WireName(d.cause)},
+                                {"cause", ToString(d.cause)},
                                 {"seconds", Seconds(d.end - d.start)},
                                 {"start", FormatIsoUtc(d.start_wall)},
                                 {"at", FormatIsoUtc(d.end_wall)}}}};
@@ -44,13 +44,13 @@ struct EventMaker {
   }
   std::vector<Event> operator()(const out::BoutClosed& d) const {
     return {Event{"bout", Json{{"what", "closed"},
-                               {"why", WireName(d.why)},
+                               {"why", ToString(d.why)},
                                {"seconds", Seconds(d.length())},
                                {"start", FormatIsoUtc(d.start_wall)},
                                {"at", FormatIsoUtc(d.end_wall)}}}};
   }
   std::vector<Event> operator()(const out::StateChanged& d) const {
-    return {Event{"state", Json{{"state", WireName(d.state)}, {"at", FormatIsoUtc(now)}}}};
+    return {Event{"state", Json{{"state", ToString(d.state)}, {"at", FormatIsoUtc(now)}}}};
   }
   std::vector<Event> operator()(const out::PauseChanged& d) const {
     return {Event{"pause", Json{{"paused", d.paused},

@@ -6,60 +6,6 @@ namespace unsit {
 
 using protocol::Json;
 
-const char* WireName(State state) {
-  switch (state) {
-    case State::kSitting:
-      return "sitting";
-    case State::kAway:
-      return "away";
-    case State::kStanding:
-      return "standing";
-  }
-  return "away";
-}
-
-const char* WireName(BreakCause cause) {
-  switch (cause) {
-    case BreakCause::kIdle:
-      return "idle";
-    case BreakCause::kLock:
-      return "lock";
-    case BreakCause::kSuspend:
-      return "suspend";
-    case BreakCause::kDone:
-      return "done";
-  }
-  return "idle";
-}
-
-const char* WireName(BoutEnd end) {
-  switch (end) {
-    case BoutEnd::kBreak:
-      return "break";
-    case BoutEnd::kStanding:
-      return "standing";
-    case BoutEnd::kShutdown:
-      return "shutdown";
-  }
-  return "break";
-}
-
-const char* WireName(ReminderOutcome outcome) {
-  switch (outcome) {
-    case ReminderOutcome::kDone:
-      return "done";
-    case ReminderOutcome::kSnoozed:
-      return "snoozed";
-    case ReminderOutcome::kSkipped:
-      return "skipped";
-    case ReminderOutcome::kDismissed:
-      return "dismissed";
-    case ReminderOutcome::kWithdrawn:
-      return "withdrawn";
-  }
-  return "withdrawn";
-}
-
 const char* WireName(StretchPlace place) {
   switch (place) {
     case StretchPlace::kStanding:
@@ -79,7 +25,7 @@ Json StatusJson(const StatusView& view) {
     return Json(round_up ? SecondsLeft(*d) : Seconds(*d));
   };
   return Json{
-      {"state", WireName(s.state)},
+      {"state", ToString(s.state)},
       {"bout_seconds", Seconds(s.bout)},
       {"next_reminder_seconds", optional_seconds(s.next_reminder, true)},
       {"reminder_open", s.reminder_open},

@@ -11,11 +11,8 @@
 // Durations are whole seconds; wall times ISO 8601 UTC strings.
 namespace unsit {
 
-// "sitting" | "away" | "standing": the wire names, independent of logging names.
-const char* WireName(State state);
-const char* WireName(BreakCause cause);
-const char* WireName(BoutEnd end);
-const char* WireName(ReminderOutcome outcome);
+// The wire name of a stretch place: "standing" | "desk" | "floor". States, causes
+// and outcomes use the core's ToString names, which history stores too.
 const char* WireName(StretchPlace place);
 
 using protocol::DayJson;

@@ -15,48 +15,6 @@ std::int64_t Ms(WallTime t) { return t.time_since_epoch().count(); }
 std::int64_t Ms(BootTime t) { return t.time_since_epoch().count(); }
 std::int64_t Ms(Duration d) { return d.count(); }
 
-const char* OutcomeName(ReminderOutcome outcome) {
-  switch (outcome) {
-    case ReminderOutcome::kDone:
-      return "done";
-    case ReminderOutcome::kSnoozed:
-      return "snoozed";
-    case ReminderOutcome::kSkipped:
-      return "skipped";
-    case ReminderOutcome::kDismissed:
-      return "dismissed";
-    case ReminderOutcome::kWithdrawn:
-      return "withdrawn";
-  }
-  return "shown";
-}
-
-const char* CauseName(BreakCause cause) {
-  switch (cause) {
-    case BreakCause::kIdle:
-      return "idle";
-    case BreakCause::kLock:
-      return "lock";
-    case BreakCause::kSuspend:
-      return "suspend";
-    case BreakCause::kDone:
-      return "done";
-  }
-  return "idle";
-}
-
-const char* EndName(BoutEnd end) {
-  switch (end) {
-    case BoutEnd::kBreak:
-      return "break";
-    case BoutEnd::kStanding:
-      return "standing";
-    case BoutEnd::kShutdown:
-      return "shutdown";
-  }
-  return "break";
-}
-
 }  // namespace
 
 Status SqliteHistoryStore::WriteOpenBout(BootTime start, BootTime last_seen, WallTime start_wall,
@@ -98,7 +56,7 @@ Status SqliteHistoryStore::WriteBoutClosed(const out::BoutClosed& closed) {
                              "limit_wall) VALUES (?, ?, ?, ?, ?)");
   if (!insert.ok()) return insert.error();
   insert->Bind(1, Ms(closed.start_wall)).Bind(2, Ms(closed.end_wall));
-  insert->Bind(3, Ms(closed.length())).Bind(4, EndName(closed.why));
+  insert->Bind(3, Ms(closed.length())).Bind(4, ToString(closed.why));
   insert->Bind(5, limit_wall_ ? std::optional<std::int64_t>(Ms(*limit_wall_)) : std::nullopt);
   if (Status s = insert->Run("Cannot record a bout"); !s.ok()) return s;
   if (Status s = sql::Exec(db_.get(), "DELETE FROM open_bout"); !s.ok()) return s;
@@ -113,7 +71,7 @@ Status SqliteHistoryStore::WriteBreakStarted(const out::BreakStarted& started, c
   auto stmt = sql::Prepare(
       db_.get(), "INSERT INTO breaks (start_wall, cause, after_reminder) VALUES (?, ?, ?)");
   if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, Ms(started.wall)).Bind(2, CauseName(started.cause));
+  stmt->Bind(1, Ms(started.wall)).Bind(2, ToString(started.cause));
   stmt->Bind(3, std::int64_t{after_reminder ? 1 : 0});
   if (Status s = stmt->Run("Cannot record a break"); !s.ok()) return s;
   open_break_id_ = sqlite3_last_insert_rowid(db_.get());
@@ -132,7 +90,7 @@ Status SqliteHistoryStore::WriteBreakEnded(const out::BreakEnded& ended) {
   if (open_break_id_) {
     stmt->Bind(1, std::int64_t{*open_break_id_});
   } else {
-    stmt->Bind(1, Ms(ended.start_wall)).Bind(4, CauseName(ended.cause));
+    stmt->Bind(1, Ms(ended.start_wall)).Bind(4, ToString(ended.cause));
     stmt->Bind(5, std::int64_t{ended.cause == BreakCause::kDone ? 1 : 0});
   }
   stmt->Bind(2, Ms(ended.end_wall)).Bind(3, Ms(length));
@@ -169,7 +127,7 @@ Status SqliteHistoryStore::WriteCloseReminder(const out::CloseReminder& close, c
                                  "closed_wall, sitting_ms) VALUES (?3, 0, ?2, ?3, ?4)");
   if (!stmt.ok()) return stmt.error();
   if (open_reminder_id_) stmt->Bind(1, std::int64_t{*open_reminder_id_});
-  stmt->Bind(2, OutcomeName(close.outcome)).Bind(3, Ms(now.wall)).Bind(4, Ms(close.sitting));
+  stmt->Bind(2, ToString(close.outcome)).Bind(3, Ms(now.wall)).Bind(4, Ms(close.sitting));
   if (Status s = stmt->Run("Cannot record a reminder outcome"); !s.ok()) return s;
   open_reminder_id_.reset();
   if (close.outcome == ReminderOutcome::kWithdrawn) reminder_withdrawn_ = now.boot;
