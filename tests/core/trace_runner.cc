@@ -8,37 +8,10 @@
 
 #include "core/duration.h"
 #include "platform/clock.h"
+#include "support/scoped_tz.h"
 
 namespace unsit::trace {
 namespace {
-
-class ScopedTz {
- public:
-  ScopedTz() {
-    const char* old = std::getenv("TZ");
-    had_ = old != nullptr;
-    if (had_) old_ = old;
-  }
-  ~ScopedTz() {
-    if (had_) {
-      setenv("TZ", old_.c_str(), 1);
-    } else {
-      unsetenv("TZ");
-    }
-    tzset();
-  }
-  ScopedTz(const ScopedTz&) = delete;
-  ScopedTz& operator=(const ScopedTz&) = delete;
-
- private:
-  bool had_ = false;
-  std::string old_;
-};
-
-void SetTz(const std::string& zone) {
-  setenv("TZ", zone.c_str(), 1);
-  tzset();
-}
 
 std::vector<std::string> Split(std::string_view line) {
   if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
@@ -51,8 +24,7 @@ std::vector<std::string> Split(std::string_view line) {
 }  // namespace
 
 std::vector<Failure> RunTrace(const std::string& name, const std::string& text) {
-  ScopedTz restore_tz;
-  SetTz("UTC");
+  testing::ScopedTz tz("UTC");
   Runner runner;
   std::vector<Failure> failures = runner.Run(text);
   for (Failure& failure : failures) {
@@ -111,7 +83,7 @@ void Runner::Setup(const Words& words) {
   if (model_) throw BadLine("'" + words[0] + "' after 'start'");
   if (words[0] == "tz") {
     if (words.size() != 2) throw BadLine("usage: tz ZONE");
-    SetTz(words[1]);
+    testing::ScopedTz::Set(words[1]);  // RunTrace restores TZ afterwards
   } else if (words[0] == "config") {
     SetConfig(config_, words, 1);
   } else {

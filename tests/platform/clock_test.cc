@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/scoped_tz.h"
+
 #include <cstdlib>
 #include <ctime>
 
@@ -10,29 +12,7 @@ namespace {
 
 using namespace std::chrono;
 using namespace std::chrono_literals;
-
-class ScopedTz {
- public:
-  explicit ScopedTz(const char* tz) {
-    const char* old = getenv("TZ");
-    had_ = old != nullptr;
-    if (had_) old_ = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~ScopedTz() {
-    if (had_) {
-      setenv("TZ", old_.c_str(), 1);
-    } else {
-      unsetenv("TZ");
-    }
-    tzset();
-  }
-
- private:
-  bool had_ = false;
-  std::string old_;
-};
+using testing::ScopedTz;
 
 WallTime Utc(int y, unsigned m, unsigned d, int h, int min) {
   return WallTime(sys_days(year_month_day(year(y), month(m), day(d)))) + hours(h) + minutes(min);

@@ -14,10 +14,12 @@
 
 #include "core/time.h"
 #include "platform/clock.h"
+#include "support/scoped_tz.h"
 
 namespace unsit::storage_testing {
 
 using namespace std::chrono_literals;
+using testing::ScopedTz;
 
 // A fresh directory, removed with everything in it at the end of the test.
 class TempDir {
@@ -33,30 +35,6 @@ class TempDir {
 
  private:
   std::string path_;
-};
-
-// Sets TZ for the test's lifetime and restores the old value.
-class ScopedTz {
- public:
-  explicit ScopedTz(const char* tz) {
-    const char* old = getenv("TZ");
-    had_ = old != nullptr;
-    if (had_) old_ = old;
-    setenv("TZ", tz, 1);
-    tzset();
-  }
-  ~ScopedTz() {
-    if (had_) {
-      setenv("TZ", old_.c_str(), 1);
-    } else {
-      unsetenv("TZ");
-    }
-    tzset();
-  }
-
- private:
-  bool had_ = false;
-  std::string old_;
 };
 
 // The UTC instant of a local time in the current TZ (DST resolved by mktime).
