@@ -67,4 +67,6 @@ if g++ -std=c++20 -O2 -I"$src/daemon" -I"$build/generated" "$src/tests/bench/his
 else
   echo "could not build history_read_bench (see the libraries in $build)" >&2
 fi
+# What checkpoints add while sitting.
+"$src/tests/bench/checkpoint_wakeups.sh" "$build" || status=1
 exit $status
