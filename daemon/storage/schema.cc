@@ -50,7 +50,7 @@ CREATE INDEX reminders_shown ON reminders (shown_wall);
 )sql";
 
 // kMigrations[v] takes the schema from version v to v + 1.
-constexpr const char* kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql};
+const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql};
 
 Status Step(sqlite3* db, int from) {
   sql::Transaction txn(db);
