@@ -40,6 +40,7 @@ Now Daemon::ReadNow() const { return unsit::ReadNow(config_.history.day_starts);
 
 Status Daemon::Start() {
   if (auto opened = timer_.Open(); !opened.ok()) return opened.error();
+  if (auto opened = input_grace_.Open(); !opened.ok()) return opened.error();
 #ifdef UNSIT_HAVE_GIO
   glib_ = std::make_unique<GlibThread>();
   if (auto started = glib_->Start(); !started.ok()) return started.error();
@@ -63,7 +64,7 @@ void Daemon::Shutdown() {
   stopped_ = true;
   if (context_) Feed(in::Shutdown{});
   timer_.Disarm();
-  input_grace_.cancel();
+  input_grace_.Disarm();
   if (notifier_) notifier_->Close();
   server_.reset();
   session_.reset();
@@ -131,9 +132,8 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
 // The release of the button that said "I'm up" is itself input: wait out the
 // click before asking for the next input, or the break would end at once.
 void Daemon::WatchNextInputSoon() {
-  input_grace_.expires_after(kInputGrace);
-  input_grace_.async_wait([this](const boost::system::error_code& error) {
-    if (!error && idle_ && !stopped_) idle_->WatchNextInput();
+  input_grace_.Arm(ReadBootClock() + kInputGrace, [this] {
+    if (idle_ && !stopped_) idle_->WatchNextInput();
   });
 }
 

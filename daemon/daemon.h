@@ -3,7 +3,6 @@
 #include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -93,8 +92,10 @@ class Daemon final : public DaemonApi {
   Model model_;
   BootTimer timer_;
   // One-shot: asks the idle source for the next input a moment after "I'm up",
-  // so the click that said it does not end the break at once. Not a tick.
-  boost::asio::steady_timer input_grace_;
+  // so the click that said it does not end the break at once. Not a tick, and
+  // a timerfd of its own: an Asio steady_timer would leave Asio's reactor waking
+  // every 5 minutes for good once it had fired.
+  BootTimer input_grace_;
   StretchRotation rotation_;
   std::optional<Stretch> current_stretch_;  // of the reminder on screen
   std::unique_ptr<IdleSource> idle_;

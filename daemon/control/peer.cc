@@ -41,7 +41,7 @@ void Peer::Close() {
   boost::system::error_code ignored;
   socket_.shutdown(Socket::shutdown_both, ignored);
   socket_.close(ignored);
-  timer_.cancel();
+  timer_.Cancel();
   out_.clear();
   queued_bytes_ = 0;
   if (host_ != nullptr) std::exchange(host_, nullptr)->PeerClosed(this);
@@ -112,7 +112,7 @@ void Peer::HandleLine(std::string_view line) {
   if (closed_) return;  // the handler's broadcast may have dropped us
   if (reply.ok && parsed.request.cmd == "subscribe") {
     subscribed_ = true;
-    timer_.cancel();  // subscribers stay connected while idle
+    timer_.Cancel();  // subscribers stay connected while idle
   }
   Queue(protocol::EncodeReply(reply));
 }
@@ -158,15 +158,14 @@ void Peer::SendAndClose(const protocol::Reply& reply) {
 }
 
 void Peer::ArmTimer(std::chrono::milliseconds after) {
-  timer_.expires_after(after);
-  timer_.async_wait(
-      [self = shared_from_this()](const boost::system::error_code& ec) { self->OnTimer(ec); });
+  // Weak: a pending timer alone does not keep the peer alive (Close cancels it).
+  timer_.Arm(after, [weak = weak_from_this()] {
+    if (auto self = weak.lock()) self->OnTimer();
+  });
 }
 
-void Peer::OnTimer(const boost::system::error_code& ec) {
-  if (ec || closed_) return;
-  // A wait reset after it had already fired still runs: only act when due.
-  if (timer_.expiry() > boost::asio::steady_timer::clock_type::now()) return;
+void Peer::OnTimer() {
+  if (closed_) return;
   if (closing_) {
     Close();
   } else if (!subscribed_) {

@@ -11,8 +11,8 @@
 #include <string_view>
 
 #include <boost/asio/local/stream_protocol.hpp>
-#include <boost/asio/steady_timer.hpp>
 
+#include "control/fd_timer.h"
 #include "protocol/protocol.h"
 
 // One connection of the control server. Internal to unsit_control; everything
@@ -70,10 +70,10 @@ class Peer : public std::enable_shared_from_this<Peer> {
   // Queues `reply`, stops reading and closes once it is written (or after a grace time).
   void SendAndClose(const protocol::Reply& reply);
   void ArmTimer(std::chrono::milliseconds after);
-  void OnTimer(const boost::system::error_code& ec);
+  void OnTimer();
 
   Socket socket_;
-  boost::asio::steady_timer timer_;
+  FdTimer timer_;  // idle timeout or close grace; never Asio's shared timerfd
   PeerLimits limits_;
   PeerHost* host_;
   std::array<char, 8192> chunk_{};
