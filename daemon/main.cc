@@ -5,6 +5,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
+
 #include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -117,6 +119,9 @@ int Run(const Flags& flags) {
       };
   signals.async_wait(on_signal);
 
+#ifdef __GLIBC__
+  malloc_trim(0);  // start-up garbage (config, catalogue, restore) need not stay resident
+#endif
   ServiceNotify("READY=1");
   spdlog::info("unsitd {} ready, listening on {}", kVersion, socket_path);
   io.run();
@@ -127,6 +132,11 @@ int Run(const Flags& flags) {
 }  // namespace unsit
 
 int main(int argc, char** argv) {
+  // Before any thread starts. Four threads (io, GLib, GLib's worker, GDBus)
+  // allocate a few times an hour: one malloc arena serves them without
+  // contention, and each further arena keeps its touched pages (40-140 KiB
+  // measured) for the life of the daemon.
+  mallopt(M_ARENA_MAX, 1);
   using unsit::Flags;
   Flags flags;
   CLI::App app{
