@@ -1,7 +1,6 @@
 #include "output.h"
 
 #include <algorithm>
-#include <cmath>
 #include <ctime>
 #include <sstream>
 
@@ -14,11 +13,16 @@ namespace {
 
 using protocol::Json;
 
+// `x` rounded to the nearest integer, halves away from zero, as std::lround
+// does. Here because std::lround is the CLI's only use of libm: without it the
+// library is not loaded at all, on every run.
+long Round(double x) { return static_cast<long>(x < 0 ? x - 0.5 : x + 0.5); }
+
 // A horizontal bar of `cells` character cells (fractions in eighths).
 std::string Bar(double cells) {
   static const char* const kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
   if (!(cells > 0)) return "";
-  auto eighths = static_cast<long>(std::lround(cells * 8));
+  long eighths = Round(cells * 8);
   std::string bar;
   for (long i = 0; i < eighths / 8; ++i) bar += "█";
   bar += kEighths[eighths % 8];
@@ -82,7 +86,7 @@ std::string WeekOverWeek(const Json& days) {
   if (last_week > 0) {
     double change =
         100.0 * static_cast<double>(this_week - last_week) / static_cast<double>(last_week);
-    out << " (" << (change >= 0 ? "+" : "") << std::lround(change) << " %)";
+    out << " (" << (change >= 0 ? "+" : "") << Round(change) << " %)";
   }
   return out.str() + "\n";
 }
@@ -151,8 +155,7 @@ std::string RenderToday(const Json& day) {
     double minutes = static_cast<double>(seconds) / 60.0;
     char label[16];
     std::snprintf(label, sizeof label, "%02d ", h);
-    out << label << "│" << PadCells(Bar(minutes / 2.0), 30) << " " << std::lround(minutes)
-        << " min\n";
+    out << label << "│" << PadCells(Bar(minutes / 2.0), 30) << " " << Round(minutes) << " min\n";
   }
   return out.str();
 }

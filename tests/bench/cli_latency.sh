@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Start-up plus round-trip cost of `unsit status` against a running unsitd,
+# beside /bin/true started the same way (fork + exec + wait, monotonic clock,
+# output to /dev/null), interleaved. Prints the medians of RUNS runs each and
+# their ratio; the budget is status <= 2x /bin/true. The daemon runs with no
+# idle source and logged reminders, in a fresh temporary XDG tree; only it is
+# stopped at the end. Not run by ctest (timings depend on the machine).
+#   cli_latency.sh UNSITD UNSIT [RUNS]
+# Exit: 0 budget met, 1 not met, 2 usage or set-up failure.
+set -uo pipefail
+unsitd=${1:?usage: cli_latency.sh UNSITD UNSIT [RUNS]}
+unsit=${2:?usage: cli_latency.sh UNSITD UNSIT [RUNS]}
+runs=${3:-200}
+py=$(command -v python3) || { echo "python3 is needed" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unsit-latency.XXXXXX")
+export XDG_RUNTIME_DIR=$tmp/run XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+export HOME=$tmp/home
+unset JOURNAL_STREAM NOTIFY_SOCKET DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+mkdir -p "$XDG_RUNTIME_DIR" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME" "$HOME"
+chmod 0700 "$XDG_RUNTIME_DIR"
+
+"$unsitd" --idle-backend none --notifier log >"$tmp/unsitd.log" 2>&1 &
+daemon=$!
+trap 'kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 100); do "$unsit" status >/dev/null 2>&1 && break; sleep 0.1; done
+"$unsit" status >/dev/null || { cat "$tmp/unsitd.log" >&2; exit 2; }
+
+"$py" - "$runs" "$unsit" <<'PY'
+import os, statistics, sys, time
+
+runs, unsit = int(sys.argv[1]), sys.argv[2]
+devnull = os.open(os.devnull, os.O_WRONLY)
+
+def once(argv):
+    start = time.monotonic_ns()
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        try:
+            os.execv(argv[0], argv)
+        finally:
+            os._exit(127)
+    _, status = os.waitpid(pid, 0)
+    elapsed = time.monotonic_ns() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{argv} failed: {status}")
+    return elapsed / 1e6
+
+# Interleaved, so that a busy moment of the machine hits both alike.
+for _ in range(10):  # warm the page cache
+    once(["/bin/true"]), once([unsit, "status"])
+true, status = [], []
+for _ in range(runs):
+    true.append(once(["/bin/true"]))
+    status.append(once([unsit, "status"]))
+status_ms, true_ms = statistics.median(status), statistics.median(true)
+ratio = status_ms / true_ms
+print(f"unsit status: median {status_ms:.3f} ms; /bin/true: median {true_ms:.3f} ms "
+      f"({runs} runs each); ratio {ratio:.2f} (budget 2.00): "
+      f"{'met' if ratio <= 2 else 'NOT met'}")
+sys.exit(0 if ratio <= 2 else 1)
+PY
