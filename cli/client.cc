@@ -12,8 +12,6 @@
 namespace unsit::cli {
 namespace {
 
-// Replies may be longer than requests (history); still bounded.
-constexpr std::size_t kMaxReplyBytes = 16 * protocol::kMaxLineBytes;
 constexpr std::chrono::milliseconds kCallTimeout = std::chrono::seconds(10);
 
 }  // namespace
@@ -41,13 +39,16 @@ Result<Connection> Connection::Open(const std::string& socket_path) {
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), buffer_(std::move(other.buffer_)) {}
+    : fd_(std::exchange(other.fd_, -1)),
+      buffer_(std::move(other.buffer_)),
+      scanned_(std::exchange(other.scanned_, 0)) {}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
     if (fd_ >= 0) close(fd_);
     fd_ = std::exchange(other.fd_, -1);
     buffer_ = std::move(other.buffer_);
+    scanned_ = std::exchange(other.scanned_, 0);
   }
   return *this;
 }
@@ -71,12 +72,15 @@ bool Connection::Send(const protocol::Request& request) {
 Result<protocol::ServerMessage> Connection::Read(std::chrono::milliseconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
-    if (auto newline = buffer_.find('\n'); newline != std::string::npos) {
+    if (auto newline = buffer_.find('\n', scanned_); newline != std::string::npos) {
       std::string line = buffer_.substr(0, newline);
       buffer_.erase(0, newline + 1);
+      scanned_ = 0;
       return protocol::ParseServerMessage(line);
     }
-    if (buffer_.size() > kMaxReplyBytes)
+    scanned_ = buffer_.size();  // a long reply arrives in many chunks: scan each once
+    // Replies may be longer than requests (history), up to kMaxReplyBytes.
+    if (buffer_.size() > protocol::kMaxReplyBytes)
       return Error{"too_long", "The daemon's reply is too long."};
     int wait_ms = -1;
     if (timeout.count() >= 0) {
@@ -89,7 +93,7 @@ Result<protocol::ServerMessage> Connection::Read(std::chrono::milliseconds timeo
     int ready = poll(&p, 1, wait_ms);
     if (ready < 0 && errno == EINTR) continue;
     if (ready == 0) return Error{"timeout", "The daemon did not answer in time."};
-    char chunk[16384];
+    char chunk[64 * 1024];
     ssize_t n = recv(fd_, chunk, sizeof chunk, 0);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return Error{"closed", "The daemon closed the connection."};

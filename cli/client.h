@@ -37,14 +37,16 @@ class Connection {
   int fd() const { return fd_; }
   // Sends one request line; false when the daemon has gone.
   bool Send(const protocol::Request& request);
-  // The next message, waiting at most `timeout` (negative: forever). Errors:
-  // code "closed" (the daemon went away), "timeout", or a parse error.
+  // The next message, waiting at most `timeout` (negative: forever). Lines up
+  // to protocol::kMaxReplyBytes are accepted. Errors: code "closed" (the daemon
+  // went away), "timeout", "too_long", or a parse error.
   Result<protocol::ServerMessage> Read(std::chrono::milliseconds timeout);
 
  private:
   explicit Connection(int fd) : fd_(fd) {}
   int fd_ = -1;
-  std::string buffer_;
+  std::string buffer_;       // received, not yet returned
+  std::size_t scanned_ = 0;  // prefix of buffer_ known to hold no newline
 };
 
 // Sends one request on a fresh connection and waits for its reply (10 s at

@@ -41,17 +41,25 @@ std::function<std::string(const Json&)> Confirm(std::string what) {
   return [what](const Json& status) { return what + "\n" + RenderStatus(status); };
 }
 
+// The output of status and watch. An explicit --format waybar wins over --json
+// (the Waybar line is JSON too); otherwise --json is --format json.
+enum class Format { kPlain, kJson, kWaybar };
+Format FormatOf(const Options& o) {
+  if (o.format == "waybar") return Format::kWaybar;
+  return o.json || o.format == "json" ? Format::kJson : Format::kPlain;
+}
+
 int Status(const Options& o) {
   CallResult call = Call(o.socket, "status");
-  if (o.status_format == "waybar") {
-    if (!call.ok)
-      Print(WaybarOffline());
-    else
-      Print(RenderWaybar(call.result));
+  Format format = FormatOf(o);
+  if (format == Format::kWaybar) {
+    // Waybar shows the module even while the daemon is down.
+    Print(call.ok ? RenderWaybar(call.result) : WaybarOffline());
     return call.ok ? kExitOk : Fail(call.failure);
   }
   if (!call.ok) return Fail(call.failure);
-  return Print(o.json ? protocol::DumpJson(call.result, 2) + "\n" : RenderStatus(call.result));
+  return Print(format == Format::kJson ? protocol::DumpJson(call.result, 2) + "\n"
+                                       : RenderStatus(call.result));
 }
 
 // today/history: from the daemon, or from the database when it is not running.
@@ -150,10 +158,10 @@ std::map<std::string, Action> Actions() {
       {"stretch", [](const Options& o) { return Run(o, "stretch", {}, RenderStretch); }},
       {"watch",
        [](const Options& o) {
-         WatchFormat format = o.json || o.watch_format == "json" ? WatchFormat::kJson
-                              : o.watch_format == "waybar"       ? WatchFormat::kWaybar
-                                                                 : WatchFormat::kPlain;
-         return Watch(o.socket, format);
+         Format format = FormatOf(o);
+         return Watch(o.socket, format == Format::kJson     ? WatchFormat::kJson
+                                : format == Format::kWaybar ? WatchFormat::kWaybar
+                                                            : WatchFormat::kPlain);
        }},
       {"doctor", [](const Options& o) { return Run(o, "doctor", {}, RenderDoctor); }},
       {"reload",

@@ -10,9 +10,9 @@ namespace unsit::cli {
 // The parsed command line; the fields a verb does not use keep their defaults.
 struct Options {
   bool json = false;
-  std::string socket;                   // resolved: --socket or the default path
-  std::string status_format = "human";  // human | waybar
-  std::string watch_format = "plain";   // plain | json | waybar
+  bool version = false;          // --version: run the `version` verb
+  std::string socket;            // resolved: --socket or the default path
+  std::string format = "plain";  // status and watch: plain | json | waybar
   int days = 7;
   bool csv = false;
   std::string duration;  // snooze/pause; empty: the default

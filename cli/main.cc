@@ -29,17 +29,33 @@ CLI::App* Verb(CLI::App& app, const char* name, const char* description, const c
   return verb;
 }
 
+// --format of status and watch: plain (the default), json (the same as
+// --json) or waybar. `human`, the name unsit 0.1.0 documented for plain, is
+// still accepted but no longer offered (the help and the completions list the
+// three names only).
+void AddFormat(CLI::App* verb, std::string& format) {
+  verb->add_option("--format", format,
+                   "plain (default), json (the same as --json) or waybar (custom-module JSON)")
+      ->check(CLI::IsMember({"plain", "json", "waybar"}))
+      // A transform runs before every check and, without a description, is not shown.
+      ->transform(
+          [](std::string value) { return value == "human" ? std::string("plain") : value; });
+}
+
 void DefineVerbs(CLI::App& app, Options& o) {
-  Verb(app, "status", "Show the current bout, the next reminder and today's totals.",
-       "unsit status        unsit --json status        unsit status --format waybar")
-      ->add_option("--format", o.status_format, "human (default) or waybar (custom-module JSON)")
-      ->check(CLI::IsMember({"human", "waybar"}));
+  AddFormat(
+      Verb(app, "status", "Show the current bout, the next reminder and today's totals.",
+           "unsit status        unsit status --format json        unsit status --format waybar"),
+      o.format);
   Verb(app, "today", "Today's totals and an hour-by-hour chart of sitting minutes.", "unsit today");
   CLI::App* history =
       Verb(app, "history", "One line per day with totals, and a week-over-week comparison.",
            "unsit history --days 14        unsit history --csv > sitting.csv");
-  history->add_option("--days", o.days, "How many days, today included (1-120, default 7)")
-      ->check(CLI::Range(1, 120));
+  history
+      ->add_option("--days", o.days,
+                   "How many days, today included (1-" + std::to_string(protocol::kMaxHistoryDays) +
+                       ", default 7)")
+      ->check(CLI::Range(1, protocol::kMaxHistoryDays));
   history->add_flag("--csv", o.csv, "Comma-separated values, one row per day");
   Verb(app, "snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
        "unsit snooze 15m")
@@ -58,10 +74,10 @@ void DefineVerbs(CLI::App& app, Options& o) {
       ->required()
       ->check(CLI::IsMember({"on", "off"}));
   Verb(app, "stretch", "Show the next stretch of the rotation, step by step.", "unsit stretch");
-  Verb(app, "watch", "Print one line per event as it happens; reconnects when unsitd restarts.",
-       "unsit watch        unsit watch --format waybar")
-      ->add_option("--format", o.watch_format, "plain (default), json or waybar")
-      ->check(CLI::IsMember({"plain", "json", "waybar"}));
+  AddFormat(
+      Verb(app, "watch", "Print one line per event as it happens; reconnects when unsitd restarts.",
+           "unsit watch        unsit watch --format waybar"),
+      o.format);
   Verb(app, "doctor", "Explain which idle source and notifier are in use, and what is wrong.",
        "unsit doctor");
   Verb(app, "reload", "Re-read the config file; on an error the old config stays in force.",
@@ -73,9 +89,11 @@ int Main(int argc, char** argv) {
   Options o;
   CLI::App app{"unsit - talk to unsitd, which reminds you to stand up, walk and stretch."};
   app.name("unsit");
-  app.fallthrough();  // global options also after the verb: `unsit status --json`
-  app.require_subcommand(1);
+  app.fallthrough();             // global options also after the verb: `unsit status --json`
+  app.require_subcommand(0, 1);  // none only with --version (checked below)
   app.add_flag("--json", o.json, "Print the result object as JSON");
+  app.add_flag("--version", o.version,
+               "Print the versions of unsit, unsitd and the protocol (as `unsit version`)");
   app.add_option("--socket", o.socket,
                  "Control socket (default: $XDG_RUNTIME_DIR/unsit/control.sock)");
   app.footer(
@@ -88,8 +106,13 @@ int Main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
+  if (!o.version && app.get_subcommands().empty()) {
+    app.exit(CLI::RequiredError("A subcommand"));  // CLI11's own message, as for other usage errors
+    return kExitUsage;
+  }
   if (o.socket.empty()) o.socket = protocol::DefaultSocketPath();
-  std::string verb = app.get_subcommands().front()->get_name();
+  // --version is the `version` verb, whatever else the line names.
+  std::string verb = o.version ? "version" : app.get_subcommands().front()->get_name();
   return Actions().at(verb)(o);
 }
 

@@ -19,7 +19,7 @@ const std::vector<std::string_view>& Verbs();
 // Longest snooze and pause accepted.
 inline constexpr Duration kMaxSnooze = std::chrono::hours(24);
 inline constexpr Duration kMaxPause = std::chrono::days(30);
-// Most history days one request may ask for.
-inline constexpr int kMaxHistoryDays = 120;  // keeps the reply under kMaxLineBytes
+// Most history days one request may ask for (the reply fits kMaxReplyBytes).
+inline constexpr int kMaxHistoryDays = protocol::kMaxHistoryDays;
 
 }  // namespace unsit

@@ -114,7 +114,13 @@ void Peer::HandleLine(std::string_view line) {
     subscribed_ = true;
     timer_.Cancel();  // subscribers stay connected while idle
   }
-  Queue(protocol::EncodeReply(reply));
+  std::string encoded = protocol::EncodeReply(reply);
+  if (encoded.size() > limits_.max_reply_bytes + 1) {  // + 1: the newline
+    encoded = protocol::EncodeReply(protocol::ErrorReply(
+        parsed.request.id, code::kInternal,
+        "The reply would be longer than " + std::to_string(limits_.max_reply_bytes) + " bytes."));
+  }
+  Queue(std::move(encoded));
 }
 
 void Peer::Queue(std::string line) {

@@ -37,6 +37,9 @@ struct PeerLimits {
   std::size_t max_line_bytes;
   std::chrono::milliseconds idle_timeout;  // not applied to subscribers
   std::size_t max_queued_bytes;            // unsent replies/events; over it a subscriber is dropped
+  // The longest reply line sent, newline excluded; a longer one is replaced by
+  // the error `internal` (a bug: every verb bounds its reply).
+  std::size_t max_reply_bytes = protocol::kMaxReplyBytes;
 };
 
 class Peer : public std::enable_shared_from_this<Peer> {

@@ -28,8 +28,10 @@ struct ServerOptions {
   std::size_t max_line_bytes = protocol::kMaxLineBytes;
   std::size_t max_peers = 32;  // more at once: answered "busy" and closed
   std::chrono::milliseconds idle_timeout = std::chrono::seconds(60);  // not for subscribers
-  std::size_t max_queued_bytes = 1024 * 1024;  // per peer; a slower subscriber is dropped
-  uid_t allowed_uid = geteuid();               // SO_PEERCRED of every peer must match
+  // Unsent replies and events per peer; a subscriber whose event would pass it
+  // is dropped. Room for the largest reply and as much again of events behind it.
+  std::size_t max_queued_bytes = 2 * (protocol::kMaxReplyBytes + 1);
+  uid_t allowed_uid = geteuid();  // SO_PEERCRED of every peer must match
 };
 
 // The control socket: newline-delimited JSON (unsit-ipc(7)) on a Unix stream

@@ -20,8 +20,16 @@ using Json = nlohmann::json;
 
 // The version this build speaks. Adding optional fields does not bump it.
 inline constexpr int kProtocolVersion = 1;
-// The longest line either side accepts, newline excluded.
+// The longest request line the daemon accepts, newline excluded.
 inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
+// The longest line the daemon sends and a client must accept, newline
+// excluded. Larger than kMaxLineBytes because replies carry data (history);
+// requests stay small. The daemon keeps every reply and event within it.
+inline constexpr std::size_t kMaxReplyBytes = 1024 * 1024;
+// The most days one `history` request may ask for. A day's object is under
+// 450 bytes even with every counter at its largest (about 300 on real days),
+// so the reply stays well within kMaxReplyBytes.
+inline constexpr int kMaxHistoryDays = 1000;
 
 // The stable error codes of replies (error.code).
 namespace code {
@@ -30,7 +38,7 @@ inline constexpr const char* kBadRequest = "bad_request";  // envelope fields mi
 inline constexpr const char* kBadArgs = "bad_args";        // args of a known verb are wrong
 inline constexpr const char* kUnknownCommand = "unknown_command";
 inline constexpr const char* kProtocolMismatch = "protocol_mismatch";  // carries daemon_v
-inline constexpr const char* kTooLong = "too_long";     // line over kMaxLineBytes; closed
+inline constexpr const char* kTooLong = "too_long";     // request over kMaxLineBytes; closed
 inline constexpr const char* kBusy = "busy";            // too many peers; closed
 inline constexpr const char* kForbidden = "forbidden";  // peer runs as another user; closed
 inline constexpr const char* kTimeout = "timeout";      // idle too long; closed

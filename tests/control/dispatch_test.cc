@@ -1,5 +1,7 @@
 #include "control/dispatch.h"
 
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include "fake_daemon_api.h"
@@ -79,6 +81,33 @@ TEST_F(DispatchTest, HistoryDays) {
   ExpectError(Call("history", Json{{"days", 1.5}}), code::kBadArgs);
   api_.history_fails = true;
   ExpectError(Call("history"), code::kRefused);
+}
+
+TEST_F(DispatchTest, HistoryUpToTheLimit) {
+  Reply reply = Call("history", Json{{"days", 365}});
+  ASSERT_TRUE(reply.ok) << reply.error.message;
+  EXPECT_EQ(reply.result["days"].size(), 365u);
+  reply = Call("history", Json{{"days", kMaxHistoryDays}});
+  ASSERT_TRUE(reply.ok) << reply.error.message;
+  EXPECT_EQ(reply.result["days"].size(), static_cast<std::size_t>(kMaxHistoryDays));
+  EXPECT_GE(kMaxHistoryDays, 1000);
+  ExpectError(Call("history", Json{{"days", kMaxHistoryDays + 1}}), code::kBadArgs);
+}
+
+// The most days, each as long as a day's JSON can get, still fit one reply.
+TEST_F(DispatchTest, LongestHistoryFitsTheReplyLimit) {
+  DayTotals& t = api_.day.totals;
+  t.sitting = t.longest_bout = std::chrono::hours(25);  // the day a clock goes back
+  for (int* count : {&t.bouts, &t.long_bouts, &t.breaks, &t.breaks_after_reminder, &t.reminders,
+                     &t.done, &t.snoozed, &t.skipped, &t.dismissed}) {
+    *count = std::numeric_limits<int>::max();
+  }
+  t.hours.fill(std::chrono::hours(1));
+  Reply reply = Call("history", Json{{"days", kMaxHistoryDays}});
+  ASSERT_TRUE(reply.ok) << reply.error.message;
+  std::size_t line = protocol::EncodeReply(reply).size() - 1;
+  EXPECT_LE(line, protocol::kMaxReplyBytes);
+  EXPECT_GT(line, protocol::kMaxLineBytes);  // why replies have a limit of their own
 }
 
 TEST_F(DispatchTest, SnoozeWithAndWithoutLength) {

@@ -49,6 +49,7 @@ class ServerTest : public ::testing::Test {
     server_ = std::make_unique<ControlServer>(io_, options, [this](const protocol::Request& r) {
       ++handled_;
       if (r.cmd == "echo") return protocol::OkReply(r.id, r.args);
+      if (r.cmd == "big") return protocol::OkReply(r.id, Json{{"pad", Pad(r.args)}});
       if (r.cmd == "subscribe" || r.cmd == "status") return protocol::OkReply(r.id, Json::object());
       return protocol::ErrorReply(r.id, code::kUnknownCommand, "unknown");
     });
@@ -67,6 +68,14 @@ class ServerTest : public ::testing::Test {
   }
 
   std::string Path() const { return dir_ + "/control.sock"; }
+
+  // The "big" verb's reply for {"line": N}: a string that makes its line N
+  // bytes long (newline excluded), like a long history.
+  static std::string Pad(const Json& args) {
+    static const std::size_t kEmpty =
+        protocol::EncodeReply(protocol::OkReply(1, Json{{"pad", ""}})).size() - 1;
+    return std::string(args.value("line", kEmpty) - kEmpty, 'b');
+  }
 
   static Json Reply(SocketClient& client) {
     auto line = client.ReadLine();
@@ -199,6 +208,44 @@ TEST_F(ServerTest, TenMegabytesWithoutNewlineDoNotGrowMemory) {
   EXPECT_LE(OnIo([this] { return server_->peak_buffered_bytes(); }),
             protocol::kMaxLineBytes + 8192);
   EXPECT_EQ(OnIo([this] { return server_->peer_count(); }), 0u);
+}
+
+// Replies may be longer than requests: up to kMaxReplyBytes, and a subscriber
+// whose events queue behind the longest reply is not dropped for it.
+TEST_F(ServerTest, ReplyUpToTheReplyLimitIsSentWholeBeforeLaterEvents) {
+  StartServer();
+  SocketClient client(Path());
+  ASSERT_TRUE(client.Send(Request(1, "subscribe")));
+  ASSERT_EQ(Reply(client)["ok"], true);
+  ASSERT_TRUE(client.Send(Request(2, "big", Json{{"line", protocol::kMaxReplyBytes}})));
+  for (int i = 0; i < 500 && OnIo([this] { return handled_; }) < 2; ++i) {
+    std::this_thread::sleep_for(10ms);
+  }
+  // The client reads nothing yet: most of the reply is still queued.
+  OnIo([this] {
+    for (int i = 0; i < 64; ++i) {
+      server_->Broadcast(protocol::Event{"state", Json{{"pad", std::string(1024, 'p')}}});
+    }
+  });
+  EXPECT_EQ(OnIo([this] { return server_->subscriber_count(); }), 1u);
+  auto line = client.ReadLine();
+  ASSERT_TRUE(line);
+  EXPECT_EQ(line->size(), protocol::kMaxReplyBytes);
+  Json reply = Json::parse(*line, nullptr, false);
+  EXPECT_EQ(reply["id"], 2);
+  EXPECT_EQ(reply["ok"], true);
+  for (int i = 0; i < 64; ++i) ASSERT_EQ(Reply(client)["event"], "state") << i;
+}
+
+TEST_F(ServerTest, ReplyOverTheReplyLimitBecomesAnError) {
+  StartServer();
+  SocketClient client(Path());
+  ASSERT_TRUE(client.Send(Request(1, "big", Json{{"line", protocol::kMaxReplyBytes + 1}})));
+  Json reply = Reply(client);
+  EXPECT_EQ(reply["id"], 1);
+  EXPECT_EQ(reply["error"]["code"], code::kInternal);
+  ASSERT_TRUE(client.Send(Request(2, "status")));  // the connection stays usable
+  EXPECT_EQ(Reply(client)["ok"], true);
 }
 
 TEST_F(ServerTest, PeerCapRefusesTheExtraOne) {

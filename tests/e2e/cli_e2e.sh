@@ -76,6 +76,15 @@ expect_exit 2 "bad duration" "$unsit" snooze soon
 expect_exit 2 "standing needs on|off" "$unsit" standing maybe
 expect_exit 0 "help of a verb" "$unsit" snooze --help
 grep -q "unsit snooze 15m" <<<"$out" || fail "snooze --help has no example"
+expect_exit 2 "no verb" "$unsit"
+expect_exit 3 "--version without a daemon" "$unsit" --version
+grep -q "(protocol 1)" <<<"$out" || fail "--version without a daemon prints no CLI version: $out"
+expect_exit 2 "status --format bogus" "$unsit" status --format bogus
+expect_exit 2 "history --days over the limit" "$unsit" history --days 1001
+# SQLite is loaded only when the history is read offline, not by every run.
+if command -v readelf >/dev/null; then
+  readelf -d "$unsit" | grep -q 'NEEDED.*libsqlite3' && fail "unsit is linked against libsqlite3"
+fi
 
 # ---- Start one daemon.
 start_daemon first
@@ -95,6 +104,12 @@ done
 [ "$(json_field fixed_schedule <<<"$out")" = true ] || fail "fixed_schedule not reported: $out"
 expect_exit 0 "status --format waybar" "$unsit" status --format waybar
 json_field class <<<"$out" | grep -Eq '"(sitting|due|away|paused)"' || fail "waybar class: $out"
+expect_exit 0 "status --format json" "$unsit" status --format json
+[ "$(json_field idle_backend <<<"$out")" = '"none"' ] || fail "status --format json: $out"
+expect_exit 0 "status --format plain" "$unsit" status --format plain
+grep -q "^Today: " <<<"$out" || fail "status --format plain: $out"
+expect_exit 0 "status --format human (the 0.1.0 name of plain)" "$unsit" status --format human
+grep -q "^Today: " <<<"$out" || fail "status --format human: $out"
 
 expect_exit 0 "today --json" "$unsit" today --json
 [ "$("$py" -c 'import json,sys; print(len(json.load(sys.stdin)["hours"]))' <<<"$out")" = 24 ] ||
@@ -122,6 +137,21 @@ expect_exit 0 "stretch" "$unsit" stretch
 expect_exit 0 "doctor" "$unsit" doctor
 expect_exit 0 "version" "$unsit" version
 grep -q "protocol 1" <<<"$out" || fail "version: $out"
+version_out=$out
+expect_exit 0 "--version" "$unsit" --version
+[ "$out" = "$version_out" ] || fail "--version differs from version: $out"
+
+# ---- Long replies: a year of history is several times the 64 KiB request limit.
+# days_of: the number of days and the length of the JSON on stdin.
+days_of() { "$py" -c 'import json,sys; t=sys.stdin.read(); print(len(json.loads(t)["days"]), len(t))'; }
+expect_exit 0 "history --days 365" "$unsit" --json history --days 365
+read -r days bytes <<<"$(days_of <<<"$out")"
+[ "$days" = 365 ] || fail "history --days 365 returned $days days"
+[ "$bytes" -gt 65536 ] || fail "a year of history is only $bytes bytes: not a long reply"
+expect_exit 0 "history --days 1000" "$unsit" --json history --days 1000
+[ "$(days_of <<<"$out" | cut -d' ' -f1)" = 1000 ] || fail "history --days 1000: $(days_of <<<"$out")"
+expect_exit 0 "history --days 365 as text" "$unsit" history --days 365
+[ "$(grep -c '^[A-Z][a-z][a-z] [0-9-]*  ' <<<"$out")" = 365 ] || fail "365 days not listed"
 
 # ---- Reload: fine, then broken (old config stays), then fine again.
 printf 'sit_limit: 45m\n' >"$config"
@@ -132,16 +162,23 @@ expect_exit 1 "reload a broken config" "$unsit" reload
 grep -Eq 'unsit\.yaml:[0-9]+:[0-9]+' <<<"$err" || fail "no FILE:LINE:COL in: $err"
 expect_exit 0 "still serving after a bad reload" "$unsit" status
 
-# ---- Events: watch sees a state change.
+# ---- Events: watch sees a state change (--json and --format json alike).
 "$unsit" --json watch >"$tmp/watch.out" 2>"$tmp/watch.err" &
 watch_pid=$!
 started+=("$watch_pid")
+"$unsit" watch --format json >"$tmp/watch2.out" 2>"$tmp/watch2.err" &
+watch2_pid=$!
+started+=("$watch2_pid")
 sleep 0.5
 "$unsit" standing on >/dev/null
 "$unsit" standing off >/dev/null
 if wait_for 5 grep -q '"event"' "$tmp/watch.out"; then ok "watch prints events"; else
   fail "watch printed no event: $(cat "$tmp/watch.out" "$tmp/watch.err")"
 fi
+if wait_for 5 grep -q '"event"' "$tmp/watch2.out"; then ok "watch --format json prints events"; else
+  fail "watch --format json printed no event: $(cat "$tmp/watch2.out" "$tmp/watch2.err")"
+fi
+kill "$watch2_pid"
 
 # ---- Raw socket: garbage, a newer protocol, 10 MB without a newline.
 cat >"$tmp/raw.py" <<'PY'
@@ -233,6 +270,10 @@ kill -TERM "$first"
 wait "$first"; code=$?
 [ "$code" -eq 0 ] || fail "daemon exited $code on SIGTERM"
 expect_exit 3 "status after the daemon stopped" "$unsit" status
+# The daemon wrote a database by now: read it without the daemon.
+expect_exit 0 "history --days 365 from the database" "$unsit" --json history --days 365
+grep -q "showing the recorded history" <<<"$err" || fail "offline history does not say so: $err"
+[ "$(days_of <<<"$out" | cut -d' ' -f1)" = 365 ] || fail "offline history: $(days_of <<<"$out")"
 
 # ---- watch (still running) reconnects to a restarted daemon.
 events_before=$(grep -c '"event"' "$tmp/watch.out")
