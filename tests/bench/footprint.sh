@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Footprint of unsitd on a private Xvfb (XSync idle backend), in three phases:
 # user active (input every 0.3 s), reading (input bursts with 4 s pauses), away
-# (no input). Per phase: RSS and PSS, CPU seconds per hour, wakeups (context
-# switches of all threads) per hour, threads; then the `unsit status` round trip
+# (no input). Per phase: RSS, PSS and anonymous memory (heap, malloc arenas,
+# touched stack pages: what the daemon itself allocates; the rest of RSS is file
+# pages of the executable and shared libraries, which RSS counts in full even
+# when other processes share them), CPU seconds per hour, wakeups (context
+# switches of all threads) per hour, timer fires per hour (read() calls of the io
+# thread, from /proc/PID/task/PID/io: every timerfd fire is one read; SQLite's
+# preads count too, but only at transitions), threads. Then the wakeups of the
+# away phase by thread, what RSS is made of, and the `unsit status` round trip
 # beside /bin/true started the same way. Budgets are printed as met / not met.
-# Not run by ctest. Usage: footprint.sh BUILD_DIR [PHASE_SECONDS]
+# Phases of 20-40 s are extrapolated to an hour. With CALLGRIND=1 (and valgrind
+# installed) the daemon is then restarted under callgrind and the instructions
+# it runs in one away phase are printed: a figure that does not vary with load.
+# Not run by ctest. Usage: [CALLGRIND=1] footprint.sh BUILD_DIR [PHASE_SECONDS]
 set -uo pipefail
 BUILD="$(cd "$1" && pwd)"
 PHASE=${2:-30}
@@ -17,17 +26,25 @@ start_bus
 : >"$WORK/unsit.yaml"
 start_daemon log
 
-sample() {  # prints: cpu_ticks switches threads
-  local pid=$DAEMON_PID ticks switches=0 threads=0 f
+sample() {  # prints: cpu_ticks switches threads io_thread_reads
+  local pid=$DAEMON_PID ticks switches=0 threads=0 f reads
   ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   for f in /proc/"$pid"/task/*/status; do
     switches=$((switches + $(awk '/^(non)?voluntary_ctxt_switches/ {s += $2} END {print s}' "$f")))
     threads=$((threads + 1))
   done
-  echo "$ticks $switches $threads"
+  reads=$(awk '/^syscr:/ {print $2}' "/proc/$pid/task/$pid/io")
+  echo "$ticks $switches $threads $reads"
 }
-memory() {  # prints: rss_kib pss_kib
-  awk '/^Rss:/ {r=$2} /^Pss:/ {p=$2} END {print r, p}' "/proc/$DAEMON_PID/smaps_rollup"
+thread_switches() {  # prints one "tid:name:switches" per thread
+  local t
+  for t in /proc/"$DAEMON_PID"/task/*; do
+    echo "${t##*/}:$(cat "$t/comm"):$(awk '/^(non)?voluntary_ctxt_switches/ {s += $2} END {print s}' "$t/status")"
+  done
+}
+memory() {  # prints: rss_kib pss_kib anonymous_kib
+  awk '/^Rss:/ {r=$2} /^Pss:/ {p=$2} /^Anonymous:/ {a=$2} END {print r, p, a}' \
+    "/proc/$DAEMON_PID/smaps_rollup"
 }
 
 active() { local end=$((SECONDS + PHASE)); while ((SECONDS < end)); do xdotool mousemove_relative -- 1 1; sleep 0.3; done; }
@@ -41,22 +58,51 @@ reading() {
 away() { sleep "$PHASE"; }
 
 TICK=$(getconf CLK_TCK)
-printf '%-8s %8s %8s %12s %14s %8s\n' phase "RSS MiB" "PSS MiB" "CPU s/hour" "wakeups/hour" threads
+mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
+printf '%-8s %8s %8s %9s %11s %13s %12s %8s\n' phase "RSS MiB" "PSS MiB" "anon MiB" \
+  "CPU s/hour" "wakeups/hour" "timer fires/h" threads
 declare -A WAKE CPU
 RSS_MAX=0
+PSS_MAX=0
 for phase in active reading away; do
-  read -r t0 s0 _ < <(sample)
+  [ "$phase" = away ] && mapfile -t AWAY0 < <(thread_switches)
+  read -r t0 s0 _ r0 < <(sample)
   "$phase"
-  read -r t1 s1 threads < <(sample)
-  read -r rss pss < <(memory)
+  read -r t1 s1 threads r1 < <(sample)
+  [ "$phase" = away ] && mapfile -t AWAY1 < <(thread_switches)
+  read -r rss pss anon < <(memory)
   cpu=$(awk -v d=$((t1 - t0)) -v tk="$TICK" -v p="$PHASE" 'BEGIN {printf "%.3f", d / tk * 3600 / p}')
   wake=$(((s1 - s0) * 3600 / PHASE))
   WAKE[$phase]=$wake
   CPU[$phase]=$cpu
   ((rss > RSS_MAX)) && RSS_MAX=$rss
-  printf '%-8s %8.1f %8.1f %12s %14d %8d\n' "$phase" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" \
-    "$(awk -v k="$pss" 'BEGIN{print k/1024}')" "$cpu" "$wake" "$threads"
+  ((pss > PSS_MAX)) && PSS_MAX=$pss
+  printf '%-8s %8s %8s %9s %11s %13d %12d %8d\n' "$phase" "$(mib "$rss")" "$(mib "$pss")" \
+    "$(mib "$anon")" "$cpu" "$wake" "$(((r1 - r0) * 3600 / PHASE))" "$threads"
 done
+
+# Which thread woke while away (the io thread is the one named like the process
+# whose tid is the pid; GLib's are gmain and gdbus).
+away_threads=""
+for before in "${AWAY0[@]}"; do
+  tid=${before%%:*}
+  for after in "${AWAY1[@]}"; do
+    [ "${after%%:*}" = "$tid" ] || continue
+    name=${before#*:}
+    name=${name%:*}
+    [ "$tid" = "$DAEMON_PID" ] && name="$name(io)"
+    away_threads+=" $name=$(((${after##*:} - ${before##*:}) * 3600 / PHASE))"
+  done
+done
+echo "away wakeups/hour by thread:$away_threads"
+
+# What RSS is made of: file-backed pages (executable and shared libraries, in
+# full) and anonymous memory, the part the daemon's own allocations decide.
+read -r rss _ anon < <(memory)
+libs=$(awk '/^[0-9a-f]+-[0-9a-f]+ / {name = $6} /^Rss:/ && $2 > 0 && name ~ /^\// {seen[name] = 1}
+  END {n = 0; for (k in seen) n++; print n}' "/proc/$DAEMON_PID/smaps")
+echo "RSS $(mib "$rss") MiB = $(mib $((rss - anon))) MiB file pages of $libs mapped files" \
+  "(executable and shared libraries) + $(mib "$anon") MiB anonymous"
 
 read -r status_ms true_ms < <("$PYTHON" - "$UNSIT" <<'PY'
 import statistics, subprocess, sys, time
@@ -73,7 +119,8 @@ PY
 echo "unsit status: median ${status_ms} ms; /bin/true: median ${true_ms} ms (200 runs each)"
 
 verdict() { if [ "$1" = 1 ]; then echo met; else echo "NOT met"; fi; }
-echo "budget RSS <= 12 MiB: $(verdict "$(awk -v r="$RSS_MAX" 'BEGIN{print (r <= 12*1024)}')")"
+echo "budget RSS <= 12 MiB: $(verdict "$(awk -v r="$RSS_MAX" 'BEGIN{print (r <= 12*1024)}')")" \
+  "(PSS $(mib "$PSS_MAX") MiB; file pages alone are $(mib $((rss - anon))) MiB of RSS)"
 echo "budget <= 30 wakeups/hour while typing: $(verdict "$((WAKE[active] <= 30))")"
 cpu_ok=1
 for phase in active reading away; do
@@ -81,3 +128,22 @@ for phase in active reading away; do
 done
 echo "budget CPU <= 0.5 s/hour (every phase): $(verdict "$cpu_ok")"
 echo "budget status <= 2x /bin/true: $(verdict "$(awk -v s="$status_ms" -v t="$true_ms" 'BEGIN{print (s <= 2*t)}')")"
+
+# Instructions of one away phase, under callgrind (slow to start, so it runs last
+# with its own daemon; the measured one is stopped first: one instance at a time).
+if [ -n "${CALLGRIND:-}" ] && command -v valgrind >/dev/null && command -v callgrind_control >/dev/null; then
+  kill "$DAEMON_PID" && wait "$DAEMON_PID" 2>/dev/null
+  valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" \
+    "$UNSITD" --config "$WORK/unsit.yaml" --idle-backend x11 --notifier log >"$WORK/callgrind.log" 2>&1 &
+  DAEMON_PID=$!
+  PIDS+=("$DAEMON_PID")
+  for _ in $(seq 300); do "$UNSIT" status >/dev/null 2>&1 && break; sleep 0.1; done
+  xdotool key shift
+  sleep 1
+  callgrind_control -z "$DAEMON_PID" >/dev/null 2>&1
+  away
+  callgrind_control -d "$DAEMON_PID" >/dev/null 2>&1
+  sleep 1
+  ir=$(awk '/^totals:/ {print $2}' "$WORK"/callgrind.out.* 2>/dev/null | tail -n 1)
+  echo "callgrind: ${ir:-?} instructions in a ${PHASE} s away phase (after a status request)"
+fi
