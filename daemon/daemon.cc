@@ -104,6 +104,7 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
                  [&](const out::CloseReminder& close) {
                    spdlog::info("reminder closed: {}", ToString(close.outcome));
                    current_stretch_.reset();
+                   last_view_.reset();
                    if (notifier_) notifier_->Close();
                  },
                  [&](const out::BreakStarted& started) {
@@ -141,11 +142,12 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   if (shown == 1 || !current_stretch_) current_stretch_ = rotation_.Next();
   if (!notifier_) return;
   NotifierInfo info = notifier_->Info();
-  ReminderView view = ComposeReminder(sitting, *current_stretch_, config_.snooze, info.actions);
-  notifier_->Show(view);
-  // While no notification server answers, the log is where the reminder shows.
+  last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze, info.actions);
+  notifier_->Show(*last_view_);
+  // While no notification server answers, the log is where the reminder shows
+  // (a server lost since the last Show is reported by the status callback).
   if (libnotify_ != nullptr && !info.problem.empty()) {
-    spdlog::warn("reminder (no notification server): {} — {}", view.summary, view.body);
+    spdlog::warn("reminder: {} — {}", last_view_->summary, last_view_->body);
   }
 }
 

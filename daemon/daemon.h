@@ -11,6 +11,7 @@
 #include "control/daemon_api.h"
 #include "control/instance_lock.h"
 #include "core/model.h"
+#include "core/reminder_text.h"
 #include "core/stretch_rotation.h"
 #include "platform/boot_timer.h"
 #include "platform/glib_thread.h"
@@ -98,6 +99,7 @@ class Daemon final : public DaemonApi {
   BootTimer input_grace_;
   StretchRotation rotation_;
   std::optional<Stretch> current_stretch_;  // of the reminder on screen
+  std::optional<ReminderView> last_view_;   // the reminder on screen, as shown
   std::unique_ptr<IdleSource> idle_;
   std::vector<Candidate> idle_candidates_;
   std::string idle_lost_reason_;

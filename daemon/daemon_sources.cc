@@ -162,12 +162,14 @@ void Daemon::StartNotifier() {
   notifier_->SetActionCallback([this](NotifyAction action) { OnNotifyAction(action); });
 #ifdef UNSIT_HAVE_LIBNOTIFY
   if (libnotify_ == nullptr) return;
-  libnotify_->SetStatusCallback([](const NotifierInfo& info) {
+  libnotify_->SetStatusCallback([this](const NotifierInfo& info) {
     if (info.problem.empty()) {
       spdlog::info("notify: {} answers; reminders are shown again", info.server);
-    } else {
-      spdlog::warn("notify: {}; reminders go to this log until a server answers", info.problem);
+      return;
     }
+    spdlog::warn("notify: {}; reminders go to this log until a server answers", info.problem);
+    // The Show that found the server gone carried a reminder: it goes here.
+    if (last_view_) spdlog::warn("reminder: {} — {}", last_view_->summary, last_view_->body);
   });
   if (auto problem = libnotify_->Info().problem; !problem.empty()) {
     spdlog::warn("notify: {}", problem);

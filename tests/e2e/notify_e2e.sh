@@ -37,11 +37,15 @@ wait_for 6 field_is reminder_open true || fail "reminder did not return after sn
 wait_for 3 displayed_some || fail "snoozed reminder not back on screen"
 echo "reminder back after the snooze"
 
-# dunst goes away: the next Show fails, and doctor names the problem.
+# dunst goes away: the next Show fails, the reminder goes to the log instead,
+# and doctor names the problem.
+log_lines=$(wc -l <"$WORK/unsitd.log")
 kill "$DUNST_PID"
 "$UNSIT" snooze 1s >/dev/null || fail "unsit snooze refused"
 sleep 2
 kill -0 "$DAEMON_PID" 2>/dev/null || fail "unsitd died with dunst"
+tail -n +"$((log_lines + 1))" "$WORK/unsitd.log" | grep -q "reminder: Time to stand up" ||
+  fail "with no notification server the reminder did not reach the log"
 "$UNSIT" doctor >"$WORK/doctor" 2>&1
 grep -qi "no notification server" "$WORK/doctor" ||
   fail "doctor does not say the notification server is gone: $(cat "$WORK/doctor")"
