@@ -113,21 +113,31 @@ class Tally {
   std::vector<std::optional<seconds>> fixed_offset_;
 };
 
-Status AddBouts(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
-  auto stmt = sql::Prepare(db,
-                           "SELECT start_wall, length_ms, limit_wall FROM bouts "
-                           "WHERE start_wall >= ?1 AND start_wall < ?2");
+// Runs `query` with ?1 = `from` and ?2 = `to` (UTC ms) and calls `row` with
+// the statement at each row; `what` names the table in the error.
+template <typename Row>
+Status ForEachRow(sqlite3* db, const char* query, WallTime from, WallTime to, const char* what,
+                  Row row) {
+  auto stmt = sql::Prepare(db, query);
   if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, (days.front().start - kLongestBout).time_since_epoch().count());
-  stmt->Bind(2, days.back().end.time_since_epoch().count());
+  stmt->Bind(1, from.time_since_epoch().count()).Bind(2, to.time_since_epoch().count());
   int rc;
-  while ((rc = stmt->Step()) == SQLITE_ROW) {
-    std::optional<WallTime> limit;
-    if (auto at = stmt->MaybeInt(2)) limit = WallTime(milliseconds(*at));
-    tally.AddBout(WallTime(milliseconds(stmt->Int(0))), milliseconds(stmt->Int(1)), limit);
-  }
-  if (rc != SQLITE_DONE) return sql::SqlError(db, rc, "Cannot read the history bouts");
+  while ((rc = stmt->Step()) == SQLITE_ROW) row(*stmt);
+  if (rc != SQLITE_DONE) return sql::SqlError(db, rc, std::string("Cannot read the ") + what);
   return Ok{};
+}
+
+Status AddBouts(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
+  return ForEachRow(db,
+                    "SELECT start_wall, length_ms, limit_wall FROM bouts "
+                    "WHERE start_wall >= ?1 AND start_wall < ?2",
+                    days.front().start - kLongestBout, days.back().end, "history bouts",
+                    [&](const sql::Stmt& row) {
+                      std::optional<WallTime> limit;
+                      if (auto at = row.MaybeInt(2)) limit = WallTime(milliseconds(*at));
+                      tally.AddBout(WallTime(milliseconds(row.Int(0))), milliseconds(row.Int(1)),
+                                    limit);
+                    });
 }
 
 Status AddOpenBout(sqlite3* db, Tally& tally) {
@@ -143,21 +153,16 @@ Status AddOpenBout(sqlite3* db, Tally& tally) {
 }
 
 Status AddBreaks(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
-  auto stmt = sql::Prepare(db,
-                           "SELECT start_wall, after_reminder FROM breaks "
-                           "WHERE start_wall >= ?1 AND start_wall < ?2");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, days.front().start.time_since_epoch().count());
-  stmt->Bind(2, days.back().end.time_since_epoch().count());
-  int rc;
-  while ((rc = stmt->Step()) == SQLITE_ROW) {
-    if (DayTotals* totals = tally.At(WallTime(milliseconds(stmt->Int(0))))) {
-      ++totals->breaks;
-      if (stmt->Int(1) != 0) ++totals->breaks_after_reminder;
-    }
-  }
-  if (rc != SQLITE_DONE) return sql::SqlError(db, rc, "Cannot read the history breaks");
-  return Ok{};
+  return ForEachRow(db,
+                    "SELECT start_wall, after_reminder FROM breaks "
+                    "WHERE start_wall >= ?1 AND start_wall < ?2",
+                    days.front().start, days.back().end, "history breaks",
+                    [&](const sql::Stmt& row) {
+                      if (DayTotals* totals = tally.At(WallTime(milliseconds(row.Int(0))))) {
+                        ++totals->breaks;
+                        if (row.Int(1) != 0) ++totals->breaks_after_reminder;
+                      }
+                    });
 }
 
 void CountOutcome(DayTotals& totals, const std::string& outcome) {
@@ -168,21 +173,16 @@ void CountOutcome(DayTotals& totals, const std::string& outcome) {
 }
 
 Status AddReminders(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
-  auto stmt = sql::Prepare(db,
-                           "SELECT shown_wall, times_shown, outcome FROM reminders "
-                           "WHERE shown_wall >= ?1 AND shown_wall < ?2");
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, days.front().start.time_since_epoch().count());
-  stmt->Bind(2, days.back().end.time_since_epoch().count());
-  int rc;
-  while ((rc = stmt->Step()) == SQLITE_ROW) {
-    if (DayTotals* totals = tally.At(WallTime(milliseconds(stmt->Int(0))))) {
-      if (stmt->Int(1) > 0) ++totals->reminders;
-      CountOutcome(*totals, stmt->Text(2));
-    }
-  }
-  if (rc != SQLITE_DONE) return sql::SqlError(db, rc, "Cannot read the history reminders");
-  return Ok{};
+  return ForEachRow(db,
+                    "SELECT shown_wall, times_shown, outcome FROM reminders "
+                    "WHERE shown_wall >= ?1 AND shown_wall < ?2",
+                    days.front().start, days.back().end, "history reminders",
+                    [&](const sql::Stmt& row) {
+                      if (DayTotals* totals = tally.At(WallTime(milliseconds(row.Int(0))))) {
+                        if (row.Int(1) > 0) ++totals->reminders;
+                        CountOutcome(*totals, row.Text(2));
+                      }
+                    });
 }
 
 }  // namespace
