@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
+#include <ostream>
 #include <vector>
 
 #include "desktop_helpers.h"
@@ -26,6 +27,9 @@ struct Backend {
   IdleMaker make;
   Duration active_latency;  // how late kActive may come after input
 };
+
+// For test names and failure messages: the backend's name, not its bytes.
+void PrintTo(const Backend& backend, std::ostream* out) { *out << backend.name; }
 
 class X11IdleTest : public ::testing::TestWithParam<Backend> {
  protected:
