@@ -229,11 +229,22 @@ std::string RenderDoctor(const Json& r) {
           << "\n";
     }
   }
-  if (auto idle = OptInt(r, "idle_seconds")) out << "idle for: " << Human(*idle) << "\n";
+  auto idle = OptInt(r, "idle_seconds");
+  out << "since last input: " << (idle ? Human(*idle) : "unknown (no idle source tells)") << "\n";
   out << "locked: " << (Bool(r, "locked") ? "yes" : "no") << "\nnotifier: " << Str(r, "notifier")
-      << " (" << Or(Str(r, "notification_server"), "no notification server") << ")\n"
-      << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
-      << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path") << "\n";
+      << " (" << Or(Str(r, "notification_server"), "no notification server") << ")\n";
+  const Json& caps = Field(r, "notification_capabilities");
+  if (caps.is_array() && !caps.empty()) {
+    out << "  capabilities:";
+    for (const Json& c : caps) {
+      if (c.is_string()) out << " " << c.get<std::string>();
+    }
+    out << "\n";
+  }
+  out << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
+      << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path")
+      << "\nversions: unsitd " << Str(r, "daemon_version", "?") << ", protocol "
+      << Int(r, "protocol", 0) << "\n";
   const Json& problems = Field(r, "problems");
   if (!problems.is_array() || problems.empty()) return out.str() + "No problems found.\n";
   out << "Problems:\n";

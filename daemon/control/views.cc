@@ -1,6 +1,7 @@
 #include "control/views.h"
 
 #include "protocol/wire_time.h"
+#include "unsit/version.h"
 
 namespace unsit {
 
@@ -66,6 +67,8 @@ Json DoctorJson(const DoctorReport& r) {
               {"config_path", r.config_path},
               {"history_path", r.history_path},
               {"socket_path", r.socket_path},
+              {"daemon_version", kVersion},
+              {"protocol", protocol::kProtocolVersion},
               {"problems", r.problems}};
 }
 

@@ -1,4 +1,5 @@
 #include "control/dispatch.h"
+#include "unsit/version.h"
 
 #include <limits>
 
@@ -162,6 +163,8 @@ TEST_F(DispatchTest, StretchDoctorVersionSubscribe) {
   EXPECT_EQ(doctor.result["idle_backend"], "none");
   EXPECT_EQ(doctor.result["problems"].size(), 1u);
   EXPECT_TRUE(doctor.result["idle_seconds"].is_null());
+  EXPECT_EQ(doctor.result["daemon_version"], kVersion);
+  EXPECT_EQ(doctor.result["protocol"], protocol::kProtocolVersion);
   Reply version = Call("version");
   EXPECT_EQ(version.result["protocol"], protocol::kProtocolVersion);
   EXPECT_TRUE(version.result["daemon"].is_string());

@@ -135,6 +135,9 @@ expect_exit 0 "done" "$unsit" done
 expect_exit 0 "skip" "$unsit" skip
 expect_exit 0 "stretch" "$unsit" stretch
 expect_exit 0 "doctor" "$unsit" doctor
+for line in "since last input: unknown" "versions: unsitd " "socket: $XDG_RUNTIME_DIR/unsit/control.sock"; do
+  grep -qF "$line" <<<"$out" || fail "doctor does not say '$line': $out"
+done
 expect_exit 0 "version" "$unsit" version
 grep -q "protocol 1" <<<"$out" || fail "version: $out"
 version_out=$out
