@@ -35,14 +35,8 @@ std::vector<std::string> CorruptFiles(const std::string& dir) {
   return found;
 }
 
-class FailureTest : public ::testing::Test {
+class FailureTest : public storage_testing::HistoryFileTest {
  protected:
-  // Whatever a test did, the file stays sound.
-  void TearDown() override {
-    if (std::filesystem::exists(path_)) {
-      EXPECT_TRUE(storage_testing::IntegrityOk(path_));
-    }
-  }
   // Writes `bouts` one-minute bouts through a store and closes it.
   void Fill(int bouts) {
     auto store = SqliteHistoryStore::Open(path_, Config::History{}, "boot-a");
@@ -72,8 +66,6 @@ class FailureTest : public ::testing::Test {
   }
 
   storage_testing::ScopedTz tz_{"UTC"};
-  storage_testing::TempDir dir_;
-  std::string path_ = dir_.File("history.db");
   WallTime t0_ = storage_testing::Local(2026, 11, 20, 9, 0);
 };
 

@@ -15,14 +15,9 @@ using storage_testing::Local;
 using storage_testing::QueryInt;
 using storage_testing::QueryText;
 
-class HistoryStoreTest : public ::testing::Test {
+class HistoryStoreTest : public storage_testing::HistoryFileTest {
  protected:
-  // Whatever a test did, the file stays sound.
-  void TearDown() override {
-    if (std::filesystem::exists(path_)) {
-      EXPECT_TRUE(storage_testing::IntegrityOk(path_));
-    }
-  }
+  HistoryStoreTest() : HistoryFileTest("state/unsit/history.db") {}
   void SetUp() override { Reopen(); }
   void Reopen() {
     store_.reset();
@@ -39,8 +34,6 @@ class HistoryStoreTest : public ::testing::Test {
   std::string Text(const std::string& sql) { return QueryText(path_, sql); }
 
   storage_testing::ScopedTz tz_{"UTC"};
-  storage_testing::TempDir dir_;
-  std::string path_ = dir_.File("state/unsit/history.db");
   std::unique_ptr<SqliteHistoryStore> store_;
   WallTime t0_ = Local(2026, 11, 20, 9, 0);
   BootTime b0_ = At(t0_).boot;

@@ -12,14 +12,8 @@ using storage_testing::At;
 using storage_testing::Local;
 using storage_testing::QueryInt;
 
-class RetentionTest : public ::testing::Test {
+class RetentionTest : public storage_testing::HistoryFileTest {
  protected:
-  // Whatever a test did, the file stays sound.
-  void TearDown() override {
-    if (std::filesystem::exists(path_)) {
-      EXPECT_TRUE(storage_testing::IntegrityOk(path_));
-    }
-  }
   void SetUp() override {
     Config::History config;
     config.keep = std::chrono::days(30);
@@ -50,8 +44,6 @@ class RetentionTest : public ::testing::Test {
   }
 
   storage_testing::ScopedTz tz_{"UTC"};
-  storage_testing::TempDir dir_;
-  std::string path_ = dir_.File("history.db");
   std::unique_ptr<SqliteHistoryStore> store_;
   WallTime now_ = Local(2026, 11, 21, 12, 0);
 };

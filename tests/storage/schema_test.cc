@@ -18,14 +18,8 @@ using storage_testing::ExecSql;
 using storage_testing::Local;
 using storage_testing::QueryInt;
 
-class SchemaTest : public ::testing::Test {
+class SchemaTest : public storage_testing::HistoryFileTest {
  protected:
-  // Whatever a test did, the file stays sound.
-  void TearDown() override {
-    if (std::filesystem::exists(path_)) {
-      EXPECT_TRUE(storage_testing::IntegrityOk(path_));
-    }
-  }
   // A version-1 file written by hand, with one row in every table.
   void WriteVersion1() {
     std::string start = std::to_string(t0_.time_since_epoch().count());
@@ -47,8 +41,6 @@ class SchemaTest : public ::testing::Test {
   }
 
   storage_testing::ScopedTz tz_{"UTC"};
-  storage_testing::TempDir dir_;
-  std::string path_ = dir_.File("history.db");
   WallTime t0_ = Local(2026, 11, 20, 9, 0);
 };
 

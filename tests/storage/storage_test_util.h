@@ -3,6 +3,7 @@
 // Helpers for the history tests: temporary directories, clock readings in a
 // chosen time zone, and direct looks into the database.
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <time.h>
@@ -96,5 +97,20 @@ inline bool ExecSql(const std::string& path, const std::string& sql) {
   sqlite3_close_v2(db);
   return ok;
 }
+
+// A test on one history file in a fresh directory. Whatever the test did, the
+// file (if there is one) must still pass PRAGMA integrity_check afterwards.
+class HistoryFileTest : public ::testing::Test {
+ protected:
+  explicit HistoryFileTest(const std::string& name = "history.db") : path_(dir_.File(name)) {}
+  void TearDown() override {
+    if (std::filesystem::exists(path_)) {
+      EXPECT_TRUE(IntegrityOk(path_));
+    }
+  }
+
+  TempDir dir_;
+  std::string path_;
+};
 
 }  // namespace unsit::storage_testing

@@ -19,14 +19,8 @@ Duration HourSum(const DayTotals& totals) {
   return std::accumulate(totals.hours.begin(), totals.hours.end(), Duration{0});
 }
 
-class TotalsTest : public ::testing::Test {
+class TotalsTest : public storage_testing::HistoryFileTest {
  protected:
-  // Whatever a test did, the file stays sound.
-  void TearDown() override {
-    if (std::filesystem::exists(path_)) {
-      EXPECT_TRUE(storage_testing::IntegrityOk(path_));
-    }
-  }
   void Open(std::chrono::minutes day_starts = 0min) {
     Config::History config;
     config.day_starts = day_starts;
@@ -56,8 +50,6 @@ class TotalsTest : public ::testing::Test {
     return *days;
   }
 
-  storage_testing::TempDir dir_;
-  std::string path_ = dir_.File("history.db");
   std::unique_ptr<SqliteHistoryStore> store_;
   std::chrono::minutes day_starts_{0};
 };
