@@ -9,6 +9,29 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(SQLite3 REQUIRED)
 
+# The daemon carries its C++ libraries inside it: spdlog and fmt header-only,
+# yaml-cpp from its static archive where there is one, libstdc++ and libgcc
+# linked statically (daemon/CMakeLists.txt). Then no shared library it maps needs
+# libstdc++.so, and it maps only the parts of them it calls: resident memory
+# counts every page of a shared library the process has touched, the ones other
+# processes share too, and the budget is 12 MiB. The sanitizers replace parts of
+# the C++ runtime, so they keep the shared libraries.
+add_library(unsit_spdlog INTERFACE)
+target_compile_definitions(unsit_spdlog INTERFACE SPDLOG_FMT_EXTERNAL)
+target_include_directories(unsit_spdlog SYSTEM INTERFACE
+  $<TARGET_PROPERTY:spdlog::spdlog_header_only,INTERFACE_INCLUDE_DIRECTORIES>)
+target_link_libraries(unsit_spdlog INTERFACE fmt::fmt-header-only Threads::Threads)
+
+find_library(UNSIT_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a)
+add_library(unsit_yaml_cpp INTERFACE)
+if(UNSIT_YAML_CPP_ARCHIVE AND NOT UNSIT_SANITIZE)
+  target_include_directories(unsit_yaml_cpp SYSTEM INTERFACE
+    $<TARGET_PROPERTY:yaml-cpp,INTERFACE_INCLUDE_DIRECTORIES>)
+  target_link_libraries(unsit_yaml_cpp INTERFACE ${UNSIT_YAML_CPP_ARCHIVE})
+else()
+  target_link_libraries(unsit_yaml_cpp INTERFACE yaml-cpp)
+endif()
+
 pkg_check_modules(GIO IMPORTED_TARGET gio-2.0 glib-2.0)
 pkg_check_modules(LIBNOTIFY IMPORTED_TARGET libnotify)
 pkg_check_modules(X11 IMPORTED_TARGET x11 xext xscrnsaver)
