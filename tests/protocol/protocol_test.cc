@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "protocol/paths.h"
 #include "protocol/wire_time.h"
 
@@ -24,6 +26,7 @@ TEST(ParseRequest, IdAndArgsAreOptional) {
 }
 
 struct BadCase {
+  const char* name;  // the test's name in ctest and gtest output
   const char* line;
   const char* code;
 };
@@ -40,19 +43,23 @@ TEST_P(ParseRequestRejects, WithTheRightCode) {
 INSTANTIATE_TEST_SUITE_P(
     Lines, ParseRequestRejects,
     ::testing::Values(
-        BadCase{"", code::kBadJson}, BadCase{"garbage", code::kBadJson},
-        BadCase{R"({"v":1,"cmd":"status")", code::kBadJson}, BadCase{"[1,2]", code::kBadJson},
-        BadCase{"\"text\"", code::kBadJson}, BadCase{"{\"v\":1,\"cmd\":\"a\xff\"", code::kBadJson},
-        BadCase{R"({"cmd":"status"})", code::kBadRequest},
-        BadCase{R"({"v":"1","cmd":"status"})", code::kBadRequest},
-        BadCase{R"({"v":2,"cmd":"status"})", code::kProtocolMismatch},
-        BadCase{R"({"v":0,"cmd":"status"})", code::kProtocolMismatch},
-        BadCase{R"({"v":1})", code::kBadRequest}, BadCase{R"({"v":1,"cmd":""})", code::kBadRequest},
-        BadCase{R"({"v":1,"cmd":42})", code::kBadRequest},
-        BadCase{R"({"v":1,"id":"7","cmd":"status"})", code::kBadRequest},
-        BadCase{R"({"v":1,"id":1.5,"cmd":"status"})", code::kBadRequest},
-        BadCase{R"({"v":1,"id":18446744073709551615,"cmd":"status"})", code::kBadRequest},
-        BadCase{R"({"v":1,"cmd":"status","args":[1]})", code::kBadRequest}));
+        BadCase{"Empty", "", code::kBadJson}, BadCase{"Garbage", "garbage", code::kBadJson},
+        BadCase{"Unterminated", R"({"v":1,"cmd":"status")", code::kBadJson},
+        BadCase{"Array", "[1,2]", code::kBadJson}, BadCase{"String", "\"text\"", code::kBadJson},
+        BadCase{"InvalidUtf8", "{\"v\":1,\"cmd\":\"a\xff\"", code::kBadJson},
+        BadCase{"NoVersion", R"({"cmd":"status"})", code::kBadRequest},
+        BadCase{"VersionAsString", R"({"v":"1","cmd":"status"})", code::kBadRequest},
+        BadCase{"VersionTwo", R"({"v":2,"cmd":"status"})", code::kProtocolMismatch},
+        BadCase{"VersionZero", R"({"v":0,"cmd":"status"})", code::kProtocolMismatch},
+        BadCase{"NoCmd", R"({"v":1})", code::kBadRequest},
+        BadCase{"EmptyCmd", R"({"v":1,"cmd":""})", code::kBadRequest},
+        BadCase{"NumericCmd", R"({"v":1,"cmd":42})", code::kBadRequest},
+        BadCase{"IdAsString", R"({"v":1,"id":"7","cmd":"status"})", code::kBadRequest},
+        BadCase{"FractionalId", R"({"v":1,"id":1.5,"cmd":"status"})", code::kBadRequest},
+        BadCase{"IdTooLarge", R"({"v":1,"id":18446744073709551615,"cmd":"status"})",
+                code::kBadRequest},
+        BadCase{"ArgsNotObject", R"({"v":1,"cmd":"status","args":[1]})", code::kBadRequest}),
+    [](const ::testing::TestParamInfo<BadCase>& test) { return std::string(test.param.name); });
 
 TEST(ParseRequest, KeepsTheIdOfAFailedRequest) {
   ParsedRequest parsed = ParseRequest(R"({"v":9,"id":12,"cmd":"status"})");
