@@ -23,7 +23,15 @@ constexpr char kUser[] = "org.freedesktop.login1.User";
 constexpr std::chrono::milliseconds kCallTimeout(1000);
 
 // The screensaver services whose ActiveChanged(b) means locked / unlocked.
-constexpr const char* kScreenSavers[] = {"org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver"};
+// Each is also the interface; `path` is where GetActive answers.
+struct ScreenSaver {
+  const char* name;
+  const char* path;
+};
+constexpr ScreenSaver kScreenSavers[] = {
+    {"org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"},
+    {"org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"}};
+constexpr std::chrono::milliseconds kScreenSaverTimeout(500);
 
 struct IoSide {
   SessionWatch::Callback callback;
@@ -60,6 +68,9 @@ class Watcher : public std::enable_shared_from_this<Watcher> {
   Result<Found> FindSession();
   Result<Found> UserDisplaySession();
   Result<Found> FirstSessionOfUser();
+  void WatchScreenSavers();
+  Status WatchLogind();
+  std::optional<bool> ScreenSaverActive(const ScreenSaver& saver);
   void Subscribe(GDBusConnection* bus, const char* sender, const char* interface,
                  const char* member, const char* path, const char* arg0);
   static void OnSignal(GDBusConnection*, const gchar* sender, const gchar* path,
@@ -140,42 +151,62 @@ Result<Watcher::Found> Watcher::FirstSessionOfUser() {
 }
 
 Status Watcher::Start() {
-  // The session bus (screensavers) is optional and independent of logind.
-  if (Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SESSION); bus) {
-    session_ = *bus;
-    for (const char* name : kScreenSavers) {
-      Subscribe(session_, name, name, "ActiveChanged", nullptr, nullptr);
-      state_.sources.emplace_back(name);
-    }
-  }
-  Status result = Ok{};
-  if (Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SYSTEM); !bus) {
-    result = bus.error();
-  } else {
-    system_ = *bus;
-    Subscribe(system_, kLogind, kManager, "PrepareForSleep", kManagerPath, nullptr);
-    state_.sources.emplace_back("logind sleep");
-    if (Result<Found> found = FindSession(); !found) {
-      result = found.error();
-    } else {
-      state_.session = found->path;
-      state_.session_found_by = found->how;
-      const char* path = state_.session.c_str();
-      Subscribe(system_, kLogind, kSession, "Lock", path, nullptr);
-      Subscribe(system_, kLogind, kSession, "Unlock", path, nullptr);
-      Subscribe(system_, kLogind, "org.freedesktop.DBus.Properties", "PropertiesChanged", path,
-                kSession);
-      state_.sources.emplace_back("logind session lock");
-      if (Result<GVariant*> hint =
-              gdbus::GetProperty(system_, kLogind, path, kSession, "LockedHint");
-          hint) {
-        state_.locked = g_variant_get_boolean(*hint) != FALSE;
-        g_variant_unref(*hint);
-      }
-    }
-  }
-  Deliver(std::nullopt);
+  WatchScreenSavers();
+  Status result = WatchLogind();
+  // Started behind a locked screen (a restart while the user is away): that is
+  // a lock like any other, or the time would count as sitting until the unlock.
+  Deliver(state_.locked.value_or(false) ? std::optional(SessionEvent::kLock) : std::nullopt);
   return result;
+}
+
+// The session bus (screensavers) is optional and independent of logind.
+void Watcher::WatchScreenSavers() {
+  Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SESSION);
+  if (!bus) return;
+  session_ = *bus;
+  for (const ScreenSaver& saver : kScreenSavers) {
+    Subscribe(session_, saver.name, saver.name, "ActiveChanged", nullptr, nullptr);
+    state_.sources.emplace_back(saver.name);
+    if (std::optional<bool> active = ScreenSaverActive(saver)) {
+      state_.locked = state_.locked.value_or(false) || *active;
+    }
+  }
+}
+
+Status Watcher::WatchLogind() {
+  Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SYSTEM);
+  if (!bus) return bus.error();
+  system_ = *bus;
+  Subscribe(system_, kLogind, kManager, "PrepareForSleep", kManagerPath, nullptr);
+  state_.sources.emplace_back("logind sleep");
+  Result<Found> found = FindSession();
+  if (!found) return found.error();
+  state_.session = found->path;
+  state_.session_found_by = found->how;
+  const char* path = state_.session.c_str();
+  Subscribe(system_, kLogind, kSession, "Lock", path, nullptr);
+  Subscribe(system_, kLogind, kSession, "Unlock", path, nullptr);
+  Subscribe(system_, kLogind, "org.freedesktop.DBus.Properties", "PropertiesChanged", path,
+            kSession);
+  state_.sources.emplace_back("logind session lock");
+  if (Result<GVariant*> hint = gdbus::GetProperty(system_, kLogind, path, kSession, "LockedHint");
+      hint) {
+    state_.locked = state_.locked.value_or(false) || g_variant_get_boolean(*hint) != FALSE;
+    g_variant_unref(*hint);
+  }
+  return Ok{};
+}
+
+// Whether a screensaver says it is active; nullopt if it is not running. Absent
+// ones cost no wait: the bus answers for them, and nothing is activated.
+std::optional<bool> Watcher::ScreenSaverActive(const ScreenSaver& saver) {
+  Result<GVariant*> reply = gdbus::Call(session_, saver.name, saver.path, saver.name, "GetActive",
+                                        nullptr, G_VARIANT_TYPE("(b)"), kScreenSaverTimeout);
+  if (!reply) return std::nullopt;
+  gboolean active = FALSE;
+  g_variant_get(*reply, "(b)", &active);
+  g_variant_unref(*reply);
+  return active != FALSE;
 }
 
 void Watcher::Stop() {

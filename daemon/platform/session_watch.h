@@ -27,6 +27,7 @@ struct SessionState {
 // all D-Bus work happens on the GLib thread and events come back through
 // boost::asio::post. Each event is delivered once per change: a lock seen by
 // logind's Lock signal, LockedHint and a screensaver's ActiveChanged is one kLock.
+// A session already locked when the watch starts is delivered as one kLock.
 class SessionWatch {
  public:
   using Callback = std::function<void(SessionEvent)>;

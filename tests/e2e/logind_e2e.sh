@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The daemon with python-dbusmock's logind on a private system bus (and the
 # Mutter mock for input): locking the session and suspending are breaks that
-# begin at once, unlocking plus input ends them.
+# begin at once, unlocking plus input ends them; a daemon started behind a
+# locked screen starts on a break.
 # Usage: logind_e2e.sh BUILD_DIR
 set -uo pipefail
 BUILD="$(cd "$1" && pwd)"
@@ -50,4 +51,21 @@ wait_for 5 status_is state '"sitting"' || fail "wake + input did not end the bre
 breaks3=$(today_field breaks)
 echo "breaks today: ${breaks0} -> ${breaks3}"
 [ "$breaks3" -ge $((breaks0 + 3)) ] || fail "expected three more breaks, got ${breaks0} -> ${breaks3}"
+
+# A restart behind a locked screen (an upgrade while the user is away): the
+# daemon stops while the user sits, the screen locks before it is back. Input
+# at the lock screen (typing the password) must not start a bout until the
+# unlock, as with a lock the daemon saw happen.
+mutter FireActive
+wait_for 5 status_is state '"sitting"' || fail "input did not start a bout"
+stop_unsitd
+logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint true
+start_unsitd mutter XDG_CURRENT_DESKTOP=GNOME
+sleep 1
+mutter FireActive
+sleep 1
+status_is state '"away"' || fail "started while locked: input at the lock screen started a bout"
+logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint false
+mutter FireActive
+wait_for 5 status_is state '"sitting"' || fail "unlock + input after the restart: no bout"
 echo "PASS"

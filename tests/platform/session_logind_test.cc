@@ -114,6 +114,38 @@ TEST_F(LogindTest, LockUnlockSleepWake) {
   EXPECT_EQ(events_.size(), 6u);
 }
 
+// A restart behind a locked screen: the lock is reported once, at Start, and
+// the unlock that follows is reported too.
+TEST_F(LogindTest, AlreadyLockedAtStartIsOneLock) {
+  StartLogind();
+  CallSession("SetLockedHint", "(true,)");
+  auto made = MakeLogindSessionWatch(context_);
+  ASSERT_TRUE(made.ok());
+  ASSERT_TRUE((*made)->Start(record_).ok());
+  ASSERT_TRUE(WaitFor(1));
+  EXPECT_EQ(events_.back(), SessionEvent::kLock);
+  EXPECT_EQ((*made)->State().locked, std::optional<bool>(true));
+  CallSession("Lock");  // already locked: no second kLock
+  CallSession("SetLockedHint", "(false,)");
+  ASSERT_TRUE(WaitFor(2));
+  EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
+  RunUntil(
+      io_, [] { return false; }, 300ms);
+  EXPECT_EQ(events_.size(), 2u);
+}
+
+TEST_F(LogindTest, UnlockedAtStartIsNoEvent) {
+  StartLogind();
+  auto made = MakeLogindSessionWatch(context_);
+  ASSERT_TRUE(made.ok());
+  ASSERT_TRUE((*made)->Start(record_).ok());
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return (*made)->State().locked.has_value(); }, 5s));
+  RunUntil(
+      io_, [] { return false; }, 300ms);
+  EXPECT_TRUE(events_.empty());
+}
+
 TEST_F(LogindTest, XdgSessionIdIsUsedFirst) {
   StartLogind();
   env_.Set("XDG_SESSION_ID", "c7");
@@ -141,6 +173,28 @@ TEST_F(LogindTest, NoSystemBusIsOneErrorAndTheScreenSaverStillWorks) {
   ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
                                           "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
                                           "SetActive", "(true,)"));
+  ASSERT_TRUE(WaitFor(1));
+  EXPECT_EQ(events_.back(), SessionEvent::kLock);
+  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
+                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                          "SetActive", "(false,)"));
+  ASSERT_TRUE(WaitFor(2));
+  EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
+}
+
+// A desktop that keeps no LockedHint but runs a screensaver that is already
+// active when the watch starts (there is no system bus at all here).
+TEST_F(LogindTest, ActiveScreenSaverAtStartIsALock) {
+  session_testing::TempDir dir;
+  env_.Set("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + dir.path() + "/no-bus");
+  Child saver({"/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"});
+  ASSERT_TRUE(session_testing::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
+  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
+                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                          "SetActive", "(true,)"));
+  auto made = MakeLogindSessionWatch(context_);
+  ASSERT_TRUE(made.ok());
+  EXPECT_FALSE((*made)->Start(record_).ok());  // no system bus
   ASSERT_TRUE(WaitFor(1));
   EXPECT_EQ(events_.back(), SessionEvent::kLock);
   ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
