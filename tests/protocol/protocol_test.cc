@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 
 #include "protocol/paths.h"
@@ -30,6 +31,8 @@ struct BadCase {
   const char* line;
   const char* code;
 };
+// What gtest prints for a case (ctest's test list shows it too).
+void PrintTo(const BadCase& bad, std::ostream* out) { *out << bad.name; }
 
 class ParseRequestRejects : public ::testing::TestWithParam<BadCase> {};
 
