@@ -29,8 +29,8 @@ constexpr std::array<std::string_view, 9> kTopKeys = {"sit_limit", "break_after"
                                                       "notify",    "stretches",   "history"};
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
-constexpr std::array<std::string_view, 7> kIdleBackends = {
-    "auto", "mutter", "ext-idle-notify", "kde-idle", "x11", "none", "test"};
+constexpr std::array<std::string_view, 8> kIdleBackends = {
+    "auto", "mutter", "ext-idle-notify", "kde-idle", "x11", "logind", "none", "test"};
 constexpr std::array<std::string_view, 2> kInhibitors = {"respect", "ignore"};
 constexpr std::array<std::string_view, 1> kNotifyKeys = {"backend"};
 constexpr std::array<std::string_view, 3> kNotifyBackends = {"auto", "libnotify", "log"};

@@ -35,7 +35,8 @@ struct Config {
   OnDismiss on_dismiss = OnDismiss::kSnooze;
 
   struct Idle {
-    std::string backend = "auto";  // auto | mutter | ext-idle-notify | kde-idle | x11 | none | test
+    // auto | mutter | ext-idle-notify | kde-idle | x11 | logind | none | test
+    std::string backend = "auto";
     bool respect_inhibitors = true;  // idle.inhibitors: respect | ignore
   } idle;
 

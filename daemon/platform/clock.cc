@@ -26,6 +26,12 @@ WallTime LocalDayStart(tm date, std::chrono::minutes offset) {
 
 BootTime ReadBootClock() { return BootTime(Read(CLOCK_BOOTTIME)); }
 
+Duration ReadMonotonicClock() { return Read(CLOCK_MONOTONIC); }
+
+BootTime MonotonicToBoot(Duration monotonic, BootTime boot_now, Duration monotonic_now) {
+  return boot_now - (monotonic_now - monotonic);
+}
+
 Duration SuspendedSoFar() { return Read(CLOCK_BOOTTIME) - Read(CLOCK_MONOTONIC); }
 
 Now ReadNow(std::chrono::minutes day_starts) {

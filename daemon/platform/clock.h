@@ -10,6 +10,16 @@ namespace unsit {
 // Reads CLOCK_BOOTTIME. Thread-safe.
 BootTime ReadBootClock();
 
+// Reads CLOCK_MONOTONIC, which stops during suspend. Thread-safe.
+Duration ReadMonotonicClock();
+
+// The boot-clock instant of `monotonic`, an instant on CLOCK_MONOTONIC (logind's
+// *Monotonic timestamps), from both clocks read now: boot_now − (monotonic_now −
+// monotonic). The clocks differ by the time spent suspended, but not by when: a
+// suspend after `monotonic` is taken as one before it, so the instant found is
+// the later of the two possible ones. Pure.
+BootTime MonotonicToBoot(Duration monotonic, BootTime boot_now, Duration monotonic_now);
+
 // Reads both clocks and the local time zone (TZ / /etc/localtime) once.
 // `day_starts` is the local time at which a history day begins (history.day_starts).
 Now ReadNow(std::chrono::minutes day_starts);

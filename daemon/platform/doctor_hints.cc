@@ -59,6 +59,36 @@ void WaylandHints(const DoctorFacts& facts, std::vector<DoctorHint>& hints) {
                    "KWin 6, GNOME 46+), or set `idle.backend` to one that works here"});
 }
 
+// Why no precise idle source was found: the display variables, GNOME's
+// session bus, the Wayland compositor's protocols.
+void NoPreciseSourceHints(const DoctorFacts& facts, std::vector<DoctorHint>& hints) {
+  const IdleEnvironment& env = facts.environment;
+  NoDisplayHints(facts, hints);
+  if (DesktopIs(env, "gnome") && !facts.session_bus) {
+    hints.push_back({"GNOME desktop, but no session bus address for unsitd",
+                     ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
+  } else if (DesktopIs(env, "gnome")) {
+    hints.push_back(
+        {"GNOME desktop, but org.gnome.Mutter.IdleMonitor did not answer on "
+         "the session bus",
+         "check that unsitd runs on the desktop's session bus "
+         "(DBUS_SESSION_BUS_ADDRESS), e.g. " +
+             ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
+  }
+  WaylandHints(facts, hints);
+}
+
+DoctorHint LogindHint() {
+  return {
+      "the idle source is logind's IdleHint, which is coarse: the desktop decides when the "
+      "session counts as idle (often only after minutes, and some desktops never say so), "
+      "so breaks may be noticed late or not at all",
+      "make the desktop set the hint (on sway: `exec swayidle idlehint 60` in its config "
+      "marks the session idle after 60 s without input), or better, run unsitd in a desktop "
+      "with an idle protocol (GNOME, KDE Plasma, a Wayland compositor with ext-idle-notify-v1) "
+      "or on X11"};
+}
+
 }  // namespace
 
 void ReadDoctorEnvironment(DoctorFacts& facts) {
@@ -73,7 +103,6 @@ void ReadDoctorEnvironment(DoctorFacts& facts) {
 
 std::vector<DoctorHint> DoctorHints(const DoctorFacts& facts) {
   std::vector<DoctorHint> hints;
-  const IdleEnvironment& env = facts.environment;
   if (facts.chosen_backend.empty()) {
     if (facts.wanted_backend == "none") {
       hints.push_back(
@@ -81,24 +110,16 @@ std::vector<DoctorHint> DoctorHints(const DoctorFacts& facts) {
            "schedule, every sit_limit",
            "set `idle.backend: auto` in unsit.yaml"});
     } else {
-      NoDisplayHints(facts, hints);
-      if (DesktopIs(env, "gnome") && !facts.session_bus) {
-        hints.push_back({"GNOME desktop, but no session bus address for unsitd",
-                         ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
-      } else if (DesktopIs(env, "gnome")) {
-        hints.push_back(
-            {"GNOME desktop, but org.gnome.Mutter.IdleMonitor did not answer on "
-             "the session bus",
-             "check that unsitd runs on the desktop's session bus "
-             "(DBUS_SESSION_BUS_ADDRESS), e.g. " +
-                 ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
-      }
-      WaylandHints(facts, hints);
+      NoPreciseSourceHints(facts, hints);
       hints.push_back(
           {"no idle source: reminders run on a fixed schedule, every sit_limit, "
            "and breaks are not detected",
            "fix the problems above; `unsit doctor` lists every backend tried"});
     }
+  } else if (facts.chosen_backend == "logind") {
+    // Taken by `auto` only when every precise source failed: say why they did.
+    if (facts.wanted_backend == "auto") NoPreciseSourceHints(facts, hints);
+    hints.push_back(LogindHint());
   }
   if (facts.chosen_backend == "kde-idle" && !facts.respect_inhibitors) {
     hints.push_back(

@@ -42,6 +42,13 @@ AutoCandidate X11(const IdleEnvironment& environment) {
   return {"x11", true, "DISPLAY is set"};
 }
 
+// Always probed, last: one session lookup on the system bus.
+AutoCandidate Logind() {
+  return {"logind", true,
+          "the last resort: logind's IdleHint is coarse (the desktop decides when the session "
+          "counts as idle, often only after minutes)"};
+}
+
 }  // namespace
 
 IdleEnvironment ReadIdleEnvironment() {
@@ -68,7 +75,7 @@ bool IsWaylandSession(const IdleEnvironment& environment) {
 
 std::vector<AutoCandidate> AutoIdleOrder(const IdleEnvironment& environment) {
   return {Mutter(environment), Wayland("ext-idle-notify", environment),
-          Wayland("kde-idle", environment), X11(environment)};
+          Wayland("kde-idle", environment), X11(environment), Logind()};
 }
 
 }  // namespace unsit

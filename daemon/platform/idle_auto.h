@@ -18,14 +18,15 @@ IdleEnvironment ReadIdleEnvironment();
 
 // One backend of the probe order and whether `auto` should try it here.
 struct AutoCandidate {
-  std::string name;  // backend name as in config: "mutter", "ext-idle-notify", "kde-idle", "x11"
+  std::string name;  // backend name as in config: "mutter", "ext-idle-notify", "kde-idle", ...
   bool candidate = false;
   std::string reason;  // why it is (or is not) worth probing
 };
 
 // The probe order of `auto` (DESIGN §3): mutter, ext-idle-notify, kde-idle, x11,
-// every one listed, in order, with `candidate` telling whether to try it. The
-// caller tries the candidates in order and takes the first whose maker succeeds.
+// logind, every one listed, in order, with `candidate` telling whether to try it.
+// The caller tries the candidates in order and takes the first whose maker
+// succeeds. logind (IdleHint, coarse) is always a candidate, and always the last.
 // KDE's org.freedesktop.ScreenSaver GetSessionIdleTime is never in the list: it
 // returns 0 on Wayland. X11 is not a candidate inside a Wayland session, where
 // DISPLAY is XWayland and sees only input to X clients.

@@ -14,6 +14,9 @@
 #ifdef UNSIT_HAVE_MUTTER_IDLE
 #include "platform/idle_mutter.h"
 #endif
+#ifdef UNSIT_HAVE_LOGIND
+#include "platform/idle_logind.h"
+#endif
 #ifdef UNSIT_HAVE_LIBNOTIFY
 #include "platform/notifier_libnotify.h"
 #endif
@@ -47,6 +50,11 @@ const std::vector<Backend>& Backends() {
 #else
       {"x11", nullptr},
       {"x11-poll", nullptr},
+#endif
+#ifdef UNSIT_HAVE_LOGIND
+      {"logind", &MakeLogindIdleSource},
+#else
+      {"logind", nullptr},
 #endif
       {"none", &MakeNoneIdleSource},
       {"test", &MakeTestIdleSource},

@@ -3,24 +3,20 @@
 // on the session bus for desktops that do not maintain logind's lock state.
 #include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
 
-#include <unistd.h>
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
-#include <cstdlib>
 
+#include "platform/logind_session.h"
 #include "platform/session_gdbus.h"
 #include "platform/session_watch.h"
 
 namespace unsit {
 namespace {
 
-constexpr char kLogind[] = "org.freedesktop.login1";
-constexpr char kManagerPath[] = "/org/freedesktop/login1";
-constexpr char kManager[] = "org.freedesktop.login1.Manager";
-constexpr char kSession[] = "org.freedesktop.login1.Session";
-constexpr char kUser[] = "org.freedesktop.login1.User";
-constexpr std::chrono::milliseconds kCallTimeout(1000);
+using logind::kManager;
+using logind::kManagerPath;
+using logind::kSession;
+constexpr const char* kLogind = logind::kName;
 
 // The screensaver services whose ActiveChanged(b) means locked / unlocked.
 // Each is also the interface; `path` is where GetActive answers.
@@ -38,15 +34,6 @@ struct IoSide {
   SessionState state;
 };
 
-// Returns the object path in a "(o)" reply, consuming it.
-std::string TakePath(GVariant* reply) {
-  const gchar* path = nullptr;
-  g_variant_get(reply, "(&o)", &path);
-  std::string result = path;
-  g_variant_unref(reply);
-  return result;
-}
-
 // The GLib side. Created on the io thread, then touched only on the GLib thread.
 class Watcher : public std::enable_shared_from_this<Watcher> {
  public:
@@ -62,12 +49,6 @@ class Watcher : public std::enable_shared_from_this<Watcher> {
   void Stop();
 
  private:
-  struct Found {
-    std::string path, how;
-  };
-  Result<Found> FindSession();
-  Result<Found> UserDisplaySession();
-  Result<Found> FirstSessionOfUser();
   void WatchScreenSavers();
   Status WatchLogind();
   std::optional<bool> ScreenSaverActive(const ScreenSaver& saver);
@@ -89,66 +70,6 @@ class Watcher : public std::enable_shared_from_this<Watcher> {
   SessionState state_;
   bool sleeping_ = false;
 };
-
-// The session whose lock state matters. A user service runs outside any session,
-// so GetSessionByPID usually fails there; the user's display session (the
-// graphical one logind picked) is the answer then, else the user's first session.
-// Every step is one bounded call; this runs on the GLib thread at Start.
-Result<Watcher::Found> Watcher::FindSession() {
-  if (const char* id = std::getenv("XDG_SESSION_ID"); id != nullptr && *id != '\0') {
-    Result<GVariant*> reply =
-        gdbus::Call(system_, kLogind, kManagerPath, kManager, "GetSession",
-                    g_variant_new("(s)", id), G_VARIANT_TYPE("(o)"), kCallTimeout);
-    if (reply) return Found{TakePath(*reply), "XDG_SESSION_ID"};
-  }
-  Result<GVariant*> by_pid = gdbus::Call(
-      system_, kLogind, kManagerPath, kManager, "GetSessionByPID",
-      g_variant_new("(u)", static_cast<guint32>(getpid())), G_VARIANT_TYPE("(o)"), kCallTimeout);
-  if (by_pid) return Found{TakePath(*by_pid), "GetSessionByPID"};
-  if (Result<Found> display = UserDisplaySession(); display) return display;
-  return FirstSessionOfUser();
-}
-
-// The session logind calls the user's display (graphical) session, if any.
-Result<Watcher::Found> Watcher::UserDisplaySession() {
-  Result<GVariant*> user = gdbus::Call(system_, kLogind, kManagerPath, kManager, "GetUser",
-                                       g_variant_new("(u)", static_cast<guint32>(getuid())),
-                                       G_VARIANT_TYPE("(o)"), kCallTimeout);
-  if (!user) return user.error();
-  const std::string user_path = TakePath(*user);
-  Result<GVariant*> display =
-      gdbus::GetProperty(system_, kLogind, user_path.c_str(), kUser, "Display");
-  if (!display) return display.error();
-  std::string found = "/";
-  if (g_variant_is_of_type(*display, G_VARIANT_TYPE("(so)"))) {
-    const gchar* path = nullptr;
-    g_variant_get(*display, "(&s&o)", nullptr, &path);
-    found = path;
-  }
-  g_variant_unref(*display);
-  if (found == "/") return Error{"no_session", "the user has no display session"};
-  return Found{found, "the user's display session"};
-}
-
-// The first session ListSessions gives for this uid.
-Result<Watcher::Found> Watcher::FirstSessionOfUser() {
-  Result<GVariant*> list = gdbus::Call(system_, kLogind, kManagerPath, kManager, "ListSessions",
-                                       nullptr, G_VARIANT_TYPE("(a(susso))"), kCallTimeout);
-  if (!list) return Error{"no_session", "cannot ask logind for sessions: " + list.error().message};
-  GVariantIter* iter = nullptr;
-  g_variant_get(*list, "(a(susso))", &iter);
-  const gchar* path = nullptr;
-  guint32 uid = 0;
-  std::string first;
-  while (first.empty() &&
-         g_variant_iter_loop(iter, "(&su&s&s&o)", nullptr, &uid, nullptr, nullptr, &path)) {
-    if (uid == getuid()) first = path;
-  }
-  g_variant_iter_free(iter);
-  g_variant_unref(*list);
-  if (first.empty()) return Error{"no_session", "logind lists no session for this user"};
-  return Found{first, "the user's first session"};
-}
 
 Status Watcher::Start() {
   WatchScreenSavers();
@@ -179,7 +100,8 @@ Status Watcher::WatchLogind() {
   system_ = *bus;
   Subscribe(system_, kLogind, kManager, "PrepareForSleep", kManagerPath, nullptr);
   state_.sources.emplace_back("logind sleep");
-  Result<Found> found = FindSession();
+  // The session whose lock state matters.
+  Result<logind::FoundSession> found = logind::FindSession(system_);
   if (!found) return found.error();
   state_.session = found->path;
   state_.session_found_by = found->how;

@@ -1,6 +1,6 @@
-# Wayland idle (ext-idle-notify-v1, org_kde_kwin_idle), GNOME Mutter idle, logind
-# sessions and suspend, the `auto` probe order and doctor hints. Included by
-# CMakeLists.txt in this folder; adds to unsit_platform.
+# Wayland idle (ext-idle-notify-v1, org_kde_kwin_idle), GNOME Mutter idle, logind's
+# IdleHint, logind sessions and suspend, the `auto` probe order and doctor hints.
+# Included by CMakeLists.txt in this folder; adds to unsit_platform.
 
 # Pure helpers: always built.
 target_sources(unsit_platform PRIVATE
@@ -65,11 +65,13 @@ else()
                  "wayland-protocols or plasma-wayland-protocols missing)")
 endif()
 
-# --- GDBus: Mutter's IdleMonitor and logind/screensaver sessions --------------
+# --- GDBus: Mutter's IdleMonitor, logind's IdleHint and logind/screensaver sessions
 if(UNSIT_HAVE_GIO)
   target_sources(unsit_platform PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/session_gdbus.cc
     ${CMAKE_CURRENT_LIST_DIR}/idle_mutter.cc
+    ${CMAKE_CURRENT_LIST_DIR}/logind_session.cc
+    ${CMAKE_CURRENT_LIST_DIR}/idle_logind.cc
     ${CMAKE_CURRENT_LIST_DIR}/session_logind.cc)
   target_compile_definitions(unsit_platform PUBLIC UNSIT_HAVE_MUTTER_IDLE=1 UNSIT_HAVE_LOGIND=1)
 endif()

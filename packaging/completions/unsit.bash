@@ -98,7 +98,7 @@ _unsitd()
             return
             ;;
         --idle-backend)
-            COMPREPLY=($(compgen -W 'auto mutter ext-idle-notify kde-idle x11 x11-poll none' -- "$cur"))
+            COMPREPLY=($(compgen -W 'auto mutter ext-idle-notify kde-idle x11 x11-poll logind none' -- "$cur"))
             return
             ;;
         --notifier)

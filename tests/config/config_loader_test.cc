@@ -205,7 +205,7 @@ TEST(ConfigLoaderTest, BadEnumValuesListTheAllowedOnes) {
             "u.yaml:1:13: on_dismiss: \"later\" is not allowed, expected one of: snooze, skip");
   EXPECT_EQ(ErrorOf("idle:\n  backend: wayland\n"),
             "u.yaml:2:12: idle.backend: \"wayland\" is not allowed, expected one of: auto, "
-            "mutter, ext-idle-notify, kde-idle, x11, none, test");
+            "mutter, ext-idle-notify, kde-idle, x11, logind, none, test");
   EXPECT_EQ(ErrorOf("idle:\n  inhibitors: respekt\n"),
             "u.yaml:2:15: idle.inhibitors: \"respekt\" is not allowed (did you mean "
             "\"respect\"?), expected one of: respect, ignore");

@@ -3,7 +3,8 @@
 # a GNOME session with Mutter on the bus (and DISPLAY) -> mutter, a Wayland
 # session whose compositor is gone plus XWayland's DISPLAY -> not x11, nothing ->
 # none, with `doctor` saying reminders run on a fixed schedule.
-# (sway only -> kde-idle is covered by sway_e2e.sh.)
+# (sway only -> kde-idle is covered by sway_e2e.sh, only logind -> logind by
+# logind_idle_e2e.sh.)
 # Usage: auto_e2e.sh BUILD_DIR
 set -uo pipefail
 BUILD="$(cd "$1" && pwd)"
@@ -12,6 +13,8 @@ source "$(dirname "$0")/auto_helpers.sh"
 need Xvfb dbus-daemon gdbus
 [ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 write_config 60s 30s 30s 30s
+# No system bus either, so logind (the last resort) is not found on this machine's.
+export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$WORK/no-system-bus"
 start_bus
 start_xvfb
 

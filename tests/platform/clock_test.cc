@@ -52,6 +52,16 @@ TEST(ClockTest, MappingBetweenClocks) {
   EXPECT_EQ(now.BootAt(Utc(2026, 1, 1, 13, 0)), BootTime(11h));
 }
 
+// Two hours of suspend lie between the clocks: an instant 3 s ago on the
+// monotonic clock is 3 s ago on the boot clock too, not 2 h 3 s.
+TEST(ClockTest, MonotonicInstantOnTheBootClock) {
+  EXPECT_EQ(MonotonicToBoot(8h - 3s, BootTime(10h), 8h), BootTime(10h - 3s));
+  EXPECT_EQ(MonotonicToBoot(8h, BootTime(10h), 8h), BootTime(10h));
+  // Whether the suspend came before or after the instant cannot be told: the
+  // later of the two (no suspend since) is taken, so a break is never too long.
+  EXPECT_EQ(MonotonicToBoot(5h, BootTime(10h), 8h), BootTime(7h));
+}
+
 TEST(ClockTest, BootClockDoesNotGoBackwards) {
   BootTime a = ReadBootClock();
   BootTime b = ReadBootClock();

@@ -83,6 +83,34 @@ TEST(DoctorHintsTest, InputOnlyWithKdeIdle) {
   EXPECT_TRUE(Mentions(DoctorHints(facts), "inhibitors"));
 }
 
+TEST(DoctorHintsTest, LogindIsCoarse) {
+  DoctorFacts facts;
+  facts.environment = {"wayland", "sway", true, false};
+  facts.wanted_backend = "logind";
+  facts.chosen_backend = "logind";
+  auto hints = DoctorHints(facts);
+  ASSERT_EQ(hints.size(), 1u);
+  EXPECT_NE(hints[0].problem.find("logind's IdleHint, which is coarse"), std::string::npos);
+  EXPECT_NE(hints[0].problem.find("the desktop decides"), std::string::npos);
+  EXPECT_NE(hints[0].fix.find("`exec swayidle idlehint 60`"), std::string::npos);
+  EXPECT_NE(hints[0].fix.find("idle protocol"), std::string::npos);
+}
+
+// `auto` fell back to logind: why the precise sources failed comes first, and
+// there is no fixed schedule to speak of.
+TEST(DoctorHintsTest, LogindByAutoSaysWhyThePreciseSourcesFailed) {
+  DoctorFacts facts;
+  facts.environment = {"wayland", "sway", false, false};
+  facts.under_systemd = true;
+  facts.chosen_backend = "logind";
+  auto hints = DoctorHints(facts);
+  ASSERT_EQ(hints.size(), 2u);
+  EXPECT_NE(hints[0].fix.find("systemctl --user import-environment WAYLAND_DISPLAY"),
+            std::string::npos);
+  EXPECT_NE(hints[1].problem.find("coarse"), std::string::npos);
+  EXPECT_FALSE(Mentions(hints, "fixed schedule"));
+}
+
 TEST(DoctorHintsTest, NoSystemBus) {
   DoctorFacts facts;
   facts.environment = {"x11", "i3", false, true};
