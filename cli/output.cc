@@ -121,6 +121,9 @@ std::string RenderStatus(const Json& s) {
     out << "Reminders paused "
         << (until.empty() ? "until `unsit resume`" : "until " + LocalClock(until)) << "\n";
   }
+  if (std::string quiet = Str(s, "quiet_until"); !quiet.empty()) {
+    out << "Quiet hours until " << LocalClock(quiet) << ": reminders wait until then\n";
+  }
   if (auto next = OptInt(s, "next_reminder_seconds")) {
     out << "Next reminder in " << Human(*next) << " (limit " << Human(Int(s, "sit_limit_seconds"))
         << ")\n";

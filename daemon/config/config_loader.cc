@@ -12,6 +12,7 @@
 #include "config/stretch_entries.h"
 #include "config/yaml_check.h"
 #include "core/duration.h"
+#include "core/quiet_hours.h"
 
 namespace unsit {
 namespace {
@@ -24,9 +25,9 @@ using config_internal::PositiveDurationOf;
 using config_internal::Problems;
 using config_internal::TextOf;
 
-constexpr std::array<std::string_view, 9> kTopKeys = {"sit_limit", "break_after", "remind_every",
-                                                      "snooze",    "on_dismiss",  "idle",
-                                                      "notify",    "stretches",   "history"};
+constexpr std::array<std::string_view, 10> kTopKeys = {
+    "sit_limit",   "break_after", "remind_every", "snooze",    "on_dismiss",
+    "quiet_hours", "idle",        "notify",       "stretches", "history"};
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
 constexpr std::array<std::string_view, 8> kIdleBackends = {
@@ -71,6 +72,8 @@ class ConfigReader {
       if (auto i = ChoiceOf(key, value, path, kOnDismiss, problems_)) {
         config_.on_dismiss = *i == 0 ? OnDismiss::kSnooze : OnDismiss::kSkip;
       }
+    } else if (path == "quiet_hours") {
+      ReadQuietHours(key, value, path);
     } else if (path == "idle") {
       ForEachKnownKey(value, path, kIdleKeys, problems_,
                       [this](auto& k, auto& v, auto& p) { ReadIdle(k, v, p); });
@@ -87,6 +90,39 @@ class ConfigReader {
       ForEachKnownKey(value, path, kHistoryKeys, problems_,
                       [this](auto& k, auto& v, auto& p) { ReadHistory(k, v, p); });
     }
+  }
+
+  // quiet_hours: a list of local time spans "HH:MM-HH:MM" (may be empty), which
+  // together must leave some of the day for reminders.
+  void ReadQuietHours(const Node& key, const Node& value, const std::string& path) {
+    const std::string expected =
+        "expected a list of local times like [\"12:00-13:00\", "
+        "\"22:00-07:00\"] (start and end differ)";
+    if (!value.IsSequence()) {
+      problems_.Add(MarkOf(key, value),
+                    value.IsNull() ? path + " has no value"
+                                   : path + " is " + config_internal::DescribeNode(value),
+                    expected);
+      return;
+    }
+    std::vector<QuietWindow> windows;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const std::string item = path + "[" + std::to_string(i) + "]";
+      const std::optional<std::string> text = TextOf(value[i], value[i], item, expected, problems_);
+      if (!text) continue;
+      if (std::optional<QuietWindow> window = ParseQuietWindow(*text)) {
+        windows.push_back(*window);
+      } else {
+        problems_.Add(value[i].Mark(), item + ": \"" + *text + "\" is not a span of time",
+                      expected);
+      }
+    }
+    if (CoversWholeDay(windows)) {
+      problems_.Add(value.Mark(), path + " cover the whole day: no reminder could ever be shown",
+                    "expected some time of day outside them");
+      return;
+    }
+    config_.quiet_hours = std::move(windows);
   }
 
   void ReadIdle(const Node& key, const Node& value, const std::string& path) {
@@ -175,17 +211,8 @@ class ConfigReader {
     const std::string expected = "expected a time of day HH:MM from 00:00 to 23:59";
     const std::optional<std::string> text = TextOf(key, value, path, expected, problems_);
     if (!text) return;
-    const std::size_t colon = text->find(':');
-    int hours = -1;
-    int minutes = -1;
-    if (colon != std::string::npos && colon >= 1 && colon <= 2 && text->size() == colon + 3) {
-      const char* begin = text->data();
-      const auto h = std::from_chars(begin, begin + colon, hours);
-      const auto m = std::from_chars(begin + colon + 1, begin + text->size(), minutes);
-      if (h.ptr != begin + colon || m.ptr != begin + text->size()) hours = -1;
-    }
-    if (hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59) {
-      config_.history.day_starts = std::chrono::minutes(hours * 60 + minutes);
+    if (std::optional<std::chrono::minutes> start = ParseTimeOfDay(*text)) {
+      config_.history.day_starts = *start;
       return;
     }
     problems_.Add(value.Mark(), path + ": \"" + *text + "\" is not a time of day", expected);

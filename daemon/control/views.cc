@@ -33,6 +33,7 @@ Json StatusJson(const StatusView& view) {
       {"reminder_held", s.reminder_held},
       {"paused", s.paused},
       {"paused_until", s.paused_until ? Json(protocol::FormatIsoUtc(*s.paused_until)) : Json()},
+      {"quiet_until", s.quiet_until ? Json(protocol::FormatIsoUtc(*s.quiet_until)) : Json()},
       {"locked", s.locked},
       {"idle_seconds", optional_seconds(s.idle_for, false)},
       {"idle_backend", view.idle_backend},

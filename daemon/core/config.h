@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/quiet_hours.h"
 #include "core/time.h"
 
 namespace unsit {
@@ -33,6 +34,9 @@ struct Config {
   Duration remind_every = 10min;  // re-show an unanswered reminder
   Duration snooze = 10min;        // default snooze
   OnDismiss on_dismiss = OnDismiss::kSnooze;
+  // Local times in which reminders wait as in a pause; tracking goes on. Never
+  // all of the day (the loader refuses that).
+  std::vector<QuietWindow> quiet_hours;
 
   struct Idle {
     // auto | mutter | ext-idle-notify | kde-idle | x11 | logind | none | test

@@ -109,11 +109,14 @@ std::optional<BootTime> Model::NextDeadline(const Now& now) const {
   auto consider = [&](BootTime t) { next = std::min(next, t); };
   if (paused_ && pause_until_) consider(*pause_until_);
   if (bout_) {
+    // A reminder waiting for the quiet hours to end is looked at when they do.
+    const std::optional<BootTime> quiet_end = QuietEnd(now, now.boot);
+    if (quiet_end && (pending_ || open_)) consider(*quiet_end);
     if (idle_since_) consider(*idle_since_ + config_.break_after);
     BootTime limit = bout_->start + config_.sit_limit;
     if (!bout_->reached_limit && limit > now.boot) consider(limit);
     if (!paused_ && due_ && !pending_ && !open_) consider(due_->At(config_));
-    if (!paused_ && open_ && config_.remind_every > Duration::zero()) {
+    if (!paused_ && !quiet_end && open_ && config_.remind_every > Duration::zero()) {
       consider(last_shown_ + config_.remind_every);
     }
     if (config_.history.checkpoint > Duration::zero()) {

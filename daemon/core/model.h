@@ -130,6 +130,7 @@ struct Snapshot {
   bool reminder_held = false;             // due, waiting for the user to come back
   bool paused = false;
   std::optional<WallTime> paused_until;  // nullopt while paused: until resume
+  std::optional<WallTime> quiet_until;   // inside quiet hours: when they end
   bool locked = false;
   std::optional<Duration> idle_for;  // since the last input, when idle was reported
   DayTotals today;
@@ -227,6 +228,10 @@ class Model {
   void ResetReminder();
   void Postpone(const Now& now, Duration length, Decisions& out);
   void EndPause(Decisions& out);
+  // The end of the quiet hours `at` falls in, if it does.
+  std::optional<BootTime> QuietEnd(const Now& now, BootTime at) const;
+  // Reminders wait: paused, or inside quiet hours.
+  bool Muted(const Now& now) const;
   Duration Sitting(BootTime at) const;
   std::optional<Duration> NextReminder(const Now& now) const;
 

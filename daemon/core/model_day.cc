@@ -67,9 +67,12 @@ Snapshot Model::Status(const Now& now) const {
   snapshot.bout = Sitting(now.boot);
   snapshot.next_reminder = NextReminder(now);
   snapshot.reminder_open = open_;
-  snapshot.reminder_held = pending_ && !paused_;
+  snapshot.reminder_held = pending_ && !Muted(now);
   snapshot.paused = paused_;
   if (paused_ && pause_until_) snapshot.paused_until = now.WallAt(*pause_until_);
+  if (std::optional<BootTime> quiet_end = QuietEnd(now, now.boot)) {
+    snapshot.quiet_until = now.WallAt(*quiet_end);
+  }
   snapshot.locked = locked_;
   if (idle_since_) snapshot.idle_for = now.boot - *idle_since_;
   snapshot.today = today_;

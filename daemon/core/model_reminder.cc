@@ -12,10 +12,11 @@ void Model::AdvanceReminder(const Now& now, Decisions& out) {
     due_.reset();
   }
   // Pending: held while the user is idle (maybe already walking away), deferred
-  // while paused; shown at the first moment neither holds.
-  if (pending_ && !paused_ && !idle_since_) {
+  // while paused or quiet; shown at the first moment none holds.
+  const bool muted = Muted(now);
+  if (pending_ && !muted && !idle_since_) {
     Show(now, out);
-  } else if (open_ && !paused_ && config_.remind_every > Duration::zero() &&
+  } else if (open_ && !muted && config_.remind_every > Duration::zero() &&
              now.boot >= last_shown_ + config_.remind_every) {
     ++shown_;
     last_shown_ = now.boot;
@@ -119,6 +120,13 @@ void Model::EndPause(Decisions& out) {
   out.push_back(out::PauseChanged{std::nullopt, false});
 }
 
+std::optional<BootTime> Model::QuietEnd(const Now& now, BootTime at) const {
+  if (config_.quiet_hours.empty()) return std::nullopt;
+  return QuietUntil(config_.quiet_hours, now, at);
+}
+
+bool Model::Muted(const Now& now) const { return paused_ || QuietEnd(now, now.boot).has_value(); }
+
 std::optional<Duration> Model::NextReminder(const Now& now) const {
   if (!bout_) return std::nullopt;
   std::optional<BootTime> at;
@@ -134,6 +142,7 @@ std::optional<Duration> Model::NextReminder(const Now& now) const {
     at = std::max(*at, *pause_until_);
   }
   if (!at) return std::nullopt;
+  if (std::optional<BootTime> quiet_end = QuietEnd(now, *at)) at = quiet_end;
   return std::max(*at - now.boot, Duration::zero());
 }
 

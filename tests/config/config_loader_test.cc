@@ -137,17 +137,41 @@ TEST(ConfigLoaderTest, KeepInYearsAndUnquotedDayStart) {
   EXPECT_EQ(config->history.day_starts, 245min);
 }
 
+TEST(ConfigLoaderTest, QuietHours) {
+  Result<Config> config = ParseConfig("quiet_hours: [\"12:00-13:00\", 22:00-7:00]\n", "u.yaml");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(config->quiet_hours, (std::vector<QuietWindow>{{720min, 780min}, {1320min, 420min}}));
+  config = ParseConfig("quiet_hours: []\n", "u.yaml");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_TRUE(config->quiet_hours.empty());
+}
+
+TEST(ConfigLoaderTest, BadQuietHours) {
+  EXPECT_EQ(ErrorOf("quiet_hours: 12:00-13:00\n"),
+            "u.yaml:1:14: quiet_hours is text, expected a list of local times like "
+            "[\"12:00-13:00\", \"22:00-07:00\"] (start and end differ)");
+  EXPECT_EQ(ErrorOf("quiet_hours:\n  - 12:00-13:00\n  - 12:00-12:00\n  - noon\n"),
+            "u.yaml:3:5: quiet_hours[1]: \"12:00-12:00\" is not a span of time, expected a list "
+            "of local times like [\"12:00-13:00\", \"22:00-07:00\"] (start and end differ)\n"
+            "u.yaml:4:5: quiet_hours[2]: \"noon\" is not a span of time, expected a list of "
+            "local times like [\"12:00-13:00\", \"22:00-07:00\"] (start and end differ)");
+  EXPECT_EQ(ErrorOf("quiet_hours: [\"08:00-20:00\", \"19:00-09:00\"]\n"),
+            "u.yaml:1:14: quiet_hours cover the whole day: no reminder could ever be shown, "
+            "expected some time of day outside them");
+}
+
 TEST(ConfigLoaderTest, UnknownKeySuggestsTheClosest) {
   EXPECT_EQ(ErrorOf("sit_limt: 50m\n"),
             "u.yaml:1:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one of: "
-            "sit_limit, break_after, remind_every, snooze, on_dismiss, idle, notify, stretches, "
+            "sit_limit, break_after, remind_every, snooze, on_dismiss, quiet_hours, idle, notify, "
+            "stretches, "
             "history");
   EXPECT_EQ(ErrorOf("idle:\n  backnd: x11\n"),
             "u.yaml:2:3: unknown key \"backnd\" in idle (did you mean \"backend\"?), expected one "
             "of: backend, inhibitors");
   EXPECT_EQ(ErrorOf("colour: red\n"),
             "u.yaml:1:1: unknown key \"colour\", expected one of: sit_limit, break_after, "
-            "remind_every, snooze, on_dismiss, idle, notify, stretches, history");
+            "remind_every, snooze, on_dismiss, quiet_hours, idle, notify, stretches, history");
 }
 
 TEST(ConfigLoaderTest, DuplicateKey) {
@@ -159,7 +183,8 @@ TEST(ConfigLoaderTest, DuplicateKey) {
 TEST(ConfigLoaderTest, WrongTypes) {
   EXPECT_EQ(ErrorOf("- 1\n- 2\n"),
             "u.yaml:1:1: the file holds a list, expected a mapping with keys sit_limit, "
-            "break_after, remind_every, snooze, on_dismiss, idle, notify, stretches, history");
+            "break_after, remind_every, snooze, on_dismiss, quiet_hours, idle, notify, stretches, "
+            "history");
   EXPECT_EQ(ErrorOf("sit_limit: [60m]\n"),
             "u.yaml:1:12: sit_limit is a list, expected a duration like 45s, 5m or 1h30m");
   EXPECT_EQ(ErrorOf("snooze:\n"),
@@ -250,13 +275,14 @@ TEST(ConfigLoaderTest, OneDocumentOnly) {
 }
 
 TEST(ConfigLoaderTest, EveryProblemIsReportedInFileOrder) {
-  EXPECT_EQ(ErrorOf("snooze: never\non_dismiss: maybe\nsit_limt: 5m\n"),
-            "u.yaml:1:9: snooze: \"never\" is not a duration, expected a duration like 45s, 5m "
-            "or 1h30m (units ms, s, m, h, d)\n"
-            "u.yaml:2:13: on_dismiss: \"maybe\" is not allowed, expected one of: snooze, skip\n"
-            "u.yaml:3:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one "
-            "of: sit_limit, break_after, remind_every, snooze, on_dismiss, idle, notify, "
-            "stretches, history");
+  EXPECT_EQ(
+      ErrorOf("snooze: never\non_dismiss: maybe\nsit_limt: 5m\n"),
+      "u.yaml:1:9: snooze: \"never\" is not a duration, expected a duration like 45s, 5m "
+      "or 1h30m (units ms, s, m, h, d)\n"
+      "u.yaml:2:13: on_dismiss: \"maybe\" is not allowed, expected one of: snooze, skip\n"
+      "u.yaml:3:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one "
+      "of: sit_limit, break_after, remind_every, snooze, on_dismiss, quiet_hours, idle, notify, "
+      "stretches, history");
 }
 
 }  // namespace

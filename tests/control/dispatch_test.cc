@@ -40,6 +40,7 @@ TEST_F(DispatchTest, StatusHasTheDocumentedFields) {
   EXPECT_EQ(r["next_reminder_seconds"], 2846);  // rounded up: not due yet
   EXPECT_EQ(r["reminder_open"], false);
   EXPECT_TRUE(r["paused_until"].is_null());
+  EXPECT_TRUE(r["quiet_until"].is_null());
   EXPECT_EQ(r["idle_backend"], "none");
   EXPECT_EQ(r["notifier"], "log");
   EXPECT_EQ(r["fixed_schedule"], true);
@@ -60,6 +61,13 @@ TEST_F(DispatchTest, StatusNullsAndPause) {
   EXPECT_TRUE(reply.result["next_reminder_seconds"].is_null());
   EXPECT_EQ(reply.result["paused_until"], "2026-11-18T11:06:40Z");
   EXPECT_EQ(reply.result["paused"], true);
+}
+
+TEST_F(DispatchTest, StatusInQuietHours) {
+  api_.view.snapshot.quiet_until = WallTime(std::chrono::seconds(1'795'000'000));
+  Reply reply = Call("status");
+  EXPECT_EQ(reply.result["quiet_until"], "2026-11-18T11:06:40Z");
+  EXPECT_EQ(reply.result["paused"], false);
 }
 
 TEST_F(DispatchTest, TodayHasDateAndHours) {

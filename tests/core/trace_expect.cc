@@ -225,6 +225,14 @@ void Runner::ExpectStatus(const std::string& what, bool negated, const Words& ar
       holds = holds && status.paused_until && LocalTime(*status.paused_until, "%H:%M") == args[1];
     }
     check(holds, got);
+  } else if (what == "quiet") {
+    std::string got =
+        status.quiet_until ? "quiet until " + LocalTime(*status.quiet_until, "%H:%M") : "not quiet";
+    bool holds = status.quiet_until.has_value();
+    if (args.size() == 2 && args[0] == "until") {
+      holds = holds && LocalTime(*status.quiet_until, "%H:%M") == args[1];
+    }
+    check(holds, got);
   } else if (what == "next-reminder") {
     std::string got = status.next_reminder ? FormatDuration(*status.next_reminder) : "none";
     check(negated ? status.next_reminder.has_value()

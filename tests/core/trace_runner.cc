@@ -21,6 +21,18 @@ std::vector<std::string> Split(std::string_view line) {
   return words;
 }
 
+// "12:00-13:00,22:00-07:00": the quiet hours of a `config` line.
+std::vector<QuietWindow> QuietWindows(const std::string& text) {
+  std::vector<QuietWindow> windows;
+  std::istringstream in(text);
+  for (std::string part; std::getline(in, part, ',');) {
+    std::optional<QuietWindow> window = ParseQuietWindow(part);
+    if (!window) throw BadLine("expected quiet=HH:MM-HH:MM[,HH:MM-HH:MM...], got '" + text + "'");
+    windows.push_back(*window);
+  }
+  return windows;
+}
+
 }  // namespace
 
 std::vector<Failure> RunTrace(const std::string& name, const std::string& text) {
@@ -118,6 +130,8 @@ void Runner::SetConfig(Config& config, const Words& words, size_t from) {
       config.history.checkpoint = Dur(value);
     } else if (key == "day_starts") {
       config.history.day_starts = std::chrono::duration_cast<std::chrono::minutes>(Dur(value));
+    } else if (key == "quiet") {
+      config.quiet_hours = QuietWindows(value);
     } else if (key == "on_dismiss" && (value == "snooze" || value == "skip")) {
       config.on_dismiss = value == "skip" ? OnDismiss::kSkip : OnDismiss::kSnooze;
     } else {

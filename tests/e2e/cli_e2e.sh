@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The real unsit CLI against the real unsitd: replies, exit codes, reload,
-# garbage and oversized input on the socket, and two daemons racing.
+# The real unsit CLI against the real unsitd: replies, exit codes, reload, quiet
+# hours, garbage and oversized input on the socket, and two daemons racing.
 #   cli_e2e.sh UNSITD UNSIT
 # Every path is under a fresh temporary directory; only processes started here
 # are stopped.
@@ -164,6 +164,19 @@ printf 'sit_limit: 45m\nbreak_after: banana\n' >"$config"
 expect_exit 1 "reload a broken config" "$unsit" reload
 grep -Eq 'unsit\.yaml:[0-9]+:[0-9]+' <<<"$err" || fail "no FILE:LINE:COL in: $err"
 expect_exit 0 "still serving after a bad reload" "$unsit" status
+
+# ---- Quiet hours around now: status says until when, in JSON and as text.
+from=$(date -d '-1 min' +%H:%M)
+to=$(date -d '+30 min' +%H:%M)
+printf 'sit_limit: 45m\nquiet_hours: ["%s-%s"]\n' "$from" "$to" >"$config"
+expect_exit 0 "reload with quiet hours" "$unsit" reload
+expect_exit 0 "status in quiet hours" "$unsit" --json status
+json_field quiet_until <<<"$out" | grep -q 'Z"$' || fail "quiet_until: $out"
+expect_exit 0 "status in quiet hours, as text" "$unsit" status
+grep -q "^Quiet hours until $to" <<<"$out" || fail "no quiet hours line: $out"
+printf 'sit_limit: 45m\n' >"$config"
+expect_exit 0 "reload without quiet hours" "$unsit" reload
+[ "$("$unsit" --json status | json_field quiet_until)" = null ] || fail "quiet_until not null"
 
 # ---- Events: watch sees a state change (--json and --format json alike).
 "$unsit" --json watch >"$tmp/watch.out" 2>"$tmp/watch.err" &
