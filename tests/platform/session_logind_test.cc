@@ -57,6 +57,29 @@ class LogindTest : public ::testing::Test {
                                                         "'PrepareForSleep', 'b', [<") +
                                                 (start ? "true" : "false") + ">])"));
   }
+  // A watch made and started; `started` is what Start returned (an Error
+  // without a system bus). Null (and a test failure) if it could not be made.
+  std::unique_ptr<SessionWatch> StartWatch(Status* started = nullptr) {
+    auto made = MakeLogindSessionWatch(context_);
+    if (!made.ok()) {
+      ADD_FAILURE() << made.error().message;
+      return nullptr;
+    }
+    Status status = (*made)->Start(record_);
+    if (started != nullptr) *started = status;
+    return std::move(*made);
+  }
+  // Through the gnome_screensaver mock's SetActive, which emits ActiveChanged.
+  void SetScreenSaverActive(bool active) {
+    ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
+                                            "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                            "SetActive", active ? "(true,)" : "(false,)"));
+  }
+  // Runs the loop a little longer, for events that must not come.
+  void Settle() {
+    RunUntil(
+        io_, [] { return false; }, 300ms);
+  }
   bool WaitFor(size_t n) {
     return RunUntil(
         io_, [&] { return events_.size() >= n; }, 5s);
@@ -76,11 +99,10 @@ class LogindTest : public ::testing::Test {
 
 TEST_F(LogindTest, LockUnlockSleepWake) {
   StartLogind();
-  auto made = MakeLogindSessionWatch(context_);
-  ASSERT_TRUE(made.ok());
-  auto& watch = **made;
-  Status started = watch.Start(record_);
-  ASSERT_TRUE(started.ok()) << started.error().message;
+  Status started = Ok{};
+  auto made = StartWatch(&started);
+  ASSERT_TRUE(made && started.ok()) << (started.ok() ? "" : started.error().message);
+  SessionWatch& watch = *made;
   ASSERT_TRUE(RunUntil(
       io_, [&] { return !watch.State().session.empty(); }, 5s));
   EXPECT_EQ(watch.State().session, kSessionPath);
@@ -109,8 +131,7 @@ TEST_F(LogindTest, LockUnlockSleepWake) {
   PrepareForSleep(false);
   ASSERT_TRUE(WaitFor(6));
   EXPECT_EQ(events_.back(), SessionEvent::kWake);
-  RunUntil(
-      io_, [] { return false; }, 300ms);
+  Settle();
   EXPECT_EQ(events_.size(), 6u);
 }
 
@@ -119,42 +140,40 @@ TEST_F(LogindTest, LockUnlockSleepWake) {
 TEST_F(LogindTest, AlreadyLockedAtStartIsOneLock) {
   StartLogind();
   CallSession("SetLockedHint", "(true,)");
-  auto made = MakeLogindSessionWatch(context_);
-  ASSERT_TRUE(made.ok());
-  ASSERT_TRUE((*made)->Start(record_).ok());
+  Status started = Ok{};
+  auto watch = StartWatch(&started);
+  ASSERT_TRUE(watch && started.ok());
   ASSERT_TRUE(WaitFor(1));
   EXPECT_EQ(events_.back(), SessionEvent::kLock);
-  EXPECT_EQ((*made)->State().locked, std::optional<bool>(true));
+  EXPECT_EQ(watch->State().locked, std::optional<bool>(true));
   CallSession("Lock");  // already locked: no second kLock
   CallSession("SetLockedHint", "(false,)");
   ASSERT_TRUE(WaitFor(2));
   EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
-  RunUntil(
-      io_, [] { return false; }, 300ms);
+  Settle();
   EXPECT_EQ(events_.size(), 2u);
 }
 
 TEST_F(LogindTest, UnlockedAtStartIsNoEvent) {
   StartLogind();
-  auto made = MakeLogindSessionWatch(context_);
-  ASSERT_TRUE(made.ok());
-  ASSERT_TRUE((*made)->Start(record_).ok());
+  Status started = Ok{};
+  auto watch = StartWatch(&started);
+  ASSERT_TRUE(watch && started.ok());
   ASSERT_TRUE(RunUntil(
-      io_, [&] { return (*made)->State().locked.has_value(); }, 5s));
-  RunUntil(
-      io_, [] { return false; }, 300ms);
+      io_, [&] { return watch->State().locked.has_value(); }, 5s));
+  Settle();
   EXPECT_TRUE(events_.empty());
 }
 
 TEST_F(LogindTest, XdgSessionIdIsUsedFirst) {
   StartLogind();
   env_.Set("XDG_SESSION_ID", "c7");
-  auto made = MakeLogindSessionWatch(context_);
-  ASSERT_TRUE(made.ok());
-  ASSERT_TRUE((*made)->Start(record_).ok());
+  Status started = Ok{};
+  auto watch = StartWatch(&started);
+  ASSERT_TRUE(watch && started.ok());
   ASSERT_TRUE(RunUntil(
-      io_, [&] { return !(*made)->State().session.empty(); }, 5s));
-  EXPECT_EQ((*made)->State().session_found_by, "XDG_SESSION_ID");
+      io_, [&] { return !watch->State().session.empty(); }, 5s));
+  EXPECT_EQ(watch->State().session_found_by, "XDG_SESSION_ID");
 }
 
 TEST_F(LogindTest, NoSystemBusIsOneErrorAndTheScreenSaverStillWorks) {
@@ -163,21 +182,17 @@ TEST_F(LogindTest, NoSystemBusIsOneErrorAndTheScreenSaverStillWorks) {
   Child saver({"/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"});
   ASSERT_TRUE(session_testing::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
 
-  auto made = MakeLogindSessionWatch(context_);
-  ASSERT_TRUE(made.ok());
-  Status started = (*made)->Start(record_);
+  Status started = Ok{};
+  auto watch = StartWatch(&started);
+  ASSERT_TRUE(watch);
   ASSERT_FALSE(started.ok());
   EXPECT_NE(started.error().message.find("system bus"), std::string::npos)
       << started.error().message;
 
-  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
-                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
-                                          "SetActive", "(true,)"));
+  SetScreenSaverActive(true);
   ASSERT_TRUE(WaitFor(1));
   EXPECT_EQ(events_.back(), SessionEvent::kLock);
-  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
-                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
-                                          "SetActive", "(false,)"));
+  SetScreenSaverActive(false);
   ASSERT_TRUE(WaitFor(2));
   EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
 }
@@ -189,17 +204,14 @@ TEST_F(LogindTest, ActiveScreenSaverAtStartIsALock) {
   env_.Set("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + dir.path() + "/no-bus");
   Child saver({"/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"});
   ASSERT_TRUE(session_testing::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
-  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
-                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
-                                          "SetActive", "(true,)"));
-  auto made = MakeLogindSessionWatch(context_);
-  ASSERT_TRUE(made.ok());
-  EXPECT_FALSE((*made)->Start(record_).ok());  // no system bus
+  SetScreenSaverActive(true);
+  Status started = Ok{};
+  auto watch = StartWatch(&started);
+  ASSERT_TRUE(watch);
+  EXPECT_FALSE(started.ok());  // no system bus
   ASSERT_TRUE(WaitFor(1));
   EXPECT_EQ(events_.back(), SessionEvent::kLock);
-  ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
-                                          "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
-                                          "SetActive", "(false,)"));
+  SetScreenSaverActive(false);
   ASSERT_TRUE(WaitFor(2));
   EXPECT_EQ(events_.back(), SessionEvent::kUnlock);
 }
