@@ -248,7 +248,7 @@ class LogindIdleSource : public IdleSource {
   std::string_view Name() const override { return "logind"; }
   // The desktop decides when the session is idle: `threshold` is checked, not used.
   Status Start(Duration threshold, Callback callback) override {
-    if (threshold <= Duration::zero()) return Error{"bad_args", "idle threshold must be > 0"};
+    if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
     io_side_->callback = std::move(callback);
     glib_.Post([watcher = watcher_] { watcher->Start(); });
     return Ok{};

@@ -240,7 +240,7 @@ class MutterIdleSource : public IdleSource {
   }
   std::string_view Name() const override { return "mutter"; }
   Status Start(Duration threshold, Callback callback) override {
-    if (threshold <= Duration::zero()) return Error{"bad_args", "idle threshold must be > 0"};
+    if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
     io_side_->callback = std::move(callback);
     glib_.Post([monitor = monitor_, threshold] { monitor->Start(threshold); });
     return Ok{};

@@ -54,4 +54,11 @@ class IdleSource {
   virtual std::optional<Duration> IdleTime() = 0;
 };
 
+// The precondition of IdleSource::Start that every backend checks first: an
+// Error for a threshold that is not above zero.
+inline Status CheckIdleThreshold(Duration threshold) {
+  if (threshold <= Duration::zero()) return Error{"bad_args", "idle threshold must be > 0"};
+  return Ok{};
+}
+
 }  // namespace unsit

@@ -259,7 +259,7 @@ class WaylandIdleSource : public IdleSource {
   explicit WaylandIdleSource(std::shared_ptr<Core> core) : core_(std::move(core)) {}
   std::string_view Name() const override { return core_->Name(); }
   Status Start(Duration threshold, Callback callback) override {
-    if (threshold <= Duration::zero()) return Error{"bad_args", "idle threshold must be > 0"};
+    if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
     core_->Start(threshold, std::move(callback));
     return Ok{};
   }

@@ -45,7 +45,7 @@ class X11PollIdleSource final : public IdleSource {
   std::string_view Name() const override { return "x11-poll"; }
 
   Status Start(Duration threshold, Callback callback) override {
-    if (threshold <= Duration::zero()) return Error{"bad_args", "idle threshold must be > 0"};
+    if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
     if (x_->lost()) return Error{"unavailable", x_->LostReason()};
     threshold_ = threshold;
     callback_ = std::move(callback);
