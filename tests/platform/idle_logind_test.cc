@@ -7,7 +7,6 @@
 #include "platform/idle_logind.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <vector>
@@ -21,14 +20,13 @@ namespace {
 
 using namespace std::chrono_literals;
 using session_testing::Child;
+using session_testing::kLogind;
+using session_testing::kLogindManagerPath;
+using session_testing::kLogindSession;
+using session_testing::kLogindSessionPath;
+using session_testing::kMock;
 using session_testing::RunUntil;
 using Kind = IdleReport::Kind;
-
-constexpr char kLogind[] = "org.freedesktop.login1";
-constexpr char kManagerPath[] = "/org/freedesktop/login1";
-constexpr char kMock[] = "org.freedesktop.DBus.Mock";
-constexpr char kSessionPath[] = "/org/freedesktop/login1/session/c7";
-constexpr char kSession[] = "org.freedesktop.login1.Session";
 
 // CLOCK_MONOTONIC `ago` before now, in µs, as logind gives IdleSinceHintMonotonic.
 uint64_t MonotonicUsAgo(Duration ago) {
@@ -39,7 +37,7 @@ uint64_t MonotonicUsAgo(Duration ago) {
 class LogindIdleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (session_testing::Shell("/usr/bin/python3 -c 'import dbusmock' 2>/dev/null") != 0) {
+    if (!session_testing::HaveDbusmock()) {
       GTEST_SKIP() << "python3-dbusmock is not installed";
     }
     ASSERT_TRUE(system_bus_.ok());
@@ -49,12 +47,10 @@ class LogindIdleTest : public ::testing::Test {
   }
 
   void StartLogind(bool with_session = true) {
-    logind_ = Child({"/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "logind"});
-    ASSERT_TRUE(session_testing::WaitForName(system_bus_.address(), kLogind, 10s));
-    if (!with_session) return;
-    ASSERT_TRUE(session_testing::CallMethod(
-        system_bus_.address(), kLogind, kManagerPath, kMock, "AddSession",
-        "('c7', 'seat0', uint32 " + std::to_string(getuid()) + ", 'someone', true)"));
+    std::optional<Child> mock =
+        session_testing::StartLogindMock(system_bus_.address(), with_session);
+    ASSERT_TRUE(mock);
+    logind_ = std::move(*mock);
   }
   // Sets the session's idle properties in one PropertiesChanged, as logind does.
   void SetIdle(bool idle, uint64_t since_us) {
@@ -63,8 +59,8 @@ class LogindIdleTest : public ::testing::Test {
   }
   void UpdateSession(const std::string& properties) {
     ASSERT_TRUE(session_testing::CallMethod(
-        system_bus_.address(), kLogind, kSessionPath, kMock, "UpdateProperties",
-        std::string("('") + kSession + "', " + properties + ")"));
+        system_bus_.address(), kLogind, kLogindSessionPath, kMock, "UpdateProperties",
+        std::string("('") + kLogindSession + "', " + properties + ")"));
   }
   std::unique_ptr<IdleSource> Make() {
     auto made = MakeLogindIdleSource(context_);
@@ -154,8 +150,8 @@ TEST_F(LogindIdleTest, MissingStartTimeIsReadWithAGet) {
   StartActive(*source);
   // Properties.Set emits a change of IdleSinceHintMonotonic alone: no edge.
   ASSERT_TRUE(session_testing::CallMethod(
-      system_bus_.address(), kLogind, kSessionPath, "org.freedesktop.DBus.Properties", "Set",
-      std::string("('") + kSession + "', 'IdleSinceHintMonotonic', <uint64 " +
+      system_bus_.address(), kLogind, kLogindSessionPath, "org.freedesktop.DBus.Properties", "Set",
+      std::string("('") + kLogindSession + "', 'IdleSinceHintMonotonic', <uint64 " +
           std::to_string(MonotonicUsAgo(5s)) + ">)"));
   const BootTime expected = ReadBootClock() - 5s;
   UpdateSession("{'IdleHint': <true>}");
@@ -252,10 +248,10 @@ TEST_F(LogindIdleTest, NoSessionOfTheUser) {
 TEST_F(LogindIdleTest, SessionWithoutABooleanIdleHint) {
   StartLogind(/*with_session=*/false);
   auto add = [&](const std::string& id, const std::string& properties) {
-    return session_testing::CallMethod(system_bus_.address(), kLogind, kManagerPath, kMock,
+    return session_testing::CallMethod(system_bus_.address(), kLogind, kLogindManagerPath, kMock,
                                        "AddObject",
                                        "('/org/freedesktop/login1/session/" + id + "', '" +
-                                           kSession + "', " + properties + ", @a(ssss) [])");
+                                           kLogindSession + "', " + properties + ", @a(ssss) [])");
   };
   ASSERT_TRUE(add("c8", "{'Id': <'c8'>}"));
   ASSERT_TRUE(add("c9", "{'Id': <'c9'>, 'IdleHint': <'no'>}"));

@@ -21,7 +21,7 @@ using session_testing::RunUntil;
 
 constexpr char kName[] = "org.gnome.Mutter.IdleMonitor";
 constexpr char kPath[] = "/org/gnome/Mutter/IdleMonitor/Core";
-constexpr char kMock[] = "org.freedesktop.DBus.Mock";
+using session_testing::kMock;
 
 // Starts the mock from a template, so that the methods exist before the first
 // call is served. Watch ids count up from 1 on each new mock.
@@ -36,7 +36,7 @@ Child StartMock(const std::string& bus) {
 class MutterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (session_testing::Shell("/usr/bin/python3 -c 'import dbusmock' 2>/dev/null") != 0) {
+    if (!session_testing::HaveDbusmock()) {
       GTEST_SKIP() << "python3-dbusmock is not installed";
     }
     ASSERT_TRUE(bus_.ok());

@@ -3,7 +3,6 @@
 #include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <vector>
@@ -17,18 +16,17 @@ namespace {
 
 using namespace std::chrono_literals;
 using session_testing::Child;
+using session_testing::kLogind;
+using session_testing::kLogindManagerPath;
+using session_testing::kLogindSession;
+using session_testing::kLogindSessionPath;
+using session_testing::kMock;
 using session_testing::RunUntil;
-
-constexpr char kLogind[] = "org.freedesktop.login1";
-constexpr char kManagerPath[] = "/org/freedesktop/login1";
-constexpr char kMock[] = "org.freedesktop.DBus.Mock";
-constexpr char kSessionPath[] = "/org/freedesktop/login1/session/c7";
-constexpr char kSession[] = "org.freedesktop.login1.Session";
 
 class LogindTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (session_testing::Shell("/usr/bin/python3 -c 'import dbusmock' 2>/dev/null") != 0) {
+    if (!session_testing::HaveDbusmock()) {
       GTEST_SKIP() << "python3-dbusmock is not installed";
     }
     ASSERT_TRUE(system_bus_.ok() && session_bus_.ok());
@@ -39,20 +37,17 @@ class LogindTest : public ::testing::Test {
   }
 
   void StartLogind() {
-    logind_ = Child({"/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "logind"});
-    ASSERT_TRUE(session_testing::WaitForName(system_bus_.address(), kLogind, 10s));
-    auto added = session_testing::CallMethod(
-        system_bus_.address(), kLogind, kManagerPath, kMock, "AddSession",
-        "('c7', 'seat0', uint32 " + std::to_string(getuid()) + ", 'someone', true)");
-    ASSERT_TRUE(added.has_value());
+    std::optional<Child> mock = session_testing::StartLogindMock(system_bus_.address());
+    ASSERT_TRUE(mock);
+    logind_ = std::move(*mock);
   }
   void CallSession(const std::string& method, const std::string& args = "") {
-    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kSessionPath, kSession,
-                                            method, args));
+    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kLogindSessionPath,
+                                            kLogindSession, method, args));
   }
   void PrepareForSleep(bool start) {
-    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kManagerPath, kMock,
-                                            "EmitSignal",
+    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kLogindManagerPath,
+                                            kMock, "EmitSignal",
                                             std::string("('org.freedesktop.login1.Manager', "
                                                         "'PrepareForSleep', 'b', [<") +
                                                 (start ? "true" : "false") + ">])"));
@@ -105,7 +100,7 @@ TEST_F(LogindTest, LockUnlockSleepWake) {
   SessionWatch& watch = *made;
   ASSERT_TRUE(RunUntil(
       io_, [&] { return !watch.State().session.empty(); }, 5s));
-  EXPECT_EQ(watch.State().session, kSessionPath);
+  EXPECT_EQ(watch.State().session, kLogindSessionPath);
   EXPECT_EQ(watch.State().session_found_by, "the user's first session");
   EXPECT_EQ(watch.State().locked, std::optional<bool>(false));
 

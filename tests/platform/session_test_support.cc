@@ -108,6 +108,19 @@ void Child::Stop(int signal) {
 
 int Shell(const std::string& command) { return std::system(command.c_str()); }
 
+bool HaveDbusmock() { return Shell("/usr/bin/python3 -c 'import dbusmock' 2>/dev/null") == 0; }
+
+std::optional<Child> StartLogindMock(const std::string& system_bus, bool with_session) {
+  Child mock({"/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "logind"});
+  if (!WaitForName(system_bus, kLogind, std::chrono::seconds(10))) return std::nullopt;
+  if (with_session &&
+      !CallMethod(system_bus, kLogind, kLogindManagerPath, kMock, "AddSession",
+                  "('c7', 'seat0', uint32 " + std::to_string(getuid()) + ", 'someone', true)")) {
+    return std::nullopt;
+  }
+  return mock;
+}
+
 ScopedEnv::~ScopedEnv() {
   for (const auto& [name, value] : saved_) {
     if (value) {

@@ -93,6 +93,22 @@ bool WaitForName(const std::string& bus_address, const std::string& name,
 bool RunUntil(boost::asio::io_context& io, const std::function<bool()>& done,
               std::chrono::milliseconds timeout);
 
+// Whether python3-dbusmock can be imported; the tests that need it skip without.
+bool HaveDbusmock();
+
+// The names of python-dbusmock's logind template, and the session that
+// StartLogindMock adds (id c7, of this user, on seat0).
+inline constexpr char kLogind[] = "org.freedesktop.login1";
+inline constexpr char kLogindManagerPath[] = "/org/freedesktop/login1";
+inline constexpr char kLogindSession[] = "org.freedesktop.login1.Session";
+inline constexpr char kLogindSessionPath[] = "/org/freedesktop/login1/session/c7";
+inline constexpr char kMock[] = "org.freedesktop.DBus.Mock";
+
+// python-dbusmock's logind template on `system_bus` (a private bus standing for
+// the system bus), once it owns its name; with `with_session`, session c7 of this
+// user added. nullopt (the mock stopped again) if either step failed.
+std::optional<Child> StartLogindMock(const std::string& system_bus, bool with_session = true);
+
 // A fresh directory under the temp dir; removed with its contents when destroyed.
 class TempDir {
  public:
