@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "config/yaml_guard.h"
 #include "core/duration.h"
 
 namespace unsit::config_internal {
@@ -36,13 +37,36 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 
 std::string Quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
+// `text` with control characters written as escapes (\n, \t, \xNN), so that a
+// value quoted in a message neither splits its line nor drives a terminal.
+std::string EscapeControls(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      escaped += "\\n";
+    } else if (c == '\t') {
+      escaped += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      constexpr std::string_view kHex = "0123456789abcdef";
+      escaped += "\\x";
+      escaped += kHex[byte >> 4];
+      escaped += kHex[byte & 0xf];
+    } else {
+      escaped += c;
+    }
+  }
+  return escaped;
+}
+
 }  // namespace
 
 void Problems::Add(const YAML::Mark& mark, std::string_view what, std::string_view expected) {
   const int line = mark.is_null() || mark.line < 0 ? 1 : mark.line + 1;
   const int column = mark.is_null() || mark.column < 0 ? 1 : mark.column + 1;
   std::string text = file_ + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
-  text.append(what).append(", ").append(expected);
+  text.append(EscapeControls(what)).append(", ").append(expected);
   entries_.push_back({line, column, std::move(text)});
 }
 
@@ -52,9 +76,17 @@ Error Problems::ToError() const {
     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
   });
   std::string message;
+  std::size_t shown = 0;
   for (const Entry& entry : sorted) {
+    if (shown == kMaxShown) {
+      message += "\n" + file_ + ": " + std::to_string(sorted.size() - shown) +
+                 " more problems not shown, expected a file that is mostly right";
+      break;
+    }
     if (!message.empty()) message += '\n';
-    message += entry.text;
+    message += entry.text.size() <= kMaxLineBytes ? entry.text
+                                                  : entry.text.substr(0, kMaxLineBytes - 3) + "...";
+    ++shown;
   }
   return Error{"config", std::move(message)};
 }
@@ -62,12 +94,12 @@ Error Problems::ToError() const {
 Result<YAML::Node> LoadYaml(std::string_view text, const std::string& file_name) {
   Problems problems(file_name);
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    // An empty document after a stray "---" is harmless; a second real one is not.
-    const auto extra = std::find_if(documents.begin() + (documents.empty() ? 0 : 1),
-                                    documents.end(), [](const auto& d) { return !d.IsNull(); });
-    if (extra == documents.end()) return documents.empty() ? YAML::Node() : documents.front();
-    problems.Add(extra->Mark(), "a second YAML document begins here", "expected a single document");
+    // Never YAML::LoadAll: it loops for ever on some malformed input.
+    if (std::optional<YamlRefusal> refusal = CheckYamlShape(text)) {
+      problems.Add(refusal->mark, refusal->what, refusal->expected);
+      return problems.ToError();
+    }
+    return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     problems.Add(e.mark, "malformed YAML (" + e.msg + ")",
                  "expected well-formed YAML: check the indentation, colons and quotes");

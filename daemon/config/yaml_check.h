@@ -26,14 +26,20 @@ class Problems {
   explicit Problems(std::string file_name) : file_(std::move(file_name)) {}
 
   // Records "FILE:LINE:COLUMN: `what`, `expected`". A null mark (no position
-  // known) is reported as line 1, column 1.
+  // known) is reported as line 1, column 1. Control characters in `what` (which
+  // quotes the user's values) are escaped.
   void Add(const YAML::Mark& mark, std::string_view what, std::string_view expected);
 
   bool empty() const { return entries_.empty(); }
   const std::string& file() const { return file_; }
 
-  // All problems, one per line sorted by position, as an Error with code "config".
+  // The problems, one per line sorted by position, as an Error with code
+  // "config": at most kMaxShown lines of at most kMaxLineBytes, then a count of
+  // the rest, so that the text stays short whatever the file holds.
   Error ToError() const;
+
+  static constexpr std::size_t kMaxShown = 10;
+  static constexpr std::size_t kMaxLineBytes = 360;
 
  private:
   struct Entry {
