@@ -65,9 +65,9 @@ std::optional<std::string> Damage(sqlite3* db, int* rc_out) {
   sql::IntQuery version = sql::QueryInt(db, "PRAGMA user_version");
   *rc_out = version.rc;
   if (sql::IsCorruption(version.rc)) return sqlite3_errstr(version.rc);
-  if (version.rc != SQLITE_OK || version.value == 0 || version.value > schema::kSchemaVersion) {
-    return std::nullopt;
-  }
+  if (version.rc != SQLITE_OK || version.value > schema::kSchemaVersion) return std::nullopt;
+  if (std::optional<std::string> bad = schema::VersionDamage(db, version.value)) return bad;
+  if (version.value == 0) return std::nullopt;
   auto check = sql::Prepare(db, "PRAGMA integrity_check(1)");
   if (!check.ok()) return check.error().message;
   int rc = check->Step();
@@ -158,8 +158,11 @@ Result<sql::Db> OpenForReading(const std::string& path) {
   if (version.rc != SQLITE_OK) {
     return sql::SqlError(db->get(), version.rc, "Cannot read the history file " + path);
   }
-  if (version.value == 0) return sql::Db();
   if (version.value > schema::kSchemaVersion) return schema::NewerVersionError(version.value);
+  if (std::optional<std::string> bad = schema::VersionDamage(db->get(), version.value)) {
+    return Error{"history_corrupt", "The history file " + path + " is damaged (" + *bad + ")."};
+  }
+  if (version.value == 0) return sql::Db();
   return db;
 }
 

@@ -1,5 +1,6 @@
 #include "storage/schema.h"
 
+#include <optional>
 #include <string>
 
 #include "storage/sqlite_util.h"
@@ -71,11 +72,23 @@ Error NewerVersionError(long long version) {
                                     "Upgrade unsit."};
 }
 
+std::optional<std::string> VersionDamage(sqlite3* db, long long version) {
+  if (version < 0) return "schema version " + std::to_string(version) + " is negative";
+  if (version != 0) return std::nullopt;
+  sql::IntQuery tables = sql::QueryInt(db, "SELECT count(*) FROM sqlite_master");
+  if (tables.rc != SQLITE_OK || tables.value == 0) return std::nullopt;
+  return "schema version 0 on a file that has tables";
+}
+
 Status Migrate(sqlite3* db) {
   sql::IntQuery version = sql::QueryInt(db, "PRAGMA user_version");
   if (version.rc != SQLITE_OK)
     return sql::SqlError(db, version.rc, "Cannot read the history version");
   if (version.value > kSchemaVersion) return NewerVersionError(version.value);
+  // Only versions the table has a row for ever index it.
+  if (std::optional<std::string> bad = VersionDamage(db, version.value)) {
+    return Error{"history_corrupt", "The history file is damaged (" + *bad + ")."};
+  }
   for (int from = static_cast<int>(version.value); from < kSchemaVersion; ++from) {
     if (Status s = Step(db, from); !s.ok()) return s;
   }

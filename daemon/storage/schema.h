@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <optional>
+#include <string>
+
 #include "core/result.h"
 
 namespace unsit::schema {
@@ -22,8 +25,13 @@ extern const char* const kVersion1Sql;
 // Brings the database from its user_version up to kSchemaVersion, one
 // migration per version, each in its own transaction together with the new
 // user_version (a crash leaves either the old or the new version, never a mix).
-// A version newer than kSchemaVersion is an error, and nothing is written.
+// A version newer than kSchemaVersion is an error, and nothing is written; so
+// is a damaged one (VersionDamage).
 Status Migrate(sqlite3* db);
+
+// Why a file's `version` cannot be true, or nullopt: a negative version, or 0
+// (an empty file) on a file that has tables. Such a header was damaged.
+std::optional<std::string> VersionDamage(sqlite3* db, long long version);
 
 // The error for a file of schema `version` > kSchemaVersion.
 Error NewerVersionError(long long version);
