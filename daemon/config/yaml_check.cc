@@ -206,9 +206,20 @@ std::optional<Duration> PositiveDurationOf(const YAML::Node& key, const YAML::No
   if (!text) return std::nullopt;
   const YAML::Mark mark = value.Mark();
   if (const std::optional<Duration> d = ParseDuration(*text)) {
-    if (d->count() > 0) return d;
-    problems.Add(mark, path + " is zero (" + Quote(*text) + ")",
-                 "expected a duration greater than zero, like 5m");
+    if (d->count() == 0) {
+      problems.Add(mark, path + " is zero (" + Quote(*text) + ")",
+                   "expected a duration greater than zero, like 5m");
+    } else if (*d < kMinDuration || *d > kMaxDuration) {
+      const bool shorter = *d < kMinDuration;
+      problems.Add(mark,
+                   path + (shorter ? " is shorter than " : " is longer than ") +
+                       FormatDuration(shorter ? kMinDuration : kMaxDuration) + " (" + Quote(*text) +
+                       ")",
+                   "expected a duration from " + FormatDuration(kMinDuration) + " to " +
+                       FormatDuration(kMaxDuration) + ", like 5m");
+    } else {
+      return d;
+    }
     return std::nullopt;
   }
   if (text->size() > 1 && text->front() == '-' &&

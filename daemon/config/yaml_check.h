@@ -81,7 +81,13 @@ std::optional<std::string> TextOf(const YAML::Node& key, const YAML::Node& value
                                   const std::string& path, std::string_view expected,
                                   Problems& problems);
 
-// A duration greater than zero ("45s", "5m", "1h30m"), else reported.
+// The range of every duration in the file: shorter ones are typos that would
+// keep the daemon busy, longer ones overflow the model's arithmetic.
+inline constexpr Duration kMinDuration = std::chrono::seconds(1);
+inline constexpr Duration kMaxDuration = std::chrono::hours(24);
+
+// A duration from kMinDuration to kMaxDuration ("45s", "5m", "1h30m"), else
+// reported (zero, negative, out of range, no unit, not a duration).
 std::optional<Duration> PositiveDurationOf(const YAML::Node& key, const YAML::Node& value,
                                            const std::string& path, Problems& problems);
 

@@ -99,5 +99,25 @@ TEST(ConfigHostileTest, ManyProblemsAreCutShort) {
   EXPECT_NE(message.find("more problems not shown"), std::string::npos);
 }
 
+// Near INT64_MAX ms a duration overflowed the model (a busy loop); 1ms, a typo
+// of 10m, burned a quarter of a core. Every duration is 1s to 1d.
+TEST(ConfigHostileTest, DurationsAreBoundedOnBothSides) {
+  EXPECT_EQ(RefusalOf("snooze: 99999999999h\n"),
+            "h.yaml:1:9: snooze is longer than 1d (\"99999999999h\"), expected a duration from "
+            "1s to 1d, like 5m");
+  EXPECT_EQ(RefusalOf("sit_limit: 1ms\n"),
+            "h.yaml:1:12: sit_limit is shorter than 1s (\"1ms\"), expected a duration from 1s to "
+            "1d, like 5m");
+  EXPECT_NE(RefusalOf("remind_every: 999ms\n").find("shorter than 1s"), std::string::npos);
+  EXPECT_NE(RefusalOf("history:\n  checkpoint: 1ms\n").find("h.yaml:2:15: history.checkpoint"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf("history:\n  checkpoint: 106751991167d\n").find("longer than 1d"),
+            std::string::npos);
+  EXPECT_NE(RefusalOf("break_after: 25h\n").find("longer than 1d"), std::string::npos);
+  Result<Config> edges = ParseConfig("sit_limit: 24h\nbreak_after: 1s\n", "h.yaml");
+  ASSERT_TRUE(edges.ok()) << edges.error().message;
+  EXPECT_EQ(edges->sit_limit, std::chrono::hours(24));
+}
+
 }  // namespace
 }  // namespace unsit
