@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "config/config_loader.h"
@@ -117,6 +120,23 @@ TEST(ConfigHostileTest, DurationsAreBoundedOnBothSides) {
   Result<Config> edges = ParseConfig("sit_limit: 24h\nbreak_after: 1s\n", "h.yaml");
   ASSERT_TRUE(edges.ok()) << edges.error().message;
   EXPECT_EQ(edges->sit_limit, std::chrono::hours(24));
+}
+
+// The fuzzer's seed corpus holds hostile files (and every input a fuzzer ever
+// failed on): each is answered, and any refusal keeps its shape.
+TEST(ConfigHostileTest, FuzzCorpusFilesAreAnswered) {
+  const std::filesystem::path dir =
+      std::filesystem::path(UNSIT_SOURCE_DIR) / "tests/fuzz/corpus/config";
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    SCOPED_TRACE(entry.path().filename().string());
+    Result<Config> config = ParseConfig(text, "h.yaml");
+    if (!config.ok()) RefusalOf(text);
+    ++files;
+  }
+  EXPECT_GE(files, 5u);
 }
 
 }  // namespace
