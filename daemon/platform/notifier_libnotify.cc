@@ -47,6 +47,7 @@ class Back {
   Back(const Back&) = delete;
   Back& operator=(const Back&) = delete;
   ~Back() {
+    if (bus_ != nullptr) g_object_unref(bus_);
     if (notification_ == nullptr) return;
     g_signal_handlers_disconnect_by_data(notification_, this);
     notify_notification_clear_actions(notification_);
@@ -58,18 +59,14 @@ class Back {
     if (!notify_is_initted() && !notify_init("unsit")) {
       return Error{"unavailable", "notify_init failed"};
     }
-    // libnotify uses GLib's shared session-bus connection, which by default
-    // raises SIGTERM when the bus goes away; a lost bus must only be a problem.
-    if (GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr)) {
-      g_dbus_connection_set_exit_on_close(bus, FALSE);
-      g_object_unref(bus);
-    }
+    HoldSessionBus();
     if (!Refresh()) info_.problem = NoServerProblem("org.freedesktop.Notifications is not owned");
     PostInfo();
     return info_;
   }
 
   void Show(const ReminderView& view) {
+    HoldSessionBus();
     bool answered = Refresh();
     Prepare(view);
     GError* error = nullptr;
@@ -90,6 +87,7 @@ class Back {
 
   void Close() {
     if (notification_ == nullptr || !on_screen_) return;
+    HoldSessionBus();
     on_screen_ = false;
     ++expected_closes_;
     GError* error = nullptr;
@@ -98,6 +96,18 @@ class Back {
   }
 
  private:
+  // libnotify uses GLib's shared session-bus connection, which GLib makes with
+  // exit-on-close: SIGTERM, and exit status 0, when the bus goes away. A lost
+  // bus must only be a problem. So before each libnotify call we hold the shared
+  // connection ourselves (else libnotify would make a fresh one once ours was
+  // dropped or closed) and turn exit-on-close off on it.
+  void HoldSessionBus() {
+    if (bus_ != nullptr && !g_dbus_connection_is_closed(bus_)) return;
+    if (bus_ != nullptr) g_object_unref(bus_);
+    bus_ = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr);
+    if (bus_ != nullptr) g_dbus_connection_set_exit_on_close(bus_, FALSE);
+  }
+
   // Reads name and capabilities; false when no server answers.
   bool Refresh() {
     char* name = nullptr;
@@ -199,6 +209,7 @@ class Back {
   std::weak_ptr<Front> front_;
   NotifierInfo info_;
   NotifyNotification* notification_ = nullptr;
+  GDBusConnection* bus_ = nullptr;  // the shared session connection, held
   bool on_screen_ = false;
   bool acted_ = false;       // an action came for the notification on screen
   int expected_closes_ = 0;  // NotificationClosed signals we caused and still await
