@@ -26,6 +26,11 @@ void Peer::Start() {
 
 void Peer::Refuse(const protocol::Reply& reply) { SendAndClose(reply); }
 
+void Peer::GiveWay() {
+  SendAndClose(protocol::ErrorReply(std::nullopt, code::kBusy,
+                                    "Closed to make room for a newer connection; try again."));
+}
+
 void Peer::SendEvent(const std::string& line) {
   if (!subscribed_ || closing_ || closed_) return;
   if (queued_bytes_ + line.size() > limits_.max_queued_bytes) {
@@ -65,6 +70,7 @@ void Peer::OnRead(const boost::system::error_code& ec, std::size_t bytes) {
     return;
   }
   if (!subscribed_) ArmTimer(limits_.idle_timeout);
+  last_active_ = std::chrono::steady_clock::now();
   pending_.append(chunk_.data(), bytes);
   if (host_ != nullptr) host_->NoteBuffered(pending_.size());
   if (!ProcessLines()) return;
@@ -108,6 +114,11 @@ void Peer::HandleLine(std::string_view line) {
     return;
   }
   if (host_ == nullptr) return;
+  if (parsed.request.cmd == "subscribe" && !subscribed_ && !host_->SubscriberRoom()) {
+    Queue(protocol::EncodeReply(protocol::ErrorReply(parsed.request.id, code::kBusy,
+                                                     "Too many subscribers; try again later.")));
+    return;
+  }
   protocol::Reply reply = host_->Handle(parsed.request);
   if (closed_) return;  // the handler's broadcast may have dropped us
   if (reply.ok && parsed.request.cmd == "subscribe") {

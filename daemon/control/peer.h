@@ -28,6 +28,8 @@ class PeerHost {
   virtual protocol::Reply Handle(const protocol::Request& request) = 0;
   virtual void PeerClosed(Peer* peer) = 0;
   virtual void NoteBuffered(std::size_t bytes) = 0;
+  // Whether one more peer may subscribe.
+  virtual bool SubscriberRoom() const = 0;
 
  protected:
   ~PeerHost() = default;
@@ -54,12 +56,19 @@ class Peer : public std::enable_shared_from_this<Peer> {
   void Refuse(const protocol::Reply& reply);
   // Queues one encoded event line if this peer subscribed; drops a slow peer.
   void SendEvent(const std::string& line);
+  // Says "busy" and closes, to make room for a newer peer.
+  void GiveWay();
   // Forgets the host; the peer then only winds down.
   void Detach() { host_ = nullptr; }
   void Close();
 
   bool subscribed() const { return subscribed_; }
   bool closed() const { return closed_; }
+  bool closing() const { return closing_ || closed_; }
+  // Nothing left to send: closing it loses no reply.
+  bool idle() const { return out_.empty() && !closing(); }
+  // When it last sent bytes (or connected).
+  std::chrono::steady_clock::time_point last_active() const { return last_active_; }
 
  private:
   void DoRead();
@@ -84,6 +93,7 @@ class Peer : public std::enable_shared_from_this<Peer> {
   std::size_t scanned_ = 0;  // prefix of pending_ known to hold no newline
   std::deque<std::string> out_;
   std::size_t queued_bytes_ = 0;
+  std::chrono::steady_clock::time_point last_active_ = std::chrono::steady_clock::now();
   bool writing_ = false;
   bool reading_ = false;
   bool read_paused_ = false;

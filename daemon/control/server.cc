@@ -107,7 +107,7 @@ void ControlServer::OnAccept(const boost::system::error_code& ec, Peer::Socket s
       std::make_shared<Peer>(std::move(socket), limits, nullptr)
           ->Refuse(protocol::ErrorReply(std::nullopt, code::kForbidden,
                                         "Only the user who runs unsitd may use its socket."));
-    } else if (peers_.size() >= options_.max_peers) {
+    } else if (!MakeRoom()) {
       std::make_shared<Peer>(std::move(socket), limits, nullptr)
           ->Refuse(protocol::ErrorReply(
               std::nullopt, code::kBusy,
@@ -129,6 +129,27 @@ void ControlServer::OnAccept(const boost::system::error_code& ec, Peer::Socket s
         if (!wait_ec && !alive.expired() && acceptor_.is_open()) DoAccept();
       });
 }
+
+bool ControlServer::MakeRoom() {
+  std::size_t clients = 0;
+  Peer* oldest_idle = nullptr;
+  for (const auto& peer : peers_) {
+    if (peer->subscribed() || peer->closing()) continue;
+    ++clients;
+    if (peer->idle() &&
+        (oldest_idle == nullptr || peer->last_active() < oldest_idle->last_active())) {
+      oldest_idle = peer.get();
+    }
+  }
+  // Peers still saying goodbye count too, so that their number stays bounded.
+  const std::size_t bound = 2 * options_.max_peers + options_.max_subscribers;
+  if (clients < options_.max_peers && peers_.size() < bound) return true;
+  if (oldest_idle == nullptr || peers_.size() >= bound) return false;
+  oldest_idle->GiveWay();
+  return true;
+}
+
+bool ControlServer::SubscriberRoom() const { return subscriber_count() < options_.max_subscribers; }
 
 protocol::Reply ControlServer::Handle(const protocol::Request& request) {
   return handler_(request);

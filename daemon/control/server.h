@@ -26,8 +26,12 @@ namespace unsit {
 
 struct ServerOptions {
   std::size_t max_line_bytes = protocol::kMaxLineBytes;
-  std::size_t max_peers = 32;  // more at once: answered "busy" and closed
-  std::chrono::milliseconds idle_timeout = std::chrono::seconds(60);  // not for subscribers
+  // Clients that did not subscribe. A newcomer over it makes the one idle the
+  // longest give way ("busy", closed); only when none is idle (all have replies
+  // still unsent) is the newcomer refused "busy".
+  std::size_t max_peers = 32;
+  std::size_t max_subscribers = 32;  // a subscribe over it is answered "busy"
+  std::chrono::milliseconds idle_timeout = std::chrono::seconds(10);  // not for subscribers
   // Unsent replies and events per peer; a subscriber whose event would pass it
   // is dropped. Room for the largest reply and as much again of events behind it.
   std::size_t max_queued_bytes = 2 * (protocol::kMaxReplyBytes + 1);
@@ -66,6 +70,10 @@ class ControlServer final : private PeerHost {
   void OnAccept(const boost::system::error_code& ec, Peer::Socket socket);
   protocol::Reply Handle(const protocol::Request& request) override;
   void PeerClosed(Peer* peer) override;
+  bool SubscriberRoom() const override;
+  // Makes room for one more client by closing the one idle the longest; false
+  // when none is idle.
+  bool MakeRoom();
   void NoteBuffered(std::size_t bytes) override;
 
   ServerOptions options_;

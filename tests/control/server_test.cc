@@ -248,7 +248,7 @@ TEST_F(ServerTest, ReplyOverTheReplyLimitBecomesAnError) {
   EXPECT_EQ(Reply(client)["ok"], true);
 }
 
-TEST_F(ServerTest, PeerCapRefusesTheExtraOne) {
+TEST_F(ServerTest, PeerCapMakesTheOldestIdlePeerGiveWay) {
   ServerOptions options;
   options.max_peers = 2;
   StartServer(options);
@@ -258,15 +258,49 @@ TEST_F(ServerTest, PeerCapRefusesTheExtraOne) {
     ASSERT_EQ(Reply(*c)["ok"], true);
   }
   SocketClient extra(Path());
-  EXPECT_EQ(Reply(extra)["error"]["code"], code::kBusy);
-  EXPECT_TRUE(extra.WaitClosed());
-  a.Close();
-  for (int i = 0; i < 100 && OnIo([this] { return server_->peer_count(); }) > 1; ++i) {
-    std::this_thread::sleep_for(10ms);
+  ASSERT_TRUE(extra.Send(Request(3, "status")));
+  EXPECT_EQ(Reply(extra)["ok"], true) << "the newcomer is served";
+  Json gave_way = Reply(a);
+  EXPECT_EQ(gave_way["error"]["code"], code::kBusy) << gave_way;
+  EXPECT_TRUE(a.WaitClosed()) << "the oldest idle peer gave way";
+  ASSERT_TRUE(b.Send(Request(4, "status")));
+  EXPECT_EQ(Reply(b)["id"], 4);
+}
+
+// 200 connections that never send a byte starve nobody: a subscriber made
+// before them still gets events, and status is answered.
+TEST_F(ServerTest, TwoHundredSilentPeersStarveNobody) {
+  StartServer();
+  SocketClient watcher(Path());
+  ASSERT_TRUE(watcher.Send(Request(1, "subscribe")));
+  ASSERT_EQ(Reply(watcher)["ok"], true);
+  std::vector<std::unique_ptr<SocketClient>> silent;
+  for (int i = 0; i < 200; ++i) {
+    silent.push_back(std::make_unique<SocketClient>(Path()));
+    ASSERT_TRUE(silent.back()->connected());
   }
-  SocketClient later(Path());
-  ASSERT_TRUE(later.Send(Request(3, "status")));
-  EXPECT_EQ(Reply(later)["ok"], true);
+  SocketClient status(Path());
+  ASSERT_TRUE(status.Send(Request(2, "status")));
+  Json reply = Reply(status);
+  EXPECT_EQ(reply["ok"], true) << reply;
+  OnIo([this] { server_->Broadcast(protocol::Event{"state", Json{{"state", "away"}}}); });
+  EXPECT_EQ(Reply(watcher)["event"], "state");
+  EXPECT_LE(OnIo([this] { return server_->peer_count(); }), 2 * ServerOptions{}.max_peers + 1);
+}
+
+TEST_F(ServerTest, SubscribersHaveTheirOwnBound) {
+  ServerOptions options;
+  options.max_subscribers = 1;
+  StartServer(options);
+  SocketClient first(Path()), second(Path());
+  ASSERT_TRUE(first.Send(Request(1, "subscribe")));
+  ASSERT_EQ(Reply(first)["ok"], true);
+  ASSERT_TRUE(second.Send(Request(2, "subscribe")));
+  Json refused = Reply(second);
+  EXPECT_EQ(refused["error"]["code"], code::kBusy) << refused;
+  EXPECT_EQ(OnIo([this] { return server_->subscriber_count(); }), 1u);
+  ASSERT_TRUE(second.Send(Request(3, "status")));
+  EXPECT_EQ(Reply(second)["id"], 3) << "still served as a plain client";
 }
 
 TEST_F(ServerTest, IdlePeerIsClosedButNotASubscriber) {

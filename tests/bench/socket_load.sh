@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Latency of a `status` request while other clients crowd the control socket:
+# with 0, 100 and 1000 other connections opened and left silent (each new one
+# pushes the one idle the longest out), ROUNDS requests on a fresh connection
+# each; prints p50 and p99 in ms, and the daemon's open fds and resident memory
+# before and after. Not run by ctest (timings depend on the machine).
+#   socket_load.sh UNSITD UNSIT [ROUNDS]
+# Exit: 0 done, 2 usage or set-up failure.
+set -uo pipefail
+unsitd=${1:?usage: socket_load.sh UNSITD UNSIT [ROUNDS]}
+unsit=${2:?usage: socket_load.sh UNSITD UNSIT [ROUNDS]}
+rounds=${3:-300}
+py=$(command -v python3) || { echo "python3 is needed" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unsit-load.XXXXXX")
+export XDG_RUNTIME_DIR=$tmp/run XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
+export HOME=$tmp/home
+unset JOURNAL_STREAM NOTIFY_SOCKET DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+mkdir -p "$XDG_RUNTIME_DIR" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME" "$HOME"
+chmod 0700 "$XDG_RUNTIME_DIR"
+
+"$unsitd" --idle-backend none --notifier log >"$tmp/unsitd.log" 2>&1 &
+daemon=$!
+trap 'kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null; rm -rf "$tmp"' EXIT
+for _ in $(seq 100); do "$unsit" status >/dev/null 2>&1 && break; sleep 0.1; done
+"$unsit" status >/dev/null || { cat "$tmp/unsitd.log" >&2; exit 2; }
+
+"$py" - "$daemon" "$XDG_RUNTIME_DIR/unsit/control.sock" "$rounds" <<'PY'
+import os, resource, socket, statistics, sys, time
+
+pid, path, rounds = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
+
+def footprint():
+    fds = len(os.listdir(f"/proc/{pid}/fd"))
+    with open(f"/proc/{pid}/status") as f:
+        rss = next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+    return f"{fds} fds, {rss / 1024:.1f} MiB resident"
+
+def status_ms():
+    start = time.monotonic_ns()
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(5)
+    s.connect(path)
+    s.sendall(b'{"v":1,"id":1,"cmd":"status"}\n')
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    s.close()
+    if b'"ok":true' not in data:
+        sys.exit(f"status failed: {data[:200]!r}")
+    return (time.monotonic_ns() - start) / 1e6
+
+print(f"before: {footprint()}")
+for others in (0, 100, 1000):
+    crowd = []
+    for _ in range(others):
+        c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        c.connect(path)
+        crowd.append(c)
+    times = sorted(status_ms() for _ in range(rounds))
+    p50 = statistics.median(times)
+    p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+    print(f"{others:5d} other clients: status p50 {p50:.3f} ms, p99 {p99:.3f} ms; daemon {footprint()}")
+    for c in crowd:
+        c.close()
+time.sleep(0.5)
+print(f"after: {footprint()}")
+PY
