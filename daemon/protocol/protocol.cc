@@ -6,8 +6,39 @@
 namespace unsit::protocol {
 namespace {
 
-// Parses without throwing; a discarded value means "not JSON".
+// Deeper than any message of the protocol (replies nest a few levels): code
+// that walks a parsed tree recurses, so deeper text is refused unparsed.
+constexpr int kMaxJsonDepth = 64;
+
+// Whether `text` opens more than kMaxJsonDepth arrays and objects at once;
+// brackets inside strings do not count.
+bool TooDeep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+// Parses without throwing; a discarded value means "not JSON" (or too deep).
 Json ParseJson(std::string_view text) {
+  if (TooDeep(text)) return Json(Json::value_t::discarded);
   try {
     return Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   } catch (...) {  // bad_alloc and the like: treated as unparseable

@@ -70,11 +70,11 @@ TEST(ParseRequest, KeepsTheIdOfAFailedRequest) {
   EXPECT_EQ(parsed.request.id, 12);
 }
 
-TEST(ParseRequest, DeepNestingDoesNotCrash) {
+TEST(ParseRequest, DeepNestingIsRefusedWithoutCrashing) {
   std::string deep = R"({"v":1,"cmd":"status","args":{"x":)" + std::string(20000, '[') +
                      std::string(20000, ']') + "}}";
   ParsedRequest parsed = ParseRequest(deep);
-  EXPECT_FALSE(parsed.error);
+  EXPECT_TRUE(parsed.error);
 }
 
 TEST(EncodeReply, OkAndError) {
@@ -131,6 +131,21 @@ TEST(WireTime, FormatsAndParsesUtc) {
   EXPECT_EQ(ParseIsoUtc("2026-11-18T11:06:40Z"), WallTime(std::chrono::seconds(1'795'000'000)));
   EXPECT_FALSE(ParseIsoUtc("2026-11-18 08:26:40"));
   EXPECT_FALSE(ParseIsoUtc("2026-11-18T08:26:40+01:00"));
+}
+
+// A reply nested deeper than any real one is refused before a tree is built:
+// code that walks the tree (printing, destroying) recurses and would overflow.
+TEST(ProtocolTest, DeepNestingIsRefused) {
+  const std::size_t kDeep = 400000;
+  const std::string deep = R"({"v":1,"id":1,"ok":true,"result":{"a":)" + std::string(kDeep, '[') +
+                           "1" + std::string(kDeep, ']') + "}}";
+  EXPECT_FALSE(ParseServerMessage(deep).ok());
+  EXPECT_TRUE(ParseRequest(R"({"v":1,"cmd":"status","args":)" + std::string(1000, '[') +
+                           std::string(1000, ']') + "}")
+                  .error);
+  std::string nested_ok = R"({"v":1,"id":1,"ok":true,"result":{"a":)" + std::string(30, '[') +
+                          "\"[[[[\"" + std::string(30, ']') + "}}";
+  EXPECT_TRUE(ParseServerMessage(nested_ok).ok()) << "brackets inside strings do not count";
 }
 
 }  // namespace
