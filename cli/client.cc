@@ -13,6 +13,8 @@ namespace unsit::cli {
 namespace {
 
 constexpr std::chrono::milliseconds kCallTimeout = std::chrono::seconds(10);
+// How long to look for the reason when the request could not be sent.
+constexpr std::chrono::milliseconds kRefusalWait = std::chrono::milliseconds(200);
 
 }  // namespace
 
@@ -121,15 +123,14 @@ CallResult Call(const std::string& socket_path, const std::string& cmd, protocol
     call.failure = Failure{kExitUnreachable, connection.error().message};
     return call;
   }
-  if (!connection->Send(protocol::Request{1, cmd, std::move(args)})) {
-    call.failure = Failure{kExitUnreachable, UnreachableMessage(socket_path, "connection lost")};
-    return call;
-  }
+  // A daemon that refuses us ("busy") may answer and close before the request
+  // is sent: its answer is still read.
+  const bool sent = connection->Send(protocol::Request{1, cmd, std::move(args)});
   for (;;) {
-    auto message = connection->Read(kCallTimeout);
+    auto message = connection->Read(sent ? kCallTimeout : kRefusalWait);
     if (!message) {
-      call.failure =
-          Failure{kExitUnreachable, UnreachableMessage(socket_path, message.error().message)};
+      const std::string why = sent ? message.error().message : "connection lost";
+      call.failure = Failure{kExitUnreachable, UnreachableMessage(socket_path, why)};
       return call;
     }
     auto* reply = std::get_if<protocol::Reply>(&*message);

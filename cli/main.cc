@@ -1,6 +1,8 @@
 // unsit: the command-line client of unsitd (see unsit(1)). Parses the verb,
 // sends one request over the control socket and prints the result for people
 // (default) or as JSON (--json). Blocking POSIX I/O only: it must start fast.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <string>
@@ -110,7 +112,16 @@ int Main(int argc, char** argv) {
     app.exit(CLI::RequiredError("A subcommand"));  // CLI11's own message, as for other usage errors
     return kExitUsage;
   }
-  if (o.socket.empty()) o.socket = protocol::DefaultSocketPath();
+  if (o.socket.empty()) {
+    // The /tmp fallback may have been made by someone else, who would answer.
+    const protocol::RuntimeDir dir = protocol::DefaultRuntimeDir();
+    if (Status safe = protocol::CheckPrivateDir(dir.dir, geteuid());
+        !dir.warning.empty() && !safe) {
+      std::cerr << "unsit: not using the daemon's socket: " << safe.error().message << "\n";
+      return kExitUnreachable;
+    }
+    o.socket = protocol::SocketPathIn(dir.dir);
+  }
   // --version is the `version` verb, whatever else the line names.
   std::string verb = o.version ? "version" : app.get_subcommands().front()->get_name();
   return Actions().at(verb)(o);

@@ -31,11 +31,10 @@ RuntimeDir DefaultRuntimeDir() {
   return RuntimeDirFor(xdg ? std::optional<std::string>(xdg) : std::nullopt, geteuid());
 }
 
-Status EnsurePrivateDir(const std::string& path, uid_t uid) {
-  if (mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
-    return IoError("Cannot create", path, errno);
-  }
-  struct stat st {};
+namespace {
+
+// Fills `st` and checks that `path` is a real directory owned by `uid`.
+Status CheckOwnDir(const std::string& path, uid_t uid, struct stat& st) {
   if (lstat(path.c_str(), &st) != 0) return IoError("Cannot inspect", path, errno);
   if (!S_ISDIR(st.st_mode)) {
     return Error{"unsafe", path +
@@ -47,8 +46,32 @@ Status EnsurePrivateDir(const std::string& path, uid_t uid) {
                                ", not to you (uid " + std::to_string(uid) +
                                "); set XDG_RUNTIME_DIR to a directory of your own."};
   }
+  return Ok{};
+}
+
+}  // namespace
+
+Status EnsurePrivateDir(const std::string& path, uid_t uid) {
+  if (mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
+    return IoError("Cannot create", path, errno);
+  }
+  struct stat st {};
+  if (Status own = CheckOwnDir(path, uid, st); !own) return own;
   if ((st.st_mode & 077) != 0 && chmod(path.c_str(), 0700) != 0) {
     return IoError("Cannot make private", path, errno);
+  }
+  return Ok{};
+}
+
+Status CheckPrivateDir(const std::string& path, uid_t uid) {
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0 && errno == ENOENT) return Ok{};
+  if (Status own = CheckOwnDir(path, uid, st); !own) return own;
+  if ((st.st_mode & 077) != 0) {
+    return Error{"unsafe",
+                 path + " is open to other users (mode " + std::to_string((st.st_mode >> 6) & 7) +
+                     std::to_string((st.st_mode >> 3) & 7) + std::to_string(st.st_mode & 7) +
+                     "); make it 0700 or set XDG_RUNTIME_DIR."};
   }
   return Ok{};
 }

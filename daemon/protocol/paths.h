@@ -31,6 +31,12 @@ RuntimeDir DefaultRuntimeDir();
 // owned by someone else is an error (never used, never changed).
 Status EnsurePrivateDir(const std::string& path, uid_t uid);
 
+// Checks an existing `path` without changing anything: a real directory, owned
+// by `uid`, no access for group or others. What the CLI asks of the /tmp
+// fallback before it trusts a socket in it; a missing directory is Ok (there
+// is then no daemon to reach).
+Status CheckPrivateDir(const std::string& path, uid_t uid);
+
 // DefaultRuntimeDir(), created and checked with EnsurePrivateDir: what the
 // daemon calls at start.
 Result<RuntimeDir> ResolveRuntimeDir();

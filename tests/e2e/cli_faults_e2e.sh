@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The CLI against sockets that misbehave, each served by a small fake daemon:
+# one that says "busy" and closes before reading (exit 1 and the daemon's words,
+# not "not running"), one that sends a reply nested 400,000 levels deep (an
+# error, not a crash), and, without XDG_RUNTIME_DIR, a /tmp/unsit-UID fallback
+# owned by another user or open to others (refused, never connected to). The
+# fallback cases run in a private mount namespace with its own /tmp (root only;
+# skipped otherwise), so no real /tmp/unsit-UID is touched.
+# Usage: cli_faults_e2e.sh UNSIT
+set -uo pipefail
+unsit=${1:?usage: cli_faults_e2e.sh UNSIT}
+command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/unsit-clif.XXXXXX")
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# serve SOCKET REPLY_FILE READ_FIRST: answers every connection with the file.
+cat >"$work/serve.py" <<'PY'
+import socket, sys
+path, reply, read_first = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+data = open(reply, "rb").read()
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(path)
+s.listen(16)
+print("ready", flush=True)
+while True:
+    c, _ = s.accept()
+    if read_first:
+        c.recv(65536)
+    try:
+        c.sendall(data)
+    except OSError:
+        pass
+    c.close()
+PY
+serve() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -f "$1"
+  python3 "$work/serve.py" "$1" "$2" "$3" >"$work/serve.out" &
+  server=$!
+  for _ in $(seq 50); do grep -q ready "$work/serve.out" && return 0; sleep 0.1; done
+  fail "the fake daemon did not start"
+}
+
+export XDG_RUNTIME_DIR="$work/run"
+mkdir -m 700 -p "$XDG_RUNTIME_DIR/unsit"
+sock="$XDG_RUNTIME_DIR/unsit/control.sock"
+
+printf '%s\n' '{"error":{"code":"busy","message":"Too many connections (32); try again."},"id":null,"ok":false,"v":1}' >"$work/busy"
+serve "$sock" "$work/busy" 0
+for _ in 1 2 3 4 5; do
+  out=$("$unsit" status 2>&1); rc=$?
+  [ "$rc" = 1 ] || fail "busy daemon: exit $rc, expected 1: $out"
+  case "$out" in *"Too many connections"*) ;; *) fail "busy daemon: $out" ;; esac
+done
+echo "busy: exit 1 with the daemon's words"
+
+python3 -c "print('{\"v\":1,\"id\":1,\"ok\":true,\"result\":{\"a\":' + '['*400000 + '1' + ']'*400000 + '}}')" >"$work/deep"
+serve "$sock" "$work/deep" 1
+"$unsit" status >"$work/out" 2>&1; rc=$?
+[ "$rc" -lt 128 ] || fail "a deeply nested reply killed unsit (exit $rc)"
+[ "$rc" != 0 ] || fail "a deeply nested reply was accepted"
+echo "deep reply: refused with exit $rc"
+
+if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null; then
+  echo "SKIP (fallback directory part): needs root and unshare"
+  exit 0
+fi
+printf '%s\n' '{"id":1,"ok":true,"result":{},"v":1}' >"$work/ok"
+# Run in a private mount namespace whose /tmp is a fresh tmpfs (which hides
+# $work too, so what the fake needs is carried over first).
+cat >"$work/fallback.sh" <<SH
+set -u
+serve_py=\$(cat "$work/serve.py"); ok=\$(cat "$work/ok")
+mount -t tmpfs tmpfs /tmp || exit 77
+printf '%s\\n' "\$serve_py" >/tmp/serve.py; printf '%s\\n' "\$ok" >/tmp/ok
+dir=/tmp/unsit-\$(id -u)
+mkdir -m 700 "\$dir"
+python3 /tmp/serve.py "\$dir/control.sock" /tmp/ok 1 >/dev/null &
+pid=\$!
+sleep 0.5
+unset XDG_RUNTIME_DIR
+chown 65534 "\$dir"
+"$unsit" status 2>&1; echo "other \$?"
+chown 0 "\$dir"; chmod 777 "\$dir"
+"$unsit" status 2>&1; echo "open \$?"
+chmod 700 "\$dir"
+"$unsit" --json status 2>&1; echo "own \$?"
+kill \$pid
+SH
+unshare -m bash "$work/fallback.sh" >"$work/fallback.out" 2>&1
+out=$(cat "$work/fallback.out")
+grep -q "^other 3$" "$work/fallback.out" || fail "a fallback directory of another user was used: $out"
+grep -q "belongs to uid 65534" "$work/fallback.out" || fail "no reason given: $out"
+grep -q "^open 3$" "$work/fallback.out" || fail "a fallback directory open to others was used: $out"
+grep -q "^own 0$" "$work/fallback.out" || fail "our own fallback directory was refused: $out"
+echo "fallback /tmp directory: another user's or an open one refused, our own used"
