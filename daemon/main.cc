@@ -72,9 +72,10 @@ int Run(const Flags& flags) {
   if (!runtime->warning.empty()) spdlog::warn("{}", runtime->warning);
   auto lock = AcquireInstanceLock(runtime->dir);
   if (!lock.ok()) {
-    if (flags.autostart) return 0;  // the running one (e.g. the systemd unit) is enough
+    const bool running = lock.error().code == "running";
+    if (running && flags.autostart) return 0;  // the running one (e.g. the unit) is enough
     spdlog::critical("{}", lock.error().message);
-    return kExitAlreadyRunning;
+    return running ? kExitAlreadyRunning : 1;  // a lock that cannot be taken is a failure
   }
 
   auto loaded = LoadConfig(flags.config);
