@@ -16,14 +16,19 @@
 namespace unsit::cli {
 namespace {
 
-const CLI::Validator kDuration(
-    [](std::string& text) {
-      auto d = ParseDuration(text);
-      if (!d) return std::string("expected a duration such as 90s, 15m or 1h30m");
-      if (d->count() <= 0) return std::string("the duration must be longer than zero");
-      return std::string();
-    },
-    "DURATION");
+// A duration longer than zero and at most `max` (what the daemon accepts), so
+// that a wrong one is a usage error (exit 2) as unsit(1) says.
+CLI::Validator DurationUpTo(Duration max) {
+  return CLI::Validator(
+      [max](std::string& text) {
+        auto d = ParseDuration(text);
+        if (!d) return std::string("expected a duration such as 90s, 15m or 1h30m");
+        if (d->count() <= 0) return std::string("the duration must be longer than zero");
+        if (*d > max) return "the duration must be at most " + FormatDuration(max);
+        return std::string();
+      },
+      "DURATION");
+}
 
 CLI::App* Verb(CLI::App& app, const char* name, const char* description, const char* example) {
   CLI::App* verb = app.add_subcommand(name, description);
@@ -62,13 +67,13 @@ void DefineVerbs(CLI::App& app, Options& o) {
   Verb(app, "snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
        "unsit snooze 15m")
       ->add_option("duration", o.duration, "How long, e.g. 15m")
-      ->check(kDuration);
+      ->check(DurationUpTo(protocol::kMaxSnooze));
   Verb(app, "done", "I'm up: a break begins now and the reminder closes.", "unsit done");
   Verb(app, "skip", "Skip this reminder: the next one comes after a full sit limit.", "unsit skip");
   Verb(app, "pause", "Mute reminders (tracking goes on) for a while or until resume.",
        "unsit pause 45m        unsit pause")
       ->add_option("duration", o.duration, "How long, e.g. 45m; none: until `unsit resume`")
-      ->check(kDuration);
+      ->check(DurationUpTo(protocol::kMaxPause));
   Verb(app, "resume", "End a pause; a reminder that fell due meanwhile shows now.", "unsit resume");
   Verb(app, "standing", "Standing desk: while on, input does not count as sitting.",
        "unsit standing on        unsit standing off")

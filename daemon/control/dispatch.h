@@ -17,8 +17,8 @@ protocol::Reply Dispatch(const protocol::Request& request, DaemonApi& api);
 const std::vector<std::string_view>& Verbs();
 
 // Longest snooze and pause accepted.
-inline constexpr Duration kMaxSnooze = std::chrono::hours(24);
-inline constexpr Duration kMaxPause = std::chrono::days(30);
+inline constexpr Duration kMaxSnooze = protocol::kMaxSnooze;
+inline constexpr Duration kMaxPause = protocol::kMaxPause;
 // Most history days one request may ask for (the reply fits kMaxReplyBytes).
 inline constexpr int kMaxHistoryDays = protocol::kMaxHistoryDays;
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.h"
+#include "core/time.h"
 
 // The control protocol v1 (see unsit-ipc(7)): one JSON object per line over a
 // Unix stream socket. Shared by the daemon and the CLI. Every function here
@@ -30,6 +31,9 @@ inline constexpr std::size_t kMaxReplyBytes = 1024 * 1024;
 // 450 bytes even with every counter at its largest (about 300 on real days),
 // so the reply stays well within kMaxReplyBytes.
 inline constexpr int kMaxHistoryDays = 1000;
+// The longest snooze and pause a request may ask for (the CLI checks them too).
+inline constexpr Duration kMaxSnooze = std::chrono::hours(24);
+inline constexpr Duration kMaxPause = std::chrono::days(30);
 
 // The stable error codes of replies (error.code).
 namespace code {

@@ -47,6 +47,13 @@ serve() {
   fail "the fake daemon did not start"
 }
 
+# Durations the daemon would refuse are usage errors (exit 2), as unsit(1) says.
+for args in "snooze 25h" "pause 31d" "snooze 0s"; do
+  out=$("$unsit" $args 2>&1); rc=$?
+  [ "$rc" = 2 ] || fail "unsit $args: exit $rc, expected 2: $out"
+done
+echo "out-of-range durations: usage errors"
+
 export XDG_RUNTIME_DIR="$work/run"
 mkdir -m 700 -p "$XDG_RUNTIME_DIR/unsit"
 sock="$XDG_RUNTIME_DIR/unsit/control.sock"
