@@ -243,11 +243,16 @@ class ConfigReader {
   std::optional<YAML::Mark> break_after_mark_;
 };
 
-std::vector<std::string> BuiltinIds() {
-  std::vector<std::string> ids;
-  if (Result<std::vector<Stretch>> builtin = BuiltinStretches()) {
-    for (const Stretch& stretch : *builtin) ids.push_back(stretch.id);
-  }
+// The ids of the compiled-in catalogue, read once: parsing the catalogue cost
+// more than parsing a config file.
+const std::vector<std::string>& BuiltinIds() {
+  static const std::vector<std::string> ids = [] {
+    std::vector<std::string> read;
+    if (Result<std::vector<Stretch>> builtin = BuiltinStretches()) {
+      for (const Stretch& stretch : *builtin) read.push_back(stretch.id);
+    }
+    return read;
+  }();
   return ids;
 }
 
