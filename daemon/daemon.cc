@@ -70,6 +70,7 @@ void Daemon::Shutdown() {
   session_.reset();
   idle_.reset();
   notifier_.reset();
+  ReportUnwritten();
   store_.reset();  // closes the database: everything is on disk from here
   if (glib_) glib_->Stop();
 }
@@ -152,6 +153,7 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
 }
 
 void Daemon::Record(const Now& now, const Decision& decision) {
+  if (!store_ && history_retry_) OpenHistory();
   if (!store_) return;
   auto recorded = store_->Record(now, decision);
   if (recorded.ok()) {
@@ -164,6 +166,18 @@ void Daemon::Record(const Now& now, const Decision& decision) {
     last_store_error_ = recorded.error().message;
     spdlog::error("history: {}", last_store_error_);
   }
+}
+
+// Records that waited in memory get one last try; what still fails is said
+// with its count rather than dropped without a word.
+void Daemon::ReportUnwritten() {
+  if (!store_ || store_->Unwritten() == 0) return;
+  if (store_->WritePending().ok()) {
+    spdlog::info("history: the records that waited are written");
+    return;
+  }
+  spdlog::error("history: {} record(s) could not be written before exit and are lost",
+                store_->Unwritten());
 }
 
 void Daemon::RebuildStretches() {

@@ -79,6 +79,7 @@ class Daemon final : public DaemonApi {
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
   void OpenHistory();
+  void ReportUnwritten();
   void RestoreFromHistory();
   void RebuildStretches();
   std::string IdleWanted() const;
@@ -111,6 +112,7 @@ class Daemon final : public DaemonApi {
   std::vector<Candidate> notifier_candidates_;
   std::unique_ptr<HistoryStore> store_;
   std::string history_problem_;
+  bool history_retry_ = false;  // opening failed for a passing reason (a lock)
   std::string last_store_error_;
   std::unique_ptr<ControlServer> server_;
   bool stopped_ = false;

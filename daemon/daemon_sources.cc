@@ -177,16 +177,25 @@ void Daemon::StartNotifier() {
 #endif
 }
 
+// A file locked by another process (or another passing I/O error) is opened
+// again on the next decision to record, not by a timer of its own.
 void Daemon::OpenHistory() {
   std::optional<Error> notice;
   auto opened = OpenHistoryStore(options_.history_path, config_.history, &notice);
   if (notice) spdlog::warn("history: {}", notice->message);
   if (!opened.ok()) {
+    bool was_retrying = history_retry_;
+    history_retry_ = opened.error().code == "history_io";
+    if (was_retrying && opened.error().message == history_problem_) return;
     history_problem_ = opened.error().message;
-    spdlog::error("history: {}; reminders go on without a record", history_problem_);
+    spdlog::error("history: {}; reminders go on without a record{}", history_problem_,
+                  history_retry_ ? " until it opens (tried again at the next change)" : "");
     return;
   }
   store_ = std::move(opened.value());
+  if (history_retry_) spdlog::info("history: opened after all");
+  history_retry_ = false;
+  history_problem_.clear();
   spdlog::info("history: {}", store_->Path());
 }
 

@@ -32,8 +32,14 @@ class HistoryStore {
  public:
   virtual ~HistoryStore() = default;
   // Records one decision of the model as it happens (bouts, breaks, reminders,
-  // checkpoints). Decisions that hold nothing to record are ignored.
+  // checkpoints). Ok means history is being recorded: a decision that holds
+  // nothing to record retries what waits and returns the last failure until
+  // a write succeeds again, so a pause never reports a full disk as fixed.
   virtual Status Record(const Now& now, const Decision& decision) = 0;
+  // One more try to write the records a failed write left waiting in memory.
+  virtual Status WritePending() = 0;
+  // How many records wait in memory (lost if the process ends now).
+  virtual size_t Unwritten() const = 0;
   virtual Result<StoredState> Load(const Now& now) = 0;
   // The last `days` history days, oldest first, today included.
   virtual Result<std::vector<DayView>> Days(const Now& now, int days) = 0;

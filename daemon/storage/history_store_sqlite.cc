@@ -43,9 +43,12 @@ Result<std::unique_ptr<SqliteHistoryStore>> SqliteHistoryStore::Open(const std::
 }
 
 Status SqliteHistoryStore::Record(const Now& now, const Decision& decision) {
-  if (HoldsNothing(decision)) return Ok{};
-  Enqueue(now, decision);
-  Status flushed = Flush();
+  if (HoldsNothing(decision) && pending_.empty()) {
+    if (failure_) return *failure_;
+    return Ok{};
+  }
+  if (!HoldsNothing(decision)) Enqueue(now, decision);
+  Status flushed = WritePending();
   if (flushed.ok()) MaybePrune(now);
   return flushed;
 }
@@ -61,13 +64,15 @@ void SqliteHistoryStore::Enqueue(const Now& now, const Decision& decision) {
   pending_.push_back(Pending{now, decision});
 }
 
-Status SqliteHistoryStore::Flush() {
+Status SqliteHistoryStore::WritePending() {
   while (!pending_.empty()) {
     Status written = Write(pending_.front().now, pending_.front().decision);
     if (written.ok()) {
       pending_.pop_front();
+      failure_.reset();
       continue;
     }
+    failure_ = written.error();
     if (!IsPassing(written.error())) {
       pending_.pop_front();  // would fail forever; do not block what follows
       return written;
@@ -75,8 +80,10 @@ Status SqliteHistoryStore::Flush() {
     Error error = written.error();
     error.message += " " + std::to_string(pending_.size()) +
                      " history record(s) wait in memory and are written when it works again.";
+    failure_ = error;
     return error;
   }
+  if (failure_) return *failure_;
   return Ok{};
 }
 

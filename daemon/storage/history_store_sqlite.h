@@ -46,6 +46,8 @@ class SqliteHistoryStore : public HistoryStore {
   ~SqliteHistoryStore() override;
 
   Status Record(const Now& now, const Decision& decision) override;
+  Status WritePending() override;
+  size_t Unwritten() const override { return pending_.size(); }
   // Today's totals exclude the open bout: the model either continues it (and
   // counts it when it closes) or the shell records its BoutClosed and loads
   // again (see storage/restore.h, ResumeFromHistory).
@@ -61,9 +63,6 @@ class SqliteHistoryStore : public HistoryStore {
   // What happened to a damaged file when opening (moved aside), if anything.
   const std::optional<Error>& notice() const { return notice_; }
 
-  // Records waiting for disk space.
-  size_t pending() const { return pending_.size(); }
-
  private:
   struct DbCloser {
     void operator()(sqlite3* db) const;
@@ -76,7 +75,6 @@ class SqliteHistoryStore : public HistoryStore {
 
   SqliteHistoryStore(Db db, std::string path, const Config::History& config, std::string boot_id);
 
-  Status Flush();
   Status Write(const Now& now, const Decision& decision);
   Status SetSynchronous(bool full);
   void Enqueue(const Now& now, const Decision& decision);
@@ -98,6 +96,7 @@ class SqliteHistoryStore : public HistoryStore {
   std::string boot_id_;
   std::optional<Error> notice_;
   std::deque<Pending> pending_;
+  std::optional<Error> failure_;  // of the last write, until one succeeds
   bool synchronous_full_ = false;
 
   // What the rows being written depend on (restored by Load where it can be).

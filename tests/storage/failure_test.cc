@@ -153,12 +153,12 @@ int DiskFullChild(const std::string& path, WallTime t0, const std::string& count
     failed = !s.ok();
     if (failed && s.error().code != "history_full" && s.error().code != "history_io") return 13;
   }
-  if (!failed || (*store)->pending() != 1) return 14;
+  if (!failed || (*store)->Unwritten() != 1) return 14;
   Status again = record(i++);  // still full: both wait
-  if (again.ok() || (*store)->pending() != 2) return 15;
+  if (again.ok() || (*store)->Unwritten() != 2) return 15;
   limit.rlim_cur = hard;
   if (setrlimit(RLIMIT_FSIZE, &limit) != 0) return 16;
-  if (!record(i++).ok() || (*store)->pending() != 0) return 17;
+  if (!record(i++).ok() || (*store)->Unwritten() != 0) return 17;
   std::ofstream(count_file) << i;
   return 0;
 }

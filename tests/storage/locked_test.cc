@@ -60,5 +60,36 @@ TEST_F(LockedTest, ALockedFileNeitherStallsNorLosesRecords) {
   EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM bouts"), 3) << "nothing was dropped";
 }
 
+// A decision that writes nothing (a pause, a state change) is no proof that
+// history records again: the failure stands until a write succeeds.
+TEST_F(LockedTest, AFailureStandsUntilAWriteSucceeds) {
+  auto store = SqliteHistoryStore::Open(path_, Config::History{}, "boot-a");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  Lock();
+  ASSERT_FALSE((*store)->Record(At(t0_ + 1min), Bout(0)).ok());
+  EXPECT_FALSE((*store)->Record(At(t0_ + 2min), out::PauseChanged{std::nullopt, true}).ok())
+      << "a pause hid a history that is not being written";
+  EXPECT_EQ((*store)->Unwritten(), 1u);
+  Release();
+  EXPECT_TRUE((*store)->Record(At(t0_ + 3min), out::PauseChanged{std::nullopt, false}).ok());
+  EXPECT_EQ((*store)->Unwritten(), 0u);
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM bouts"), 1);
+}
+
+// At shutdown the shell gives what waits one last try and learns what is lost.
+TEST_F(LockedTest, WritePendingWritesWhatWaits) {
+  auto store = SqliteHistoryStore::Open(path_, Config::History{}, "boot-a");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  Lock();
+  ASSERT_FALSE((*store)->Record(At(t0_ + 1min), Bout(0)).ok());
+  ASSERT_FALSE((*store)->Record(At(t0_ + 3min), Bout(1)).ok());
+  EXPECT_FALSE((*store)->WritePending().ok());
+  EXPECT_EQ((*store)->Unwritten(), 2u);
+  Release();
+  EXPECT_TRUE((*store)->WritePending().ok());
+  EXPECT_EQ((*store)->Unwritten(), 0u);
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM bouts"), 2);
+}
+
 }  // namespace
 }  // namespace unsit
