@@ -92,7 +92,20 @@ void Daemon::ApplyOutput(const Now& now, const Output& output) {
     timer_.Disarm();
     return;
   }
-  timer_.Arm(*output.next_deadline, [this] { Feed(in::Tick{}); });
+  NoteTimer(timer_.Arm(*output.next_deadline, [this] { Feed(in::Tick{}); }));
+}
+
+// A deadline that cannot be set is logged once and shown by doctor; it is set
+// again at the next input or command, which feeds the model and arms anew.
+void Daemon::NoteTimer(const Result<Ok>& armed) {
+  if (armed.ok()) {
+    if (!timer_problem_.empty()) spdlog::info("timer: set again");
+    timer_problem_.clear();
+    return;
+  }
+  if (armed.error().message == timer_problem_) return;
+  timer_problem_ = armed.error().message;
+  spdlog::error("timer: {}; the next reminder waits for the next input or command", timer_problem_);
 }
 
 void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
@@ -134,9 +147,14 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
 // The release of the button that said "I'm up" is itself input: wait out the
 // click before asking for the next input, or the break would end at once.
 void Daemon::WatchNextInputSoon() {
-  input_grace_.Arm(ReadBootClock() + kInputGrace, [this] {
+  Result<Ok> armed = input_grace_.Arm(ReadBootClock() + kInputGrace, [this] {
     if (idle_ && !stopped_) idle_->WatchNextInput();
   });
+  if (armed.ok()) return;
+  // Without the grace, watch at once: a click may end the break early, but
+  // the break is still seen to end.
+  spdlog::warn("timer: {}; watching for input without the grace", armed.error().message);
+  if (idle_) idle_->WatchNextInput();
 }
 
 void Daemon::ShowReminder(Duration sitting, int shown) {

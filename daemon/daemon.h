@@ -70,6 +70,7 @@ class Daemon final : public DaemonApi {
   void ShowReminder(Duration sitting, int shown);
   void WatchNextInputSoon();
   void Record(const Now& now, const Decision& decision);
+  void NoteTimer(const Result<Ok>& armed);  // Status names a method here
 
   void ChooseIdle();
   void AdoptIdleSource(IdleChoice choice);
@@ -114,6 +115,7 @@ class Daemon final : public DaemonApi {
   std::string history_problem_;
   bool history_retry_ = false;  // opening failed for a passing reason (a lock)
   std::string last_store_error_;
+  std::string timer_problem_;  // the next deadline could not be set
   std::unique_ptr<ControlServer> server_;
   bool stopped_ = false;
 };

@@ -127,6 +127,10 @@ DoctorReport Daemon::Doctor() {
   if (!history_problem_.empty()) {
     report.problems.push_back("history is not being recorded: " + history_problem_);
   }
+  if (!timer_problem_.empty()) {
+    report.problems.push_back("the reminder timer cannot be set (" + timer_problem_ +
+                              "): reminders come late; restart unsitd.");
+  }
   if (!last_store_error_.empty()) {
     report.problems.push_back("recording history failed: " + last_store_error_ +
                               ": check the disk; recording resumes by itself.");

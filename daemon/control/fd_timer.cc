@@ -4,7 +4,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
+#include <string>
 
 namespace unsit {
 
@@ -19,15 +22,19 @@ FdTimer::~FdTimer() {
   fd_.close(ignored);
 }
 
-void FdTimer::Arm(std::chrono::milliseconds after, Callback callback) {
-  if (!fd_.is_open()) return;
+Status FdTimer::Arm(std::chrono::milliseconds after, Callback callback) {
+  if (!fd_.is_open()) return Error{"timer", "no timer: no descriptor could be had for it"};
   callback_ = std::move(callback);
   auto ms = std::max<std::chrono::milliseconds::rep>(after.count(), 1);  // zero would disarm
   itimerspec spec{};
   spec.it_value.tv_sec = static_cast<time_t>(ms / 1000);
   spec.it_value.tv_nsec = static_cast<long>((ms % 1000) * 1000000);
-  timerfd_settime(fd_.native_handle(), 0, &spec, nullptr);
+  if (timerfd_settime(fd_.native_handle(), 0, &spec, nullptr) != 0) {
+    callback_ = nullptr;
+    return Error{"timer", std::string("cannot set a timer: ") + std::strerror(errno)};
+  }
   Wait();
+  return Ok{};
 }
 
 void FdTimer::Cancel() {

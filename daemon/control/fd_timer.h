@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 
+#include "core/result.h"
+
 namespace unsit {
 
 // A one-shot timer on a timerfd of its own (CLOCK_MONOTONIC), watched by the
@@ -18,8 +20,9 @@ namespace unsit {
 // or firing this one leaves nothing armed, so it costs no later wakeup.
 //
 // Contract: Arm replaces any earlier arming (callback included); the callback
-// runs once on the loop, never after Cancel or destruction. If no timerfd could
-// be made (descriptors exhausted at construction) it never fires. Used on the
+// runs once on the loop, never after Cancel or destruction. Arm returns an
+// error, and the timer will not fire, when no timerfd could be made
+// (descriptors exhausted at construction) or timerfd_settime failed. Used on the
 // io_context thread only; one extra descriptor while it exists.
 class FdTimer {
  public:
@@ -30,7 +33,7 @@ class FdTimer {
   FdTimer(const FdTimer&) = delete;
   FdTimer& operator=(const FdTimer&) = delete;
 
-  void Arm(std::chrono::milliseconds after, Callback callback);
+  Status Arm(std::chrono::milliseconds after, Callback callback);
   void Cancel();
 
  private:

@@ -176,9 +176,12 @@ void Peer::SendAndClose(const protocol::Reply& reply) {
 
 void Peer::ArmTimer(std::chrono::milliseconds after) {
   // Weak: a pending timer alone does not keep the peer alive (Close cancels it).
-  timer_.Arm(after, [weak = weak_from_this()] {
+  Status armed = timer_.Arm(after, [weak = weak_from_this()] {
     if (auto self = weak.lock()) self->OnTimer();
   });
+  // A silent peer that cannot be timed out would hold its slot for good: it
+  // goes now. A closing one is closed once its last message is written.
+  if (!armed.ok() && !closing_) Close();
 }
 
 void Peer::OnTimer() {

@@ -26,21 +26,26 @@ Status BootTimer::Open() {
   return Ok{};
 }
 
-void BootTimer::Arm(BootTime deadline, Callback callback) {
+Status BootTimer::Arm(BootTime deadline, Callback callback) {
   callback_ = std::move(callback);
   auto ms = deadline.time_since_epoch().count();
   if (ms <= 0) ms = 1;  // an all-zero it_value would disarm the timer
   itimerspec spec{};
   spec.it_value.tv_sec = static_cast<time_t>(ms / 1000);
   spec.it_value.tv_nsec = static_cast<long>((ms % 1000) * 1000000);
-  timerfd_settime(fd_.native_handle(), TFD_TIMER_ABSTIME, &spec, nullptr);
+  if (timerfd_settime(fd_.native_handle(), TFD_TIMER_ABSTIME, &spec, nullptr) != 0) {
+    callback_ = nullptr;
+    return Error{"timer", std::string("cannot set the CLOCK_BOOTTIME timer: ") + strerror(errno)};
+  }
   Wait();
+  return Ok{};
 }
 
 void BootTimer::Disarm() {
-  itimerspec spec{};
-  timerfd_settime(fd_.native_handle(), TFD_TIMER_ABSTIME, &spec, nullptr);
   callback_ = nullptr;
+  itimerspec spec{};
+  // A failure leaves at most one wakeup that finds no callback.
+  timerfd_settime(fd_.native_handle(), TFD_TIMER_ABSTIME, &spec, nullptr);
 }
 
 void BootTimer::Wait() {

@@ -26,8 +26,10 @@ class BootTimer {
 
   Status Open();
   // Fires `callback` once at `deadline` (or at once if it passed). Replaces any
-  // earlier deadline: there is only ever one.
-  void Arm(BootTime deadline, Callback callback);
+  // earlier deadline: there is only ever one. An error (timerfd_settime failed,
+  // or the timer was never opened) means it will not fire; the caller decides.
+  Status Arm(BootTime deadline, Callback callback);
+  // Drops the callback first, so even a failed disarm never runs it.
   void Disarm();
   // How many times it fired, for the footprint benchmark and tests.
   long fired() const { return fired_; }
