@@ -161,12 +161,12 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   if (shown == 1 || !current_stretch_) current_stretch_ = rotation_.Next();
   if (!notifier_) return;
   NotifierInfo info = notifier_->Info();
-  last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze, info.actions);
+  last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze);
   notifier_->Show(*last_view_);
   // While no notification server answers, the log is where the reminder shows
   // (a server lost since the last Show is reported by the status callback).
   if (libnotify_ != nullptr && !info.problem.empty()) {
-    spdlog::warn("reminder: {} — {}", last_view_->summary, last_view_->body);
+    spdlog::warn("reminder: {} — {}", last_view_->summary, BodyFor(*last_view_, false));
   }
 }
 

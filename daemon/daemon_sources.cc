@@ -169,7 +169,8 @@ void Daemon::StartNotifier() {
     }
     spdlog::warn("notify: {}; reminders go to this log until a server answers", info.problem);
     // The Show that found the server gone carried a reminder: it goes here.
-    if (last_view_) spdlog::warn("reminder: {} — {}", last_view_->summary, last_view_->body);
+    if (last_view_)
+      spdlog::warn("reminder: {} — {}", last_view_->summary, BodyFor(*last_view_, false));
   });
   if (auto problem = libnotify_->Info().problem; !problem.empty()) {
     spdlog::warn("notify: {}", problem);

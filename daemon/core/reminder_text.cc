@@ -33,18 +33,19 @@ std::string EscapeMarkup(std::string_view text) {
 
 }  // namespace
 
-ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze,
-                             bool actions) {
+ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze) {
   ReminderView view;
   view.summary = "Time to stand up — " + FormatHuman(sitting) + " sitting";
   view.body = "Walk around for a few minutes.\nThen: " + EscapeMarkup(stretch.name) + " — " +
               EscapeMarkup(stretch.cue);
   view.snooze_label = "Snooze " + FormatHuman(snooze);
-  if (!actions) {
-    view.body += "\nNo buttons here: run unsit done once you are up, unsit snooze to wait " +
-                 FormatHuman(snooze) + ", or unsit skip to let this one pass.";
-  }
+  view.no_buttons = "No buttons here: run unsit done once you are up, unsit snooze to wait " +
+                    FormatHuman(snooze) + ", or unsit skip to let this one pass.";
   return view;
+}
+
+std::string BodyFor(const ReminderView& view, bool actions) {
+  return actions ? view.body : view.body + "\n" + view.no_buttons;
 }
 
 }  // namespace unsit

@@ -135,11 +135,14 @@ class Back {
   }
 
   void Prepare(const ReminderView& view) {
+    // The body follows what the server just said it can do (Refresh), not
+    // what was known when the reminder was composed.
+    std::string body = BodyFor(view, info_.actions);
     if (notification_ == nullptr) {
-      notification_ = notify_notification_new(view.summary.c_str(), view.body.c_str(), nullptr);
+      notification_ = notify_notification_new(view.summary.c_str(), body.c_str(), nullptr);
       g_signal_connect(notification_, "closed", G_CALLBACK(&Back::OnClosed), this);
     } else {
-      notify_notification_update(notification_, view.summary.c_str(), view.body.c_str(), nullptr);
+      notify_notification_update(notification_, view.summary.c_str(), body.c_str(), nullptr);
     }
     NotifyNotification* n = notification_;
     notify_notification_set_app_name(n, "unsit");

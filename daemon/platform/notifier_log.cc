@@ -19,7 +19,7 @@ class LogNotifier final : public Notifier {
 
   void Show(const ReminderView& view) override {
     shown_ = true;
-    Emit("reminder: " + view.summary + " — " + view.body);
+    Emit("reminder: " + view.summary + " — " + BodyFor(view, false));
   }
 
   void Close() override {

@@ -16,18 +16,19 @@ Stretch Lunge() {
 }
 
 TEST(ReminderTextTest, WithButtons) {
-  const ReminderView view = ComposeReminder(62min, Lunge(), 10min, true);
+  const ReminderView view = ComposeReminder(62min, Lunge(), 10min);
   EXPECT_EQ(view.summary, "Time to stand up — 1 h 02 min sitting");
   EXPECT_EQ(view.body,
             "Walk around for a few minutes.\n"
             "Then: Standing lunge — Long step forward, tailbone down; 30 s a side.");
   EXPECT_EQ(view.snooze_label, "Snooze 10 min");
+  EXPECT_EQ(BodyFor(view, true), view.body);
 }
 
 TEST(ReminderTextTest, WithoutButtonsNamesTheCommands) {
-  const ReminderView view = ComposeReminder(45min, Lunge(), 15min, false);
+  const ReminderView view = ComposeReminder(45min, Lunge(), 15min);
   EXPECT_EQ(view.summary, "Time to stand up — 45 min sitting");
-  EXPECT_EQ(view.body,
+  EXPECT_EQ(BodyFor(view, false),
             "Walk around for a few minutes.\n"
             "Then: Standing lunge — Long step forward, tailbone down; 30 s a side.\n"
             "No buttons here: run unsit done once you are up, unsit snooze to wait 15 min, or "
@@ -39,7 +40,7 @@ TEST(ReminderTextTest, EscapesMarkupInTheBody) {
   Stretch s = Lunge();
   s.name = "Hips <&> knees";
   s.cue = "a < b && c > d";
-  const ReminderView view = ComposeReminder(1h, s, 10min, true);
+  const ReminderView view = ComposeReminder(1h, s, 10min);
   EXPECT_EQ(view.body,
             "Walk around for a few minutes.\n"
             "Then: Hips &lt;&amp;&gt; knees — a &lt; b &amp;&amp; c &gt; d");

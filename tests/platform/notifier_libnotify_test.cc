@@ -11,6 +11,7 @@
 #include <map>
 #include <vector>
 
+#include "core/reminder_text.h"
 #include "desktop_helpers.h"
 #include "platform/glib_thread.h"
 #include "platform/notifier_libnotify.h"
@@ -234,7 +235,7 @@ class LibnotifyTest : public ::testing::Test {
   }
 
   ReminderView View(const std::string& summary) {
-    return {summary, "Walk for a few minutes, then: standing lunge.", "Snooze 10 min"};
+    return {summary, "Walk for a few minutes, then: standing lunge.", "Snooze 10 min", "hint"};
   }
 
   boost::asio::io_context io_;
@@ -352,6 +353,33 @@ TEST_F(LibnotifyTest, NoServerIsAProblemUntilOneAppears) {
       io_, [&] { return notifier_->Info().problem.empty(); }, 3s));
   EXPECT_TRUE(statuses_.back().problem.empty());
   EXPECT_TRUE(notifier_->Info().actions);
+}
+
+// The daemon composes a reminder before the notifier learns the server is
+// back: the text must follow what the server that shows it can do.
+TEST_F(LibnotifyTest, TheFirstReminderAfterTheServerReturnsHasButtonsNotTheHint) {
+  Make();
+  ASSERT_FALSE(notifier_->Info().actions);
+  StartServer("actions body");
+  Stretch stretch;
+  stretch.name = "Standing lunge";
+  stretch.cue = "Step forward.";
+  notifier_->Show(ComposeReminder(1h, stretch, 10min));
+  ASSERT_TRUE(WaitCalls(1));
+  NotifyCall call = Calls()[0];
+  EXPECT_EQ(call.body.find("No buttons here"), std::string::npos) << call.body;
+  EXPECT_FALSE(call.actions.empty());
+}
+
+TEST_F(LibnotifyTest, WithoutActionsTheBodyNamesTheCommands) {
+  StartServer("body");
+  Make();
+  Stretch stretch;
+  stretch.name = "Standing lunge";
+  stretch.cue = "Step forward.";
+  notifier_->Show(ComposeReminder(1h, stretch, 10min));
+  ASSERT_TRUE(WaitCalls(1));
+  EXPECT_NE(Calls()[0].body.find("No buttons here"), std::string::npos) << Calls()[0].body;
 }
 
 TEST_F(LibnotifyTest, ServerThatGoesAwayAndComesBack) {
