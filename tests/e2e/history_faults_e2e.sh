@@ -3,7 +3,9 @@
 # start (history is opened on a later change, not left off for good), a lock
 # taken while it runs (doctor keeps saying so through a pause, which writes
 # nothing, until a write succeeds), and a lock still held at exit (the records
-# that waited are counted in the log, not dropped without a word).
+# that waited are counted in the log, not dropped without a word). Then
+# SIGSTOP/SIGCONT (it serves again and the stopped time stays in the bout) and
+# a truncated file (moved aside with a message, a new one started).
 # Usage: history_faults_e2e.sh UNSITD UNSIT
 set -uo pipefail
 unsitd=${1:?usage: history_faults_e2e.sh UNSITD UNSIT}
@@ -90,3 +92,28 @@ echo "locked at exit: the records lost are counted in the log"
 # What was written before the lock stays: the next start resumes that bout.
 [ "$(count "SELECT count(*) FROM open_bout")" = 1 ] || fail "the last checkpoint is missing"
 [ "$(count "SELECT count(*) FROM bouts")" = "$bouts" ] || fail "bouts changed under a lock"
+
+before=$(count "SELECT count(*) FROM bouts")
+start
+stopped_at=$(date +%s%3N)
+kill -STOP "$daemon"
+sleep 2
+kill -CONT "$daemon"
+"$unsit" status >/dev/null || fail "no answer after SIGCONT: $(tail -5 "$work/log")"
+sleep 1
+stop
+[ "$(count "SELECT count(*) FROM bouts")" = $((before + 1)) ] || fail "the bout was not recorded"
+end=$(count "SELECT end_wall FROM bouts ORDER BY id DESC LIMIT 1")
+[ $((end - stopped_at)) -ge 3000 ] || fail "the bout ended $((end - stopped_at)) ms after SIGSTOP"
+echo "SIGSTOP/SIGCONT: served again, the bout ran through the stop ($((end - stopped_at)) ms)"
+
+size=$(stat -c %s "$db")
+truncate -s $((size / 2)) "$db"
+start
+grep -q "was damaged (.*); it was moved to $db.corrupt-" "$work/log" ||
+  fail "truncated file: no clear message: $(tail -5 "$work/log")"
+ls "$db".corrupt-* >/dev/null 2>&1 || fail "the truncated file was not kept"
+"$unsit" status >/dev/null || fail "no answer after a truncated file"
+stop
+[ "$(count "SELECT count(*) FROM bouts")" = 1 ] || fail "the new history did not record the bout"
+echo "truncated file: moved aside with a message, a new history started"
