@@ -9,7 +9,10 @@
 namespace unsit {
 
 Model::Model(Config config, const Now& now)
-    : config_(std::move(config)), day_start_(now.day_start), day_end_(now.next_day_start) {}
+    : config_(std::move(config)),
+      day_start_(now.day_start),
+      day_end_(now.next_day_start),
+      boot_minus_wall_(BootMinusWall(now)) {}
 
 Duration Model::IdleProbe() const {
   return std::min<Duration>(config_.break_after / 2, std::chrono::seconds(60));
@@ -26,6 +29,7 @@ Output Model::Handle(const Now& now, const Input& input) {
   Advance(now, output.decisions);
   if (CurrentState() != before) output.decisions.push_back(out::StateChanged{CurrentState()});
   output.next_deadline = NextDeadline(now);
+  boot_minus_wall_ = BootMinusWall(now);
   return output;
 }
 

@@ -139,6 +139,9 @@ struct Snapshot {
 // The sitting model and reminder policy of DESIGN §2. Pure: no clock, no I/O,
 // no threads. Every call takes the current `now` (which never goes backwards on
 // the boot clock) and returns the decisions and the next deadline.
+// now.boot - now.wall, as durations since each clock's epoch.
+Duration BootMinusWall(const Now& now);
+
 class Model {
  public:
   // Starts away, with no bout, until the first input. `config` must be valid.
@@ -267,6 +270,9 @@ class Model {
 
   WallTime day_start_;  // the history day `today_` belongs to
   WallTime day_end_;
+  // now.boot - now.wall at the last Handle: the mapping a wall-clock step
+  // across midnight is measured against (RollDay).
+  Duration boot_minus_wall_{};
   DayTotals today_;  // closed sitting of the day; the open bout is added on demand
 };
 

@@ -5,13 +5,20 @@
 
 namespace unsit {
 
+Duration BootMinusWall(const Now& now) {
+  return now.boot.time_since_epoch() - now.wall.time_since_epoch();
+}
+
 // The old day gets the bout's part up to the boundary and is reported final;
 // the bout goes on in the new day from the boundary. The boundary is found on
-// the boot clock through the wall clock mapping in force now.
+// the boot clock through the wall clock mapping of the last input: when the
+// wall clock stepped across midnight since, the old day keeps what was sat
+// before the step and the new day starts now, so no part counts on both.
 void Model::RollDay(const Now& now, Decisions& out) {
   BootTime boundary = now.boot;
   if (bout_) {
-    boundary = std::clamp(now.BootAt(day_end_), bout_->portion_start, now.boot);
+    BootTime end = BootTime(day_end_.time_since_epoch() + boot_minus_wall_);
+    boundary = std::clamp(end, bout_->portion_start, now.boot);
     AddPortion(now, boundary, today_);
   }
   out.push_back(out::DayRolled{day_start_, today_});
