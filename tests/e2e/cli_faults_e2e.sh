@@ -88,9 +88,9 @@ mount -t tmpfs tmpfs /tmp || exit 77
 printf '%s\\n' "\$serve_py" >/tmp/serve.py; printf '%s\\n' "\$ok" >/tmp/ok
 dir=/tmp/unsit-\$(id -u)
 mkdir -m 700 "\$dir"
-python3 /tmp/serve.py "\$dir/control.sock" /tmp/ok 1 >/dev/null &
+python3 /tmp/serve.py "\$dir/control.sock" /tmp/ok 1 >/tmp/serve.out &
 pid=\$!
-sleep 0.5
+for _ in \$(seq 100); do grep -q ready /tmp/serve.out && break; sleep 0.1; done
 unset XDG_RUNTIME_DIR
 chown 65534 "\$dir"
 "$unsit" status 2>&1; echo "other \$?"
