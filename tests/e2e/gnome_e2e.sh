@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The daemon on a real GNOME Shell 43 (headless, Mutter's own IdleMonitor) with
+# GNOME's notification service, input through Mutter's RemoteDesktop API:
+# `auto` chooses mutter and a day runs from the first input to a history row
+# (desktop_flow.sh), the reminder answered in the shell's message tray as a click
+# on "I'm up" would.
+# logind is python-dbusmock's (no real logind runs here); the shell needs it to
+# start at all.
+# Usage: gnome_e2e.sh BUILD_DIR
+set -uo pipefail
+BUILD="$(cd "$1" && pwd)"
+source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/auto_helpers.sh"
+source "$(dirname "$0")/desktop_flow.sh"
+need gnome-shell gjs runuser dbus-daemon gdbus
+"$PYTHON" -c 'import dbusmock, gi' 2>/dev/null || { echo "SKIP: python3-dbusmock or python3-gi missing"; exit 77; }
+[ -f /usr/share/gnome-shell/org.gnome.Shell.Notifications ] ||
+  { echo "SKIP: GNOME's notification service is not installed"; exit 77; }
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root to run GNOME Shell as another user"; exit 77; }
+[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
+
+# open_bus NAME: a private bus (used as the session or system bus) that the shell's user
+# may use too. Sets BUS_ADDRESS.
+open_bus() {
+  cat >"$WORK/$1.conf" <<CONF
+<busconfig><type>session</type><listen>unix:dir=$WORK</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow user="*"/><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
+CONF
+  dbus-daemon --config-file="$WORK/$1.conf" --fork --print-address=1 --print-pid=1 >"$WORK/$1.bus"
+  PIDS+=("$(sed -n 2p "$WORK/$1.bus")")
+  BUS_ADDRESS=$(sed -n 1p "$WORK/$1.bus")
+}
+
+# as_shell_user PROGRAM...: runs as $SWAY_USER on the shared buses.
+as_shell_user() {
+  runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$GNOME_DIR" XDG_RUNTIME_DIR="$GNOME_DIR" \
+    DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \
+    DBUS_SYSTEM_BUS_ADDRESS="$DBUS_SYSTEM_BUS_ADDRESS" "$@"
+}
+
+shell_eval() {  # shell_eval JS: prints the result; fails unless the shell ran it
+  local out
+  out=$(gdbus call --session --dest org.gnome.Shell --object-path /org/gnome/Shell \
+    --method org.gnome.Shell.Eval "$1") || return 1
+  case "$out" in "(true, "*) echo "$out" ;; *) echo "$out" >&2; return 1 ;; esac
+}
+idle_time() {
+  gdbus call --session --dest org.gnome.Mutter.IdleMonitor \
+    --object-path /org/gnome/Mutter/IdleMonitor/Core --method org.gnome.Mutter.IdleMonitor.GetIdletime
+}
+
+start_gnome() {
+  user_dir gnome
+  GNOME_DIR="$WORK/gnome"
+  open_bus session
+  export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
+  open_bus system
+  export DBUS_SYSTEM_BUS_ADDRESS=$BUS_ADDRESS
+  "$PYTHON" -m dbusmock --system --template logind >"$WORK/logind.log" 2>&1 &
+  PIDS+=("$!")
+  wait_for 10 logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.AddSession \
+    c1 seat0 "$(id -u)" "$(id -un)" true || fail "the logind mock did not start"
+  as_shell_user gnome-shell --headless --wayland --no-x11 --virtual-monitor 1024x768 \
+    --unsafe-mode >"$WORK/shell.log" 2>&1 &
+  PIDS+=("$!")
+  wait_for 30 idle_time >/dev/null 2>&1 || fail "GNOME Shell did not start: $(tail -5 "$WORK/shell.log")"
+  as_shell_user gjs /usr/share/gnome-shell/org.gnome.Shell.Notifications >"$WORK/notifications.log" 2>&1 &
+  PIDS+=("$!")
+  wait_for 10 gdbus call --session --dest org.freedesktop.Notifications \
+    --object-path /org/freedesktop/Notifications \
+    --method org.freedesktop.Notifications.GetServerInformation >/dev/null 2>&1 ||
+    fail "GNOME's notification service did not start: $(tail -5 "$WORK/notifications.log")"
+}
+
+# One RemoteDesktop session for the whole test, fed through a FIFO on fd 7.
+start_gnome_input() {
+  mkfifo "$WORK/input"
+  "$PYTHON" "$E2E_DIR/gnome_input.py" <"$WORK/input" >"$WORK/input.log" 2>&1 &
+  PIDS+=("$!")
+  exec 7>"$WORK/input"
+  wait_for 10 grep -q ready "$WORK/input.log" || fail "no RemoteDesktop session: $(cat "$WORK/input.log")"
+}
+gnome_input() { echo "$1" >&7; }
+gnome_key() { gnome_input key; }
+start_gnome_activity() {
+  (while true; do gnome_input motion; sleep 0.3; done) &
+  ACTIVITY_PID=$!
+  PIDS+=("$ACTIVITY_PID")
+}
+
+# Calls the "I'm up" button's callback of the unsit notification in the
+# message tray: what a click on the button runs (the reminder is resident).
+click_im_up() {
+  shell_eval "(() => {
+    for (const s of Main.messageTray.getSources())
+      for (const n of s.notifications)
+        for (const a of n.actions)
+          if (/^I.m up\$/.test(a.label)) { a.callback(); return 'clicked'; }
+    return 'no button';
+  })()" | grep -q clicked
+}
+
+start_gnome
+start_gnome_input
+echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
+  --object-path /org/freedesktop/Notifications --method org.freedesktop.Notifications.GetServerInformation)"
+write_config 6s 3s 30s 3s
+start_gnome_activity
+UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME
+[ "$(status_field idle_backend)" = '"mutter"' ] ||
+  fail "auto chose $(status_field idle_backend) on GNOME, expected mutter"
+echo "auto chose mutter on GNOME Shell"
+desktop_flow click_im_up gnome_key
+echo "PASS"
