@@ -3,20 +3,24 @@
 # GNOME's notification service, input through Mutter's RemoteDesktop API:
 # `auto` chooses mutter and a day runs from the first input to a history row
 # (desktop_flow.sh), the reminder answered in the shell's message tray as a click
-# on "I'm up" would.
-# logind is python-dbusmock's (no real logind runs here); the shell needs it to
-# start at all.
+# on "I'm up" would; then the shell locks the screen (its screen shield, which
+# sets logind's LockedHint) and that is a break, which unlocking and input end.
+# Stand-ins, because no real one runs here: logind and GDM are python-dbusmock
+# objects on a private system bus (the shell needs logind to start, and locks
+# only when a display manager answers), and the shell sees /run/systemd/seats
+# in a private mount namespace (its test for "systemd runs").
 # Usage: gnome_e2e.sh BUILD_DIR
 set -uo pipefail
 BUILD="$(cd "$1" && pwd)"
 source "$(dirname "$0")/x11_env.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 source "$(dirname "$0")/desktop_flow.sh"
-need gnome-shell gjs runuser dbus-daemon gdbus
+need gnome-shell gjs runuser dbus-daemon gdbus unshare
 "$PYTHON" -c 'import dbusmock, gi' 2>/dev/null || { echo "SKIP: python3-dbusmock or python3-gi missing"; exit 77; }
 [ -f /usr/share/gnome-shell/org.gnome.Shell.Notifications ] ||
   { echo "SKIP: GNOME's notification service is not installed"; exit 77; }
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root to run GNOME Shell as another user"; exit 77; }
+unshare -m --propagation private true 2>/dev/null || { echo "SKIP: no mount namespaces here"; exit 77; }
 [ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
 # open_bus NAME: a private bus (used as the session or system bus) that the shell's user
@@ -32,10 +36,13 @@ CONF
   BUS_ADDRESS=$(sed -n 1p "$WORK/$1.bus")
 }
 
-# as_shell_user PROGRAM...: runs as $SWAY_USER on the shared buses.
+# as_shell_user PROGRAM...: runs as $SWAY_USER in logind session c2 on the
+# shared buses, seeing /run/systemd/seats.
 as_shell_user() {
-  runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$GNOME_DIR" XDG_RUNTIME_DIR="$GNOME_DIR" \
-    DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \
+  unshare -m --propagation private sh -c \
+    'mount -t tmpfs tmpfs /run/systemd && mkdir /run/systemd/seats && exec "$@"' sh \
+    runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$GNOME_DIR" XDG_RUNTIME_DIR="$GNOME_DIR" \
+    XDG_SESSION_ID=c2 DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \
     DBUS_SYSTEM_BUS_ADDRESS="$DBUS_SYSTEM_BUS_ADDRESS" "$@"
 }
 
@@ -45,6 +52,7 @@ shell_eval() {  # shell_eval JS: prints the result; fails unless the shell ran i
     --method org.gnome.Shell.Eval "$1") || return 1
   case "$out" in "(true, "*) echo "$out" ;; *) echo "$out" >&2; return 1 ;; esac
 }
+shell_unlocked() { shell_eval 'String(Main.screenShield.locked)' | grep -q false; }
 idle_time() {
   gdbus call --session --dest org.gnome.Mutter.IdleMonitor \
     --object-path /org/gnome/Mutter/IdleMonitor/Core --method org.gnome.Mutter.IdleMonitor.GetIdletime
@@ -60,7 +68,14 @@ start_gnome() {
   "$PYTHON" -m dbusmock --system --template logind >"$WORK/logind.log" 2>&1 &
   PIDS+=("$!")
   wait_for 10 logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.AddSession \
-    c1 seat0 "$(id -u)" "$(id -un)" true || fail "the logind mock did not start"
+    c2 seat0 "$(id -u "$SWAY_USER")" "$SWAY_USER" true || fail "the logind mock did not start"
+  "$PYTHON" -m dbusmock --system org.gnome.DisplayManager /org/gnome/DisplayManager/Manager \
+    org.gnome.DisplayManager.Manager >"$WORK/gdm.log" 2>&1 &
+  PIDS+=("$!")
+  wait_for 10 gdbus call --system --dest org.gnome.DisplayManager \
+    --object-path /org/gnome/DisplayManager/Manager --method org.freedesktop.DBus.Mock.AddProperty \
+    org.gnome.DisplayManager.Manager Version "<'43.0'>" >/dev/null 2>&1 ||
+    fail "the display manager mock did not start"
   as_shell_user gnome-shell --headless --wayland --no-x11 --virtual-monitor 1024x768 \
     --unsafe-mode >"$WORK/shell.log" 2>&1 &
   PIDS+=("$!")
@@ -107,9 +122,28 @@ echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
   --object-path /org/freedesktop/Notifications --method org.freedesktop.Notifications.GetServerInformation)"
 write_config 6s 3s 30s 3s
 start_gnome_activity
-UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME
+UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME \
+  XDG_SESSION_ID=c2
 [ "$(status_field idle_backend)" = '"mutter"' ] ||
   fail "auto chose $(status_field idle_backend) on GNOME, expected mutter"
 echo "auto chose mutter on GNOME Shell"
 desktop_flow click_im_up gnome_key
+
+# The shell locks the screen: a break at once; unlocking and input end it.
+sleep 1
+shell_eval 'Main.screenShield.lock(false); String(Main.screenShield.locked)' | grep -q true ||
+  fail "the shell did not lock"
+wait_for 5 status_is state '"away"' || fail "the shell's lock was not a break"
+echo "the shell locked the screen: break"
+shell_eval 'Main.screenShield.deactivate(false)' >/dev/null || fail "the shell did not unlock"
+wait_for 5 shell_unlocked || fail "the shell stayed locked"
+gnome_key
+wait_for 8 status_is state '"sitting"' || fail "unlock and input did not end the lock break"
+"$PYTHON" - "$XDG_STATE_HOME/unsit/history.db" <<'PY' || fail "no closed lock break in the history"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+sys.exit(0 if db.execute("SELECT count(*) FROM breaks WHERE cause = 'lock' "
+                         "AND end_wall IS NOT NULL").fetchone()[0] == 1 else 1)
+PY
+echo "unlocked and back: the lock break is in the history"
 echo "PASS"
