@@ -7,6 +7,7 @@
 #include "core/duration.h"
 #include "daemon.h"
 #include "platform/clock.h"
+#include "platform/desktop_info.h"
 #include "platform/doctor_hints.h"
 #include "platform/idle_auto.h"
 
@@ -90,6 +91,7 @@ DoctorReport Daemon::Doctor() {
   DoctorReport report;
   report.session_type = Env("XDG_SESSION_TYPE", "unknown");
   report.desktop = Env("XDG_CURRENT_DESKTOP", "unknown");
+  report.compositor = WaylandCompositor().value_or("");
   report.idle_backend = idle_ ? std::string(idle_->Name()) : "none";
   report.idle_candidates = idle_candidates_;
   report.idle_for = idle_ ? idle_->IdleTime() : std::nullopt;
@@ -99,6 +101,7 @@ DoctorReport Daemon::Doctor() {
     report.notifier = info.name;
     report.notification_server = info.server;
     report.notification_capabilities = info.capabilities;
+    report.notification_actions = HiddenActionsHint(info.server.substr(0, info.server.find(' ')));
     if (!info.problem.empty()) report.problems.push_back(info.problem);
   }
   report.config_path = config_.source;

@@ -25,6 +25,7 @@ struct StatusView {
 struct DoctorReport {
   std::string session_type;  // XDG_SESSION_TYPE, or "unknown"
   std::string desktop;       // XDG_CURRENT_DESKTOP
+  std::string compositor;    // the program behind WAYLAND_DISPLAY; empty: not known
   std::string idle_backend;
   std::vector<Candidate> idle_candidates;
   std::optional<Duration> idle_for;  // as the daemon sees it now
@@ -32,7 +33,8 @@ struct DoctorReport {
   std::string notifier;
   std::string notification_server;
   std::vector<std::string> notification_capabilities;
-  std::string config_path;  // empty: built-in defaults
+  std::string notification_actions;  // where a server hides the buttons; empty: shown
+  std::string config_path;           // empty: built-in defaults
   std::string history_path;
   std::string socket_path;
   std::vector<std::string> problems;  // each says what is wrong and how to fix it

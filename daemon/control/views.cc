@@ -58,6 +58,7 @@ Json DoctorJson(const DoctorReport& r) {
   }
   return Json{{"session_type", r.session_type},
               {"desktop", r.desktop},
+              {"compositor", r.compositor},
               {"idle_backend", r.idle_backend},
               {"idle_candidates", std::move(candidates)},
               {"idle_seconds", r.idle_for ? Json(Seconds(*r.idle_for)) : Json()},
@@ -65,6 +66,7 @@ Json DoctorJson(const DoctorReport& r) {
               {"notifier", r.notifier},
               {"notification_server", r.notification_server},
               {"notification_capabilities", r.notification_capabilities},
+              {"notification_actions", r.notification_actions},
               {"config_path", r.config_path},
               {"history_path", r.history_path},
               {"socket_path", r.socket_path},

@@ -48,13 +48,13 @@ as_shell_user() {
 
 shell_eval() {  # shell_eval JS: prints the result; fails unless the shell ran it
   local out
-  out=$(gdbus call --session --dest org.gnome.Shell --object-path /org/gnome/Shell \
+  out=$(gdbus call --timeout 5 --session --dest org.gnome.Shell --object-path /org/gnome/Shell \
     --method org.gnome.Shell.Eval "$1") || return 1
   case "$out" in "(true, "*) echo "$out" ;; *) echo "$out" >&2; return 1 ;; esac
 }
 shell_unlocked() { shell_eval 'String(Main.screenShield.locked)' | grep -q false; }
 idle_time() {
-  gdbus call --session --dest org.gnome.Mutter.IdleMonitor \
+  gdbus call --timeout 2 --session --dest org.gnome.Mutter.IdleMonitor \
     --object-path /org/gnome/Mutter/IdleMonitor/Core --method org.gnome.Mutter.IdleMonitor.GetIdletime
 }
 
@@ -76,16 +76,20 @@ start_gnome() {
     --object-path /org/gnome/DisplayManager/Manager --method org.freedesktop.DBus.Mock.AddProperty \
     org.gnome.DisplayManager.Manager Version "<'43.0'>" >/dev/null 2>&1 ||
     fail "the display manager mock did not start"
-  as_shell_user gnome-shell --headless --wayland --no-x11 --virtual-monitor 1024x768 \
-    --unsafe-mode >"$WORK/shell.log" 2>&1 &
+  as_shell_user sh -c 'echo $$ >"$XDG_RUNTIME_DIR/shell.pid"; exec gnome-shell --headless \
+    --wayland --no-x11 --virtual-monitor 1024x768 --unsafe-mode' >"$WORK/shell.log" 2>&1 &
   PIDS+=("$!")
   wait_for 30 idle_time >/dev/null 2>&1 || fail "GNOME Shell did not start: $(tail -5 "$WORK/shell.log")"
-  as_shell_user gjs /usr/share/gnome-shell/org.gnome.Shell.Notifications >"$WORK/notifications.log" 2>&1 &
+  PIDS+=("$(cat "$GNOME_DIR/shell.pid")")  # runuser does not pass SIGTERM on
+  [ -S "$GNOME_DIR/wayland-0" ] || fail "GNOME Shell has no wayland-0 socket: $(ls "$GNOME_DIR")"
+  as_shell_user sh -c 'echo $$ >"$XDG_RUNTIME_DIR/gjs.pid"
+    exec gjs /usr/share/gnome-shell/org.gnome.Shell.Notifications' >"$WORK/notifications.log" 2>&1 &
   PIDS+=("$!")
   wait_for 10 gdbus call --session --dest org.freedesktop.Notifications \
     --object-path /org/freedesktop/Notifications \
     --method org.freedesktop.Notifications.GetServerInformation >/dev/null 2>&1 ||
     fail "GNOME's notification service did not start: $(tail -5 "$WORK/notifications.log")"
+  PIDS+=("$(cat "$GNOME_DIR/gjs.pid")")
 }
 
 # One RemoteDesktop session for the whole test, fed through a FIFO on fd 7.
@@ -116,6 +120,10 @@ click_im_up() {
   })()" | grep -q clicked
 }
 
+# The notification reaches the tray through GNOME's notification service a
+# moment after the daemon shows it.
+answer_in_tray() { wait_for 5 click_im_up; }
+
 start_gnome
 start_gnome_input
 echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
@@ -123,11 +131,17 @@ echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
 write_config 6s 3s 30s 3s
 start_gnome_activity
 UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME \
-  XDG_SESSION_ID=c2
+  XDG_SESSION_ID=c2 WAYLAND_DISPLAY="$GNOME_DIR/wayland-0"
 [ "$(status_field idle_backend)" = '"mutter"' ] ||
   fail "auto chose $(status_field idle_backend) on GNOME, expected mutter"
 echo "auto chose mutter on GNOME Shell"
-desktop_flow click_im_up gnome_key
+desktop_flow answer_in_tray gnome_key
+"$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
+grep -q "^compositor: gnome-shell (pid" "$WORK/doctor" &&
+  grep -q "(gnome-shell 43.9 (GNOME))" "$WORK/doctor" && grep -q "capabilities: actions" "$WORK/doctor" ||
+  fail "doctor does not name GNOME Shell and its notification server: $(cat "$WORK/doctor")"
+! grep -q "buttons:" "$WORK/doctor" || fail "doctor sends GNOME users to a menu: $(cat "$WORK/doctor")"
+echo "doctor names GNOME Shell, its notification server and its capabilities"
 
 # The shell locks the screen: a break at once; unlocking and input end it.
 sleep 1

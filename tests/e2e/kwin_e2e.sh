@@ -17,7 +17,8 @@ need kwin_wayland dbus-run-session runuser dbus-daemon dunst dunstctl
 
 # KWin as $SWAY_USER in its own runtime directory and D-Bus session. The
 # installed binary carries a file capability that a container without it may
-# refuse to run; a copy has none. Sets KWIN_DIR, KWIN_SOCKET, KWIN_PID.
+# refuse to run; a copy has none. Sets KWIN_DIR, KWIN_SOCKET, KWIN_PID (KWin's
+# own pid: the session bus around it ends with it).
 start_kwin() {
   user_dir kwin
   KWIN_DIR="$WORK/kwin"
@@ -25,12 +26,13 @@ start_kwin() {
   cp /usr/bin/kwin_wayland "$FAKE_INPUT" "$KWIN_DIR/"
   runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$KWIN_DIR" XDG_RUNTIME_DIR="$KWIN_DIR" \
     QT_QPA_PLATFORM=offscreen KWIN_WAYLAND_NO_PERMISSION_CHECKS=1 \
-    sh -c 'echo $$ >"$XDG_RUNTIME_DIR/kwin.pid"; exec dbus-run-session -- \
+    dbus-run-session -- sh -c 'echo $$ >"$XDG_RUNTIME_DIR/kwin.pid"; exec \
       "$XDG_RUNTIME_DIR/kwin_wayland" --virtual --no-lockscreen --no-global-shortcuts \
       --socket "$0" --width 1024 --height 768' "$KWIN_SOCKET" >"$WORK/kwin.log" 2>&1 &
   PIDS+=("$!")
   wait_for 15 kwin_input motion || fail "KWin did not start: $(tail -5 "$WORK/kwin.log")"
   KWIN_PID=$(cat "$KWIN_DIR/kwin.pid")
+  PIDS+=("$KWIN_PID")
 }
 
 # kwin_input motion|key: one input event through fake-input, sent as the user
@@ -66,6 +68,10 @@ UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT
   fail "auto chose $(status_field idle_backend) on KWin, expected ext-idle-notify"
 echo "auto chose ext-idle-notify on KWin"
 desktop_flow dunst_click_default kwin_key
+"$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
+grep -q "^compositor: kwin_wayland (pid" "$WORK/doctor" && grep -q "dunstctl context" "$WORK/doctor" ||
+  fail "doctor does not name KWin and dunst's menu: $(cat "$WORK/doctor")"
+echo "doctor names KWin and where dunst keeps the buttons"
 
 # org_kde_kwin_idle, asked for by name, on the same KWin.
 stop_unsitd
