@@ -35,6 +35,14 @@ desktop_flow() {
   echo "unsit today and the database agree"
 }
 
+# start_input_loop COMMAND...: runs COMMAND (one input event) every 0.3 s in
+# the background until stop_activity: a user at work.
+start_input_loop() {
+  (while true; do "$@"; sleep 0.3; done) &
+  ACTIVITY_PID=$!
+  PIDS+=("$ACTIVITY_PID")
+}
+
 # today_is_at_least FIELD N: `unsit --json today` FIELD >= N (for wait_for).
 today_is_at_least() { [ "$(today_field "$1")" -ge "$2" ]; }
 

@@ -102,11 +102,6 @@ start_gnome_input() {
 }
 gnome_input() { echo "$1" >&7; }
 gnome_key() { gnome_input key; }
-start_gnome_activity() {
-  (while true; do gnome_input motion; sleep 0.3; done) &
-  ACTIVITY_PID=$!
-  PIDS+=("$ACTIVITY_PID")
-}
 
 # Calls the "I'm up" button's callback of the unsit notification in the
 # message tray: what a click on the button runs (the reminder is resident).
@@ -129,7 +124,7 @@ start_gnome_input
 echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
   --object-path /org/freedesktop/Notifications --method org.freedesktop.Notifications.GetServerInformation)"
 write_config 6s 3s 30s 3s
-start_gnome_activity
+start_input_loop gnome_input motion
 UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME \
   XDG_SESSION_ID=c2 WAYLAND_DISPLAY="$GNOME_DIR/wayland-0"
 [ "$(status_field idle_backend)" = '"mutter"' ] ||

@@ -42,11 +42,6 @@ kwin_input() {
     "$KWIN_DIR/kwin_fake_input" "$1" >/dev/null 2>&1
 }
 kwin_key() { kwin_input key; }
-start_kwin_activity() {
-  (while true; do kwin_input motion; sleep 0.3; done) &
-  ACTIVITY_PID=$!
-  PIDS+=("$ACTIVITY_PID")
-}
 
 # dunst on KWin's display (a layer-shell client), on the daemon's session bus.
 start_dunst_on_kwin() {
@@ -61,7 +56,7 @@ start_bus
 start_kwin
 start_dunst_on_kwin
 write_config 6s 3s 30s 3s
-start_kwin_activity
+start_input_loop kwin_input motion
 UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=KDE \
   WAYLAND_DISPLAY="$KWIN_DIR/$KWIN_SOCKET"
 [ "$(status_field idle_backend)" = '"ext-idle-notify"' ] ||
@@ -75,7 +70,7 @@ echo "doctor names KWin and where dunst keeps the buttons"
 
 # org_kde_kwin_idle, asked for by name, on the same KWin.
 stop_unsitd
-start_kwin_activity
+start_input_loop kwin_input motion
 start_unsitd kde-idle XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=KDE \
   WAYLAND_DISPLAY="$KWIN_DIR/$KWIN_SOCKET"
 [ "$(status_field idle_backend)" = '"kde-idle"' ] || fail "kde-idle not used: $(status_field idle_backend)"
