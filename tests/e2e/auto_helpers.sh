@@ -47,6 +47,19 @@ user_dir() {
   chmod 700 "$WORK/$1"
 }
 
+# open_bus NAME: a private bus (used as the session or system bus) that
+# $SWAY_USER may use too. Sets BUS_ADDRESS.
+open_bus() {
+  cat >"$WORK/$1.conf" <<CONF
+<busconfig><type>session</type><listen>unix:dir=$WORK</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow user="*"/><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
+CONF
+  dbus-daemon --config-file="$WORK/$1.conf" --fork --print-address=1 --print-pid=1 >"$WORK/$1.bus"
+  PIDS+=("$(sed -n 2p "$WORK/$1.bus")")
+  BUS_ADDRESS=$(sed -n 1p "$WORK/$1.bus")
+}
+
 # Headless sway as $SWAY_USER (sway refuses root), in its own runtime dir that
 # the daemon (root) can reach. Sets SWAY_DIR, SWAY_SOCKET, SWAY_PID.
 start_sway() {

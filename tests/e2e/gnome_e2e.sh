@@ -23,19 +23,6 @@ need gnome-shell gjs runuser dbus-daemon gdbus unshare
 unshare -m --propagation private true 2>/dev/null || { echo "SKIP: no mount namespaces here"; exit 77; }
 [ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
-# open_bus NAME: a private bus (used as the session or system bus) that the shell's user
-# may use too. Sets BUS_ADDRESS.
-open_bus() {
-  cat >"$WORK/$1.conf" <<CONF
-<busconfig><type>session</type><listen>unix:dir=$WORK</listen><auth>EXTERNAL</auth>
-<policy context="default"><allow user="*"/><allow send_destination="*" eavesdrop="true"/>
-<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
-CONF
-  dbus-daemon --config-file="$WORK/$1.conf" --fork --print-address=1 --print-pid=1 >"$WORK/$1.bus"
-  PIDS+=("$(sed -n 2p "$WORK/$1.bus")")
-  BUS_ADDRESS=$(sed -n 1p "$WORK/$1.bus")
-}
-
 # as_shell_user PROGRAM...: runs as $SWAY_USER in logind session c2 on the
 # shared buses, seeing /run/systemd/seats.
 as_shell_user() {

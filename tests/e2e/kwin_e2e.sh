@@ -11,14 +11,14 @@ FAKE_INPUT="$2"
 source "$(dirname "$0")/x11_env.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 source "$(dirname "$0")/desktop_flow.sh"
-need kwin_wayland dbus-run-session runuser dbus-daemon dunst dunstctl
+need kwin_wayland runuser dbus-daemon dunst dunstctl
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root to run KWin as another user"; exit 77; }
 [ -x "$UNSITD" ] && [ -x "$UNSIT" ] && [ -x "$FAKE_INPUT" ] || { echo "SKIP: not built"; exit 77; }
 
-# KWin as $SWAY_USER in its own runtime directory and D-Bus session. The
-# installed binary carries a file capability that a container without it may
-# refuse to run; a copy has none. Sets KWIN_DIR, KWIN_SOCKET, KWIN_PID (KWin's
-# own pid: the session bus around it ends with it).
+# KWin as $SWAY_USER in its own runtime directory, on the session bus it
+# shares with the daemon and dunst, as in a real session. The installed binary
+# carries a file capability that a container without it may refuse to run; a
+# copy has none. Sets KWIN_DIR, KWIN_SOCKET, KWIN_PID.
 start_kwin() {
   user_dir kwin
   KWIN_DIR="$WORK/kwin"
@@ -26,9 +26,10 @@ start_kwin() {
   cp /usr/bin/kwin_wayland "$FAKE_INPUT" "$KWIN_DIR/"
   runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$KWIN_DIR" XDG_RUNTIME_DIR="$KWIN_DIR" \
     QT_QPA_PLATFORM=offscreen KWIN_WAYLAND_NO_PERMISSION_CHECKS=1 \
-    dbus-run-session -- sh -c 'echo $$ >"$XDG_RUNTIME_DIR/kwin.pid"; exec \
-      "$XDG_RUNTIME_DIR/kwin_wayland" --virtual --no-lockscreen --no-global-shortcuts \
-      --socket "$0" --width 1024 --height 768' "$KWIN_SOCKET" >"$WORK/kwin.log" 2>&1 &
+    DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \
+    sh -c 'echo $$ >"$XDG_RUNTIME_DIR/kwin.pid"; exec "$XDG_RUNTIME_DIR/kwin_wayland" \
+      --virtual --no-lockscreen --no-global-shortcuts --socket "$0" --width 1024 --height 768' \
+    "$KWIN_SOCKET" >"$WORK/kwin.log" 2>&1 &
   PIDS+=("$!")
   wait_for 15 kwin_input motion || fail "KWin did not start: $(tail -5 "$WORK/kwin.log")"
   KWIN_PID=$(cat "$KWIN_DIR/kwin.pid")
@@ -52,7 +53,9 @@ start_dunst_on_kwin() {
 }
 dunst_click_default() { dunstctl action 0; }
 
-start_bus
+user_dir kwin  # $SWAY_USER exists before the bus that lets it in
+open_bus session
+export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
 start_kwin
 start_dunst_on_kwin
 write_config 6s 3s 30s 3s
