@@ -224,8 +224,13 @@ std::string RenderDoctor(const Json& r) {
   std::ostringstream out;
   out << "session: " << Or(Str(r, "session_type"), "unknown") << " / "
       << Or(Str(r, "desktop"), "unknown") << "\n";
-  if (!Str(r, "compositor").empty()) out << "compositor: " << Str(r, "compositor") << "\n";
-  out << "idle backend: " << Str(r, "idle_backend", "?") << "\n";
+  if (!Str(r, "compositor").empty()) {
+    out << "compositor: " << Str(r, "compositor") << ", version "
+        << Or(Str(r, "compositor_version"), "not read") << "\n";
+  }
+  out << "idle backend: " << Str(r, "idle_backend", "?");
+  if (!Str(r, "idle_protocol").empty()) out << " (" << Str(r, "idle_protocol") << ")";
+  out << "\n";
   const Json& candidates = Field(r, "idle_candidates");
   if (candidates.is_array()) {
     for (const Json& c : candidates) {

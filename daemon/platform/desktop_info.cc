@@ -40,7 +40,7 @@ std::optional<pid_t> PeerPid(const std::string& path) {
 
 }  // namespace
 
-std::optional<std::string> WaylandCompositor() {
+std::optional<PeerProgram> WaylandCompositor() {
   auto path = WaylandSocketPath();
   if (!path) return std::nullopt;
   auto pid = PeerPid(*path);
@@ -48,7 +48,20 @@ std::optional<std::string> WaylandCompositor() {
   std::ifstream comm("/proc/" + std::to_string(*pid) + "/comm");
   std::string name;
   if (!std::getline(comm, name) || name.empty()) name = "unknown program";
-  return name + " (pid " + std::to_string(*pid) + ")";
+  return PeerProgram{name, *pid};
+}
+
+std::string KWinVersion(std::string_view support_information) {
+  constexpr std::string_view kLabel = "KWin version: ";
+  size_t start = support_information.find(kLabel);
+  if (start == std::string_view::npos) return "";
+  start += kLabel.size();
+  size_t end = support_information.find('\n', start);
+  std::string_view version = support_information.substr(start, end - start);
+  while (!version.empty() && (version.back() == ' ' || version.back() == '\r')) {
+    version.remove_suffix(1);
+  }
+  return std::string(version);
 }
 
 std::string HiddenActionsHint(const std::string& server_name) {

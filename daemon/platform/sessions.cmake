@@ -62,6 +62,7 @@ endif()
 if(UNSIT_HAVE_GIO)
   target_sources(unsit_platform PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/session_gdbus.cc
+    ${CMAKE_CURRENT_LIST_DIR}/compositor_version.cc
     ${CMAKE_CURRENT_LIST_DIR}/idle_mutter.cc
     ${CMAKE_CURRENT_LIST_DIR}/logind_session.cc
     ${CMAKE_CURRENT_LIST_DIR}/idle_logind.cc

@@ -119,11 +119,12 @@ UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT
 echo "auto chose mutter on GNOME Shell"
 desktop_flow answer_in_tray gnome_key
 "$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
-grep -q "^compositor: gnome-shell (pid" "$WORK/doctor" &&
+grep -q "^compositor: gnome-shell (pid [0-9]*), version 43\.[0-9]*$" "$WORK/doctor" &&
+  grep -q "^idle backend: mutter (org.gnome.Mutter.IdleMonitor)$" "$WORK/doctor" &&
   grep -q "(gnome-shell 43.9 (GNOME))" "$WORK/doctor" && grep -q "capabilities: actions" "$WORK/doctor" ||
   fail "doctor does not name GNOME Shell and its notification server: $(cat "$WORK/doctor")"
 ! grep -q "buttons:" "$WORK/doctor" || fail "doctor sends GNOME users to a menu: $(cat "$WORK/doctor")"
-echo "doctor names GNOME Shell, its notification server and its capabilities"
+echo "doctor names GNOME Shell 43, Mutter's IdleMonitor, the notification server and its capabilities"
 
 # The shell locks the screen: a break at once; unlocking and input end it.
 sleep 1

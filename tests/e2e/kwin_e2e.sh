@@ -67,9 +67,11 @@ UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT
 echo "auto chose ext-idle-notify on KWin"
 desktop_flow dunst_click_default kwin_key
 "$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
-grep -q "^compositor: kwin_wayland (pid" "$WORK/doctor" && grep -q "dunstctl context" "$WORK/doctor" ||
-  fail "doctor does not name KWin and dunst's menu: $(cat "$WORK/doctor")"
-echo "doctor names KWin and where dunst keeps the buttons"
+grep -q "^compositor: kwin_wayland (pid [0-9]*), version 5\.27\.[0-9]*$" "$WORK/doctor" &&
+  grep -q "^idle backend: ext-idle-notify (ext_idle_notifier_v1 version 1)$" "$WORK/doctor" &&
+  grep -q "dunstctl context" "$WORK/doctor" ||
+  fail "doctor does not name KWin 5.27, the bound protocol and dunst's menu: $(cat "$WORK/doctor")"
+echo "doctor names KWin 5.27, ext_idle_notifier_v1 version 1 and where dunst keeps the buttons"
 
 # org_kde_kwin_idle, asked for by name, on the same KWin.
 stop_unsitd
@@ -77,6 +79,9 @@ start_input_loop kwin_input motion
 start_unsitd kde-idle XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=KDE \
   WAYLAND_DISPLAY="$KWIN_DIR/$KWIN_SOCKET"
 [ "$(status_field idle_backend)" = '"kde-idle"' ] || fail "kde-idle not used: $(status_field idle_backend)"
+"$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
+grep -q "^idle backend: kde-idle (org_kde_kwin_idle version 1)$" "$WORK/doctor" ||
+  fail "doctor does not name org_kde_kwin_idle: $(cat "$WORK/doctor")"
 wait_for 8 status_is state '"sitting"' || fail "kde-idle: input did not start a bout"
 stop_activity
 wait_for 10 status_is state '"away"' || fail "kde-idle: no break after the user walked away"
