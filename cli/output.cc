@@ -223,8 +223,14 @@ std::string RenderStretch(const Json& s) {
 std::string RenderDoctor(const Json& r) {
   std::ostringstream out;
   out << "session: " << Or(Str(r, "session_type"), "unknown") << " / "
-      << Or(Str(r, "desktop"), "unknown") << "\nidle backend: " << Str(r, "idle_backend", "?")
-      << "\n";
+      << Or(Str(r, "desktop"), "unknown") << "\n";
+  if (!Str(r, "compositor").empty()) {
+    out << "compositor: " << Str(r, "compositor") << ", version "
+        << Or(Str(r, "compositor_version"), "not read") << "\n";
+  }
+  out << "idle backend: " << Str(r, "idle_backend", "?");
+  if (!Str(r, "idle_protocol").empty()) out << " (" << Str(r, "idle_protocol") << ")";
+  out << "\n";
   const Json& candidates = Field(r, "idle_candidates");
   if (candidates.is_array()) {
     for (const Json& c : candidates) {
@@ -243,6 +249,9 @@ std::string RenderDoctor(const Json& r) {
       if (c.is_string()) out << " " << c.get<std::string>();
     }
     out << "\n";
+  }
+  if (!Str(r, "notification_actions").empty()) {
+    out << "  buttons: " << Str(r, "notification_actions") << "\n";
   }
   out << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
       << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path")

@@ -7,6 +7,10 @@
 #include "core/duration.h"
 #include "daemon.h"
 #include "platform/clock.h"
+#include "platform/desktop_info.h"
+#ifdef UNSIT_HAVE_GIO
+#include "platform/compositor_version.h"
+#endif
 #include "platform/doctor_hints.h"
 #include "platform/idle_auto.h"
 
@@ -90,7 +94,15 @@ DoctorReport Daemon::Doctor() {
   DoctorReport report;
   report.session_type = Env("XDG_SESSION_TYPE", "unknown");
   report.desktop = Env("XDG_CURRENT_DESKTOP", "unknown");
+  if (auto compositor = WaylandCompositor()) {
+    report.compositor = compositor->name + " (pid " + std::to_string(compositor->pid) + ")";
+#ifdef UNSIT_HAVE_GIO
+    report.compositor_version =
+        CompositorVersion(glib_.get(), compositor->name, std::chrono::milliseconds(1000));
+#endif
+  }
   report.idle_backend = idle_ ? std::string(idle_->Name()) : "none";
+  report.idle_protocol = idle_ ? idle_->Protocol() : "";
   report.idle_candidates = idle_candidates_;
   report.idle_for = idle_ ? idle_->IdleTime() : std::nullopt;
   report.locked = model_.Status(now).locked;
@@ -99,6 +111,7 @@ DoctorReport Daemon::Doctor() {
     report.notifier = info.name;
     report.notification_server = info.server;
     report.notification_capabilities = info.capabilities;
+    report.notification_actions = HiddenActionsHint(info.server.substr(0, info.server.find(' ')));
     if (!info.problem.empty()) report.problems.push_back(info.problem);
   }
   report.config_path = config_.source;

@@ -23,16 +23,20 @@ struct StatusView {
 };
 
 struct DoctorReport {
-  std::string session_type;  // XDG_SESSION_TYPE, or "unknown"
-  std::string desktop;       // XDG_CURRENT_DESKTOP
+  std::string session_type;        // XDG_SESSION_TYPE, or "unknown"
+  std::string desktop;             // XDG_CURRENT_DESKTOP
+  std::string compositor;          // the program behind WAYLAND_DISPLAY; empty: not known
+  std::string compositor_version;  // as the compositor publishes it; empty: not read
   std::string idle_backend;
+  std::string idle_protocol;  // what the backend bound ("ext_idle_notifier_v1 version 1")
   std::vector<Candidate> idle_candidates;
   std::optional<Duration> idle_for;  // as the daemon sees it now
   bool locked = false;
   std::string notifier;
   std::string notification_server;
   std::vector<std::string> notification_capabilities;
-  std::string config_path;  // empty: built-in defaults
+  std::string notification_actions;  // where a server hides the buttons; empty: shown
+  std::string config_path;           // empty: built-in defaults
   std::string history_path;
   std::string socket_path;
   std::vector<std::string> problems;  // each says what is wrong and how to fix it

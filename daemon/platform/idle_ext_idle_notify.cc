@@ -58,6 +58,7 @@ class ExtIdleProtocol : public wayland::IdleProtocol {
         wl_registry_bind(registry, name, &ext_idle_notifier_v1_interface, version_));
   }
   bool bound() const override { return notifier_ != nullptr; }
+  uint32_t bound_version() const override { return version_; }
   std::unique_ptr<wayland::IdleNotification> Watch(wl_seat* seat, Duration timeout,
                                                    wayland::IdleListener* listener) override {
     const uint32_t ms = wayland::TimeoutMs(timeout);

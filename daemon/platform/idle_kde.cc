@@ -46,6 +46,7 @@ class KdeIdleProtocol : public wayland::IdleProtocol {
         wl_registry_bind(registry, name, &org_kde_kwin_idle_interface, 1));
   }
   bool bound() const override { return idle_ != nullptr; }
+  uint32_t bound_version() const override { return bound() ? 1 : 0; }
   std::unique_ptr<wayland::IdleNotification> Watch(wl_seat* seat, Duration timeout,
                                                    wayland::IdleListener* listener) override {
     auto* object = org_kde_kwin_idle_get_idle_timeout(idle_, seat, wayland::TimeoutMs(timeout));

@@ -246,6 +246,7 @@ class LogindIdleSource : public IdleSource {
     glib_.Post([watcher = std::move(watcher_)] { watcher->Stop(); });
   }
   std::string_view Name() const override { return "logind"; }
+  std::string Protocol() const override { return "org.freedesktop.login1 IdleHint"; }
   // The desktop decides when the session is idle: `threshold` is checked, not used.
   Status Start(Duration threshold, Callback callback) override {
     if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;

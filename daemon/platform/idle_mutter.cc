@@ -239,6 +239,7 @@ class MutterIdleSource : public IdleSource {
     glib_.Post([monitor = std::move(monitor_)] { monitor->Stop(); });
   }
   std::string_view Name() const override { return "mutter"; }
+  std::string Protocol() const override { return "org.gnome.Mutter.IdleMonitor"; }
   Status Start(Duration threshold, Callback callback) override {
     if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
     io_side_->callback = std::move(callback);

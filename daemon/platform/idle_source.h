@@ -41,6 +41,11 @@ class IdleSource {
   // The name used in config, logs, `status` and `doctor` ("x11", "mutter", ...).
   virtual std::string_view Name() const = 0;
 
+  // The protocol the backend actually bound, with its version where it has one
+  // ("ext_idle_notifier_v1 version 1", "org.gnome.Mutter.IdleMonitor"), for
+  // `doctor`. Empty when the backend does not say.
+  virtual std::string Protocol() const { return ""; }
+
   // Starts watching: kIdle once idle reaches `threshold` (> 0), then kActive at
   // the next input, and so on; kLost once if the source dies. Errors are returned,
   // not reported. `callback` outlives the source.

@@ -57,6 +57,10 @@ class Core : public std::enable_shared_from_this<Core> {
   void WatchNextInput();
   std::optional<Duration> IdleTime() const;
   std::string_view Name() const { return protocol_->Name(); }
+  std::string Protocol() const {
+    return std::string(protocol_->GlobalName()) + " version " +
+           std::to_string(protocol_->bound_version());
+  }
 
  private:
   static void OnGlobal(void* data, wl_registry* registry, uint32_t name, const char* interface,
@@ -258,6 +262,7 @@ class WaylandIdleSource : public IdleSource {
  public:
   explicit WaylandIdleSource(std::shared_ptr<Core> core) : core_(std::move(core)) {}
   std::string_view Name() const override { return core_->Name(); }
+  std::string Protocol() const override { return core_->Protocol(); }
   Status Start(Duration threshold, Callback callback) override {
     if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
     core_->Start(threshold, std::move(callback));

@@ -53,6 +53,8 @@ class IdleProtocol {
   virtual void OnGlobal(wl_registry* registry, uint32_t name, std::string_view interface,
                         uint32_t version) = 0;
   virtual bool bound() const = 0;
+  // The version of the global as bound; 0 before OnGlobal bound it.
+  virtual uint32_t bound_version() const = 0;
   // Creates a notification firing after `timeout` without input on `seat`.
   // `listener` outlives the notification.
   virtual std::unique_ptr<IdleNotification> Watch(wl_seat* seat, Duration timeout,

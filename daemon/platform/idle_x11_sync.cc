@@ -52,6 +52,7 @@ class X11SyncIdleSource final : public IdleSource {
   }
 
   std::string_view Name() const override { return "x11"; }
+  std::string Protocol() const override { return "XSync IDLETIME counter"; }
 
   Status Start(Duration threshold, Callback callback) override {
     if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;

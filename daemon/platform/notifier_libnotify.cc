@@ -47,11 +47,8 @@ class Back {
   Back(const Back&) = delete;
   Back& operator=(const Back&) = delete;
   ~Back() {
+    Release();
     if (bus_ != nullptr) g_object_unref(bus_);
-    if (notification_ == nullptr) return;
-    g_signal_handlers_disconnect_by_data(notification_, this);
-    notify_notification_clear_actions(notification_);
-    g_object_unref(notification_);
   }
 
   // notify_init once per process, then what the server says about itself.
@@ -65,9 +62,13 @@ class Back {
     return info_;
   }
 
+  // A reminder still on screen is replaced in place; otherwise a new
+  // notification (a new server id) is shown, so no close of an earlier one can
+  // be taken for this one.
   void Show(const ReminderView& view) {
     HoldSessionBus();
     bool answered = Refresh();
+    if (!on_screen_) Release();
     Prepare(view);
     GError* error = nullptr;
     acted_ = false;
@@ -79,20 +80,21 @@ class Back {
       info_.problem = answered ? "the notification server refused the reminder: " + detail
                                : NoServerProblem(detail);
       on_screen_ = false;
-      expected_closes_ = 0;  // a server that went away will not confirm old closes
     }
     if (error != nullptr) g_error_free(error);
     PostInfo();
   }
 
+  // Withdraws the reminder and forgets it: whatever the server later says about
+  // it (a close, or nothing when it had already closed it) is not listened to.
   void Close() {
     if (notification_ == nullptr || !on_screen_) return;
     HoldSessionBus();
     on_screen_ = false;
-    ++expected_closes_;
     GError* error = nullptr;
-    if (!notify_notification_close(notification_, &error)) expected_closes_ = 0;
+    notify_notification_close(notification_, &error);
     if (error != nullptr) g_error_free(error);
+    Release();
   }
 
  private:
@@ -106,6 +108,15 @@ class Back {
     if (bus_ != nullptr) g_object_unref(bus_);
     bus_ = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr);
     if (bus_ != nullptr) g_dbus_connection_set_exit_on_close(bus_, FALSE);
+  }
+
+  // Drops the current notification and its callbacks.
+  void Release() {
+    if (notification_ == nullptr) return;
+    g_signal_handlers_disconnect_by_data(notification_, this);
+    notify_notification_clear_actions(notification_);
+    g_object_unref(notification_);
+    notification_ = nullptr;
   }
 
   // Reads name and capabilities; false when no server answers.
@@ -180,10 +191,6 @@ class Back {
   static void OnClosed(NotifyNotification* n, gpointer data) {
     auto* self = static_cast<Back*>(data);
     self->on_screen_ = false;
-    if (self->expected_closes_ > 0) {  // we withdrew it
-      --self->expected_closes_;
-      return;
-    }
     if (self->acted_) return;  // closed because the user pressed a button
     if (notify_notification_get_closed_reason(n) == kReasonExpired) return;
     self->PostAction(NotifyAction::kDismissed);
@@ -214,8 +221,7 @@ class Back {
   NotifyNotification* notification_ = nullptr;
   GDBusConnection* bus_ = nullptr;  // the shared session connection, held
   bool on_screen_ = false;
-  bool acted_ = false;       // an action came for the notification on screen
-  int expected_closes_ = 0;  // NotificationClosed signals we caused and still await
+  bool acted_ = false;  // an action came for the notification on screen
 };
 
 class LibnotifyNotifierImpl final : public LibnotifyNotifier {

@@ -169,6 +169,9 @@ TEST_F(DispatchTest, StretchDoctorVersionSubscribe) {
   EXPECT_EQ(stretch.result["where"], "standing");
   Reply doctor = Call("doctor");
   EXPECT_EQ(doctor.result["idle_backend"], "none");
+  EXPECT_EQ(doctor.result["compositor"], "kwin_wayland (pid 7)");
+  EXPECT_EQ(doctor.result["compositor_version"], "5.27.5");
+  EXPECT_EQ(doctor.result["idle_protocol"], "ext_idle_notifier_v1 version 1");
   EXPECT_EQ(doctor.result["problems"].size(), 1u);
   EXPECT_TRUE(doctor.result["idle_seconds"].is_null());
   EXPECT_EQ(doctor.result["daemon_version"], kVersion);

@@ -50,6 +50,9 @@ class FakeDaemonApi : public DaemonApi {
   DoctorReport Doctor() override {
     DoctorReport report;
     report.idle_backend = "none";
+    report.compositor = "kwin_wayland (pid 7)";
+    report.compositor_version = "5.27.5";
+    report.idle_protocol = "ext_idle_notifier_v1 version 1";
     report.problems = {"No idle source: reminders run on a fixed schedule."};
     return report;
   }

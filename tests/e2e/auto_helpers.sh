@@ -4,13 +4,14 @@
 MUTTER_TEMPLATE="$E2E_DIR/../platform/mutter_idle_monitor.py"
 SWAY_USER=unsit-wl
 
-# start_unsitd BACKEND [VAR=VALUE...]: the daemon with the log notifier, under
-# exactly the display variables given (the others are removed).
+# start_unsitd BACKEND [VAR=VALUE...]: the daemon with the log notifier (or
+# $UNSITD_NOTIFIER), under exactly the display variables given (the others are
+# removed).
 start_unsitd() {
   local backend=$1
   shift
   env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_SESSION_TYPE -u XDG_CURRENT_DESKTOP -u XDG_SESSION_ID \
-    "$@" "$UNSITD" --config "$WORK/unsit.yaml" --idle-backend "$backend" --notifier log \
+    "$@" "$UNSITD" --config "$WORK/unsit.yaml" --idle-backend "$backend" --notifier "${UNSITD_NOTIFIER:-log}" \
     --log-level debug >>"$WORK/unsitd.log" 2>&1 &
   DAEMON_PID=$!
   PIDS+=("$DAEMON_PID")
@@ -31,20 +32,39 @@ v = json.load(sys.stdin)
 print(json.dumps(v.get("today", v)[sys.argv[1]]))' "$1"
 }
 
-# Headless sway as $SWAY_USER (sway refuses root), in its own runtime dir that
-# the daemon (root) can reach. Sets SWAY_DIR, SWAY_SOCKET, SWAY_PID.
-start_sway() {
+# user_dir DIR: $SWAY_USER (created if missing) owns $WORK/DIR, its runtime
+# directory, which the daemon (root) can reach.
+user_dir() {
   local try
   for try in 1 2 3 4 5; do  # another test may hold the passwd lock meanwhile
     id "$SWAY_USER" >/dev/null 2>&1 && break
     useradd --system --no-create-home --shell /usr/sbin/nologin "$SWAY_USER" 2>/dev/null || sleep 1
   done
   id "$SWAY_USER" >/dev/null 2>&1 || fail "cannot create the user $SWAY_USER"
-  chmod 711 "$WORK"  # the sway user must reach its own directory below it
+  chmod 711 "$WORK"  # the user must reach its own directory below it
+  mkdir -p "$WORK/$1"
+  chown "$SWAY_USER" "$WORK/$1"
+  chmod 700 "$WORK/$1"
+}
+
+# open_bus NAME: a private bus (used as the session or system bus) that
+# $SWAY_USER may use too. Sets BUS_ADDRESS.
+open_bus() {
+  cat >"$WORK/$1.conf" <<CONF
+<busconfig><type>session</type><listen>unix:dir=$WORK</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow user="*"/><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
+CONF
+  dbus-daemon --config-file="$WORK/$1.conf" --fork --print-address=1 --print-pid=1 >"$WORK/$1.bus"
+  PIDS+=("$(sed -n 2p "$WORK/$1.bus")")
+  BUS_ADDRESS=$(sed -n 1p "$WORK/$1.bus")
+}
+
+# Headless sway as $SWAY_USER (sway refuses root), in its own runtime dir that
+# the daemon (root) can reach. Sets SWAY_DIR, SWAY_SOCKET, SWAY_PID.
+start_sway() {
+  user_dir sway
   SWAY_DIR="$WORK/sway"
-  mkdir -p "$SWAY_DIR"
-  chown "$SWAY_USER" "$SWAY_DIR"
-  chmod 700 "$SWAY_DIR"
   runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$SWAY_DIR" XDG_RUNTIME_DIR="$SWAY_DIR" \
     WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
     sh -c 'echo $$ >"$XDG_RUNTIME_DIR/sway.pid"; exec sway -c /dev/null' >"$WORK/sway.log" 2>&1 &

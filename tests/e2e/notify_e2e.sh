@@ -10,8 +10,6 @@ source "$(dirname "$0")/x11_env.sh"
 need Xvfb xdotool dbus-daemon dunst dunstctl
 [ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
-displayed_some() { [ "$(dunstctl count displayed)" -ge 1 ]; }
-
 start_xvfb
 start_bus
 start_dunst

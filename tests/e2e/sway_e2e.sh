@@ -22,6 +22,10 @@ start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=sway \
   WAYLAND_DISPLAY="$SWAY_DIR/$SWAY_SOCKET"
 [ "$(status_field idle_backend)" = '"kde-idle"' ] ||
   fail "auto chose $(status_field idle_backend), expected kde-idle"
+"$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
+grep -q "^compositor: sway (pid [0-9]*), version not read$" "$WORK/doctor" &&
+  grep -q "^idle backend: kde-idle (org_kde_kwin_idle version 1)$" "$WORK/doctor" ||
+  fail "doctor does not name sway and org_kde_kwin_idle: $(cat "$WORK/doctor")"
 
 wait_for 12 status_is reminder_open true || fail "no reminder"
 elapsed=$(($(now_ms) - start))

@@ -93,6 +93,9 @@ start_activity() {
 }
 stop_activity() { kill "$ACTIVITY_PID" 2>/dev/null; wait "$ACTIVITY_PID" 2>/dev/null || true; }
 
+# dunst shows at least one notification (for wait_for).
+displayed_some() { [ "$(dunstctl count displayed)" -ge 1 ]; }
+
 # json FIELD.PATH: one field of `unsit --json status`.
 status_field() {
   "$UNSIT" --json status | "$PYTHON" -c '

@@ -325,6 +325,32 @@ TEST_F(LibnotifyTest, ActionsAndDismissalComeBack) {
   EXPECT_EQ(Calls("CloseNotification").size(), 1u);
 }
 
+// Closes belong to the notification they name. After a reminder was answered
+// and withdrawn, the user closing a later one is still a dismissal, each time
+// (libnotify emits "closed" once per notification object).
+TEST_F(LibnotifyTest, DismissalsAfterAWithdrawnReminderStillCount) {
+  StartServer("actions body");
+  Make();
+  notifier_->Show(View("one"));
+  ASSERT_TRUE(WaitCalls(1));
+  Emit("ActionInvoked", CurrentId(), g_variant_new_string("done"));
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return actions_.size() == 1; }, 3s));
+  notifier_->Close();  // the mock answers with NotificationClosed(id, 3)
+  ASSERT_TRUE(WaitCalls(1, "CloseNotification"));
+  Settle();
+  for (size_t n = 2; n <= 3; ++n) {
+    notifier_->Show(View("again"));
+    ASSERT_TRUE(WaitCalls(n));
+    EXPECT_EQ(Calls()[n - 1].replaces, 0u) << "a closed notification is not replaced";
+    Emit("NotificationClosed", CurrentId(), g_variant_new_uint32(2));
+    ASSERT_TRUE(RunUntil(
+        io_, [&] { return actions_.size() == n; }, 3s))
+        << "dismissal " << n - 1 << " was lost";
+    EXPECT_EQ(actions_.back(), NotifyAction::kDismissed);
+  }
+}
+
 TEST_F(LibnotifyTest, WithoutActionsCapabilityThereAreNoButtons) {
   StartServer("body");
   Make();
