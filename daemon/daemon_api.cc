@@ -83,7 +83,10 @@ Result<std::vector<DayView>> Daemon::History(int days) {
   return stored;
 }
 
-Stretch Daemon::NextStretch() { return rotation_.Next(); }
+Stretch Daemon::NextStretch() {
+  if (current_stretch_) return *current_stretch_;
+  return rotation_.Next();
+}
 
 DoctorReport Daemon::Doctor() {
   Now now = ReadNow();

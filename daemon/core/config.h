@@ -13,12 +13,16 @@ using namespace std::chrono_literals;
 
 enum class OnDismiss { kSnooze, kSkip };
 enum class StretchPlace { kStanding, kDesk, kFloor };
+// What an entry does: a hip-flexor stretch, strength work for the hips and core,
+// a gentle release lying down, a walk, or a posture check.
+enum class StretchKind { kStretch, kStrength, kRelease, kWalk, kPosture };
 
 // One entry of the stretch catalogue (config/stretches.yaml or the user's config).
 struct Stretch {
   std::string id;    // stable, unique, [a-z0-9-]
   std::string name;  // "Standing lunge"
   StretchPlace where = StretchPlace::kStanding;
+  StretchKind kind = StretchKind::kStretch;
   int minutes = 1;                 // how long it takes, whole minutes >= 1
   std::vector<std::string> steps;  // what to do, in order
   std::string cue;                 // the one line shown in the notification
@@ -50,6 +54,7 @@ struct Config {
 
   struct Stretches {
     std::vector<StretchPlace> places = {StretchPlace::kStanding, StretchPlace::kDesk};
+    std::vector<StretchKind> kinds = {StretchKind::kStretch};  // what reminders draw from
     std::vector<Stretch> extra;  // the user's own entries, joined to the catalogue
   } stretches;
 

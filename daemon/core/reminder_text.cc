@@ -31,14 +31,23 @@ std::string EscapeMarkup(std::string_view text) {
   return escaped;
 }
 
+// The caution in a few words: its first sentence.
+std::string_view FirstSentence(std::string_view text) {
+  const std::size_t end = text.find(". ");
+  return end == std::string_view::npos ? text : text.substr(0, end + 1);
+}
+
 }  // namespace
 
 ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze,
                              bool actions) {
   ReminderView view;
   view.summary = "Time to stand up — " + FormatHuman(sitting) + " sitting";
-  view.body = "Walk around for a few minutes.\nThen: " + EscapeMarkup(stretch.name) + " — " +
-              EscapeMarkup(stretch.cue);
+  view.body = "Walk around for a few minutes.\n";
+  view.body += stretch.kind == StretchKind::kStretch ? "Then stretch: " : "Then: ";
+  view.body += EscapeMarkup(stretch.name) + " — " + EscapeMarkup(stretch.cue);
+  if (!stretch.caution.empty()) view.body += "\nCareful: " + EscapeMarkup(FirstSentence(stretch.caution));
+  view.body += "\nAll steps: unsit stretch";
   view.snooze_label = "Snooze " + FormatHuman(snooze);
   if (!actions) {
     view.body += "\nNo buttons here: run unsit done once you are up, unsit snooze to wait " +

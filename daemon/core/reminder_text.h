@@ -10,12 +10,14 @@ namespace unsit {
 // The reminder as the user will read it.
 struct ReminderView {
   std::string summary;       // "Time to stand up — 1 h 02 min sitting"
-  std::string body;          // walk prompt and one stretch (name and cue)
+  std::string body;          // walk prompt, one stretch (name, cue, caution), `unsit stretch`
   std::string snooze_label;  // "Snooze 10 min"
 };
 
-// Composes the reminder for `sitting` so far with `stretch`. When the server
-// shows no buttons (`actions` false) the body names the CLI verbs instead.
+// Composes the reminder for `sitting` so far with `stretch`: walking first, then
+// the stretch's name and cue, the first sentence of its caution, and the command
+// that shows every step. When the server shows no buttons (`actions` false) the
+// body names the CLI verbs instead.
 ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze,
                              bool actions);
 

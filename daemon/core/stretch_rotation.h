@@ -16,11 +16,12 @@ namespace unsit {
 // catalogue order, or, given a seed, a shuffle that depends only on the seed and
 // the round number (the same on every machine).
 //
-// An empty eligible list is replaced by a single built-in walking entry, so Next()
-// always has something to return. Entries with an id already seen are ignored.
+// An empty eligible list is replaced by a single built-in hip-flexor stretch
+// (Fallback(), an id no catalogue entry uses), so Next() always has something to
+// return. Entries with an id already seen are ignored.
 class StretchRotation {
  public:
-  // Only the walking fallback, until Reconfigure() brings the real list.
+  // Only the fallback stretch, until Reconfigure() brings the real list.
   StretchRotation() : StretchRotation(std::vector<Stretch>{}) {}
   explicit StretchRotation(std::vector<Stretch> eligible,
                            std::optional<std::uint64_t> seed = std::nullopt);
@@ -41,8 +42,8 @@ class StretchRotation {
   // How many stretches take part (at least 1).
   std::size_t size() const { return eligible_.size(); }
 
-  // The stretch used when nothing is eligible: a short walk.
-  static Stretch WalkingFallback();
+  // The stretch used when nothing is eligible: a standing hip-flexor stretch.
+  static Stretch Fallback();
 
  private:
   void Adopt(std::vector<Stretch> eligible);

@@ -247,8 +247,21 @@ TEST(ConfigLoaderTest, BadPlacesLists) {
             "u.yaml:2:11: stretches.places is an empty list, expected a list of places from: "
             "standing, desk, floor, like [standing, desk]");
   EXPECT_EQ(ErrorOf("stretches:\n  places: [desk, desk]\n"),
-            "u.yaml:2:18: stretches.places: \"desk\" is listed twice, expected each place at "
-            "most once");
+            "u.yaml:2:18: stretches.places: \"desk\" is listed twice, expected each of the places "
+            "at most once");
+}
+
+TEST(ConfigLoaderTest, KindsChooseWhatRemindersSuggest) {
+  Result<Config> config = ParseConfig("stretches:\n  kinds: [walk, stretch]\n", "u.yaml");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(config->stretches.kinds,
+            (std::vector<StretchKind>{StretchKind::kWalk, StretchKind::kStretch}));
+  EXPECT_EQ(ErrorOf("stretches:\n  kinds: []\n"),
+            "u.yaml:2:10: stretches.kinds is an empty list, expected a list of kinds from: "
+            "stretch, strength, release, walk, posture, like [stretch, walk]");
+  EXPECT_EQ(ErrorOf("stretches:\n  kinds: [nap]\n"),
+            "u.yaml:2:11: stretches.kinds[0]: \"nap\" is not allowed, expected one of: stretch, "
+            "strength, release, walk, posture");
 }
 
 TEST(ConfigLoaderTest, BadHistoryValues) {

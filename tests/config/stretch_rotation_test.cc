@@ -75,17 +75,20 @@ TEST(StretchRotationTest, NewRoundDoesNotStartWithTheLastOne) {
   EXPECT_NE(rotation.Next().id, "c");
 }
 
-TEST(StretchRotationTest, EmptyListFallsBackToWalking) {
+TEST(StretchRotationTest, EmptyListFallsBackToAHipFlexorStretch) {
   StretchRotation rotation(std::vector<Stretch>{});
   EXPECT_EQ(rotation.size(), 1u);
-  EXPECT_EQ(rotation.Next().id, "walk");
-  EXPECT_EQ(rotation.Next().id, "walk");
+  EXPECT_EQ(rotation.Next().id, "fallback-hip-stretch");
+  const Stretch& again = rotation.Next();
+  EXPECT_EQ(again.id, "fallback-hip-stretch");
+  EXPECT_EQ(again.kind, StretchKind::kStretch);
+  EXPECT_FALSE(again.caution.empty());
   EXPECT_FALSE(rotation.Peek().cue.empty());
 }
 
-TEST(StretchRotationTest, DefaultConstructedWalksUntilReconfigured) {
+TEST(StretchRotationTest, DefaultConstructedStretchesUntilReconfigured) {
   StretchRotation rotation;
-  EXPECT_EQ(rotation.Peek().id, "walk");
+  EXPECT_EQ(rotation.Peek().id, "fallback-hip-stretch");
   rotation.Reconfigure(Named({"a", "b"}));
   EXPECT_EQ(Take(rotation, 2), (std::vector<std::string>{"a", "b"}));
 }
@@ -110,7 +113,7 @@ TEST(StretchRotationTest, ReconfigureWithEverythingShownStartsARound) {
   rotation.Reconfigure(Named({"a", "b"}));
   EXPECT_EQ(Take(rotation, 2), (std::vector<std::string>{"a", "b"}));
   rotation.Reconfigure({});
-  EXPECT_EQ(rotation.Next().id, "walk");
+  EXPECT_EQ(rotation.Next().id, "fallback-hip-stretch");
 }
 
 }  // namespace
