@@ -139,7 +139,7 @@ void Daemon::WatchNextInputSoon() {
 }
 
 void Daemon::ShowReminder(Duration sitting, int shown) {
-  if (shown == 1 || !current_stretch_) current_stretch_ = rotation_.Next();
+  if (shown == 1 || !current_stretch_) current_stretch_ = TakeStretch();
   if (!notifier_) return;
   NotifierInfo info = notifier_->Info();
   last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze, info.actions);
@@ -149,6 +149,16 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   if (libnotify_ != nullptr && !info.problem.empty()) {
     spdlog::warn("reminder: {} — {}", last_view_->summary, last_view_->body);
   }
+}
+
+Stretch Daemon::TakeStretch() {
+  Stretch stretch = rotation_.Next();
+  if (store_) {
+    if (unsit::Status saved = store_->SaveRotation(rotation_.State()); !saved.ok()) {
+      spdlog::warn("history: {}", saved.error().message);
+    }
+  }
+  return stretch;
 }
 
 void Daemon::Record(const Now& now, const Decision& decision) {

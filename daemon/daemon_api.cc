@@ -85,7 +85,7 @@ Result<std::vector<DayView>> Daemon::History(int days) {
 
 Stretch Daemon::NextStretch() {
   if (current_stretch_) return *current_stretch_;
-  return rotation_.Next();
+  return TakeStretch();
 }
 
 DoctorReport Daemon::Doctor() {

@@ -188,6 +188,12 @@ void Daemon::OpenHistory() {
   }
   store_ = std::move(opened.value());
   spdlog::info("history: {}", store_->Path());
+  auto rotation = store_->LoadRotation();
+  if (rotation.ok()) {
+    rotation_.Resume(*rotation);
+  } else {
+    spdlog::warn("history: {}; the stretches start from the first", rotation.error().message);
+  }
 }
 
 void Daemon::RestoreFromHistory() {

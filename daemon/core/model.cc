@@ -168,6 +168,8 @@ const char* ToString(ReminderOutcome outcome) {
   switch (outcome) {
     case ReminderOutcome::kDone:
       return "done";
+    case ReminderOutcome::kUpOnOwn:
+      return "up";
     case ReminderOutcome::kSnoozed:
       return "snoozed";
     case ReminderOutcome::kSkipped:
@@ -178,6 +180,37 @@ const char* ToString(ReminderOutcome outcome) {
       return "withdrawn";
   }
   return "unknown";
+}
+
+std::optional<ReminderOutcome> ParseReminderOutcome(std::string_view text) {
+  for (ReminderOutcome outcome :
+       {ReminderOutcome::kDone, ReminderOutcome::kUpOnOwn, ReminderOutcome::kSnoozed,
+        ReminderOutcome::kSkipped, ReminderOutcome::kDismissed, ReminderOutcome::kWithdrawn}) {
+    if (text == ToString(outcome)) return outcome;
+  }
+  return std::nullopt;
+}
+
+void CountOutcome(DayTotals& totals, ReminderOutcome outcome) {
+  switch (outcome) {
+    case ReminderOutcome::kDone:
+      ++totals.done;
+      break;
+    case ReminderOutcome::kUpOnOwn:
+      ++totals.up_on_own;
+      break;
+    case ReminderOutcome::kSnoozed:
+      ++totals.snoozed;
+      break;
+    case ReminderOutcome::kSkipped:
+      ++totals.skipped;
+      break;
+    case ReminderOutcome::kDismissed:
+      ++totals.dismissed;
+      break;
+    case ReminderOutcome::kWithdrawn:
+      break;
+  }
 }
 
 }  // namespace unsit

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -16,7 +17,10 @@ namespace unsit {
 enum class State { kSitting, kAway, kStanding };
 enum class BreakCause { kIdle, kLock, kSuspend, kDone };
 enum class BoutEnd { kBreak, kStanding, kShutdown };
-enum class ReminderOutcome { kDone, kSnoozed, kSkipped, kDismissed, kWithdrawn };
+// How a shown reminder ended: "I'm up" (done), the user got up on their own
+// (a break began while it was open), snoozed, skipped, dismissed, or withdrawn
+// with the daemon still waiting for an answer (it stopped).
+enum class ReminderOutcome { kDone, kUpOnOwn, kSnoozed, kSkipped, kDismissed, kWithdrawn };
 
 // ---- Inputs: what happened. The time of each is the `now` it is handled with,
 // ---- unless the input carries its own (back-dated) time.
@@ -274,5 +278,10 @@ const char* ToString(State state);
 const char* ToString(BreakCause cause);
 const char* ToString(BoutEnd end);
 const char* ToString(ReminderOutcome outcome);
+// The outcome ToString() named; nullopt for any other text ("shown": still open).
+std::optional<ReminderOutcome> ParseReminderOutcome(std::string_view text);
+// Counts the outcome of a shown reminder in `totals`. kWithdrawn counts in none
+// of the outcome fields: such a reminder is still open (OpenReminders).
+void CountOutcome(DayTotals& totals, ReminderOutcome outcome);
 
 }  // namespace unsit

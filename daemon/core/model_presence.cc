@@ -97,7 +97,11 @@ void Model::OpenBout(const Now& now, BootTime start, WallTime start_wall) {
 
 void Model::CloseBout(const Now& now, BootTime end, BoutEnd why, Decisions& out) {
   end = std::clamp(end, bout_->start, now.boot);
-  if (open_) Close(end, ReminderOutcome::kWithdrawn, out);
+  // A break or standing while it is open: the user heeded it on their own.
+  if (open_) {
+    Close(end, why == BoutEnd::kShutdown ? ReminderOutcome::kWithdrawn : ReminderOutcome::kUpOnOwn,
+          out);
+  }
   // Ended past sit_limit while the user was idle since before it: it did reach it.
   if (!bout_->reached_limit && end - bout_->start >= config_.sit_limit) CountLongBout();
   BootTime until = std::max(end, bout_->portion_start);

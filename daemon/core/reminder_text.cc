@@ -46,7 +46,8 @@ ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration 
   view.body = "Walk around for a few minutes.\n";
   view.body += stretch.kind == StretchKind::kStretch ? "Then stretch: " : "Then: ";
   view.body += EscapeMarkup(stretch.name) + " — " + EscapeMarkup(stretch.cue);
-  if (!stretch.caution.empty()) view.body += "\nCareful: " + EscapeMarkup(FirstSentence(stretch.caution));
+  if (!stretch.caution.empty())
+    view.body += "\nCareful: " + EscapeMarkup(FirstSentence(stretch.caution));
   view.body += "\nAll steps: unsit stretch";
   view.snooze_label = "Snooze " + FormatHuman(snooze);
   if (!actions) {

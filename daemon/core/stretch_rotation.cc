@@ -39,7 +39,8 @@ Stretch StretchRotation::Fallback() {
                    "Tuck the pelvis under until you feel a mild stretch at the front of the back "
                    "hip; hold about 30 seconds.",
                    "Step back and change sides."};
-  stretch.cue = "Long step forward, pelvis tucked under, feel the front of the back hip; 30 s a side.";
+  stretch.cue =
+      "Long step forward, pelvis tucked under, feel the front of the back hip; 30 s a side.";
   stretch.caution = "A mild pull only; stop if anything hurts.";
   return stretch;
 }
@@ -70,6 +71,23 @@ void StretchRotation::Reconfigure(std::vector<Stretch> eligible) {
     }
   }
   for (std::string& id : RoundOrder(joining)) pending_.push_back(std::move(id));
+  if (pending_.empty()) StartRound();
+}
+
+void StretchRotation::Resume(const RotationState& state) {
+  last_id_ = state.last;
+  shown_.clear();
+  for (const std::string& id : state.shown) {
+    const bool eligible = std::any_of(eligible_.begin(), eligible_.end(),
+                                      [&id](const Stretch& s) { return s.id == id; });
+    if (eligible && !Contains(shown_, id)) shown_.push_back(id);
+  }
+  std::vector<std::string> rest;
+  for (const Stretch& s : eligible_) {
+    if (!Contains(shown_, s.id)) rest.push_back(s.id);
+  }
+  std::vector<std::string> order = RoundOrder(rest);
+  pending_.assign(order.begin(), order.end());
   if (pending_.empty()) StartRound();
 }
 

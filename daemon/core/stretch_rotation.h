@@ -10,6 +10,16 @@
 
 namespace unsit {
 
+// Where a rotation stands, to be kept across restarts: the ids shown in the
+// current round, in order, and the id shown last (which may end the previous
+// round).
+struct RotationState {
+  std::vector<std::string> shown;
+  std::string last;
+
+  bool operator==(const RotationState&) const = default;
+};
+
 // Chooses the stretch for each reminder. Within a round every eligible stretch is
 // shown exactly once; then a new round begins, never with the stretch that ended
 // the last one (when there are two or more). The order of a round is the
@@ -38,6 +48,15 @@ class StretchRotation {
   // dropped, new ones join the rest of the round. A round with nothing left to
   // show starts afresh.
   void Reconfigure(std::vector<Stretch> eligible);
+
+  // Where the rotation stands now.
+  RotationState State() const { return RotationState{shown_, last_id_}; }
+
+  // Continues from `state` (saved by an earlier run): the round goes on with the
+  // eligible stretches it has not shown, in their usual order; ids no longer
+  // eligible are dropped. With nothing left, a new round starts, not with
+  // `state.last`.
+  void Resume(const RotationState& state);
 
   // How many stretches take part (at least 1).
   std::size_t size() const { return eligible_.size(); }

@@ -93,6 +93,28 @@ TEST(StretchRotationTest, DefaultConstructedStretchesUntilReconfigured) {
   EXPECT_EQ(Take(rotation, 2), (std::vector<std::string>{"a", "b"}));
 }
 
+// A daemon started every day goes on where the last run stopped, so every
+// stretch comes once before any repeats.
+TEST(StretchRotationTest, ResumeGoesOnWhereTheLastRunStopped) {
+  StretchRotation first(Named({"a", "b", "c", "d"}));
+  EXPECT_EQ(Take(first, 2), (std::vector<std::string>{"a", "b"}));
+  StretchRotation second(Named({"a", "b", "c", "d"}));
+  second.Resume(first.State());
+  EXPECT_EQ(Take(second, 2), (std::vector<std::string>{"c", "d"}));
+  StretchRotation third(Named({"a", "b", "c", "d"}));
+  third.Resume(second.State());
+  EXPECT_NE(third.Next().id, "d") << "a new round never starts with the last one";
+}
+
+TEST(StretchRotationTest, ResumeDropsWhatIsNoLongerEligible) {
+  StretchRotation rotation(Named({"a", "b", "c"}));
+  rotation.Resume(RotationState{{"gone", "a"}, "a"});
+  EXPECT_EQ(rotation.State(), (RotationState{{"a"}, "a"}));
+  EXPECT_EQ(Take(rotation, 2), (std::vector<std::string>{"b", "c"}));
+  rotation.Resume(RotationState{{"a", "b", "c"}, "c"});
+  EXPECT_NE(rotation.Next().id, "c");
+}
+
 TEST(StretchRotationTest, DuplicateIdsCountOnce) {
   StretchRotation rotation(Named({"a", "a", "b"}));
   EXPECT_EQ(rotation.size(), 2u);
