@@ -234,6 +234,7 @@ std::string RenderStretch(const Json& s) {
   }
   if (!Str(s, "cue").empty()) out << "Cue: " << Str(s, "cue") << "\n";
   if (!Str(s, "caution").empty()) out << "Caution: " << Str(s, "caution") << "\n";
+  if (!Str(s, "picture").empty()) out << "Picture: " << Str(s, "picture") << "\n";
   return out.str();
 }
 

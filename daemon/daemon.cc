@@ -10,6 +10,7 @@
 #include "core/duration.h"
 #include "core/reminder_text.h"
 #include "platform/clock.h"
+#include "platform/stretch_pictures.h"
 
 namespace unsit {
 namespace {
@@ -142,7 +143,8 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   if (shown == 1 || !current_stretch_) current_stretch_ = TakeStretch();
   if (!notifier_) return;
   NotifierInfo info = notifier_->Info();
-  last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze, info.actions);
+  last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze, info.actions,
+                               ActionMenuCommand(info));
   notifier_->Show(*last_view_);
   // While no notification server answers, the log is where the reminder shows
   // (a server lost since the last Show is reported by the status callback).
@@ -153,6 +155,7 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
 
 Stretch Daemon::TakeStretch() {
   Stretch stretch = rotation_.Next();
+  stretch.picture = FindStretchPicture(stretch.id);
   if (store_) {
     if (unsit::Status saved = store_->SaveRotation(rotation_.State()); !saved.ok()) {
       spdlog::warn("history: {}", saved.error().message);

@@ -28,6 +28,7 @@ struct Stretch {
   std::string cue;                 // the one line shown in the notification
   std::string caution;             // when not to, or what to watch for
   std::string source;              // the document the facts came from
+  std::string picture;             // path of its line drawing, set by the daemon; may be empty
 };
 
 // Everything configurable, with the documented defaults. The struct is plain data:

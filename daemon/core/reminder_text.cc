@@ -40,7 +40,7 @@ std::string_view FirstSentence(std::string_view text) {
 }  // namespace
 
 ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze,
-                             bool actions) {
+                             bool actions, std::string_view menu_command) {
   ReminderView view;
   view.summary = "Time to stand up — " + FormatHuman(sitting) + " sitting";
   view.body = "Walk around for a few minutes.\n";
@@ -50,6 +50,11 @@ ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration 
     view.body += "\nCareful: " + EscapeMarkup(FirstSentence(stretch.caution));
   view.body += "\nAll steps: unsit stretch";
   view.snooze_label = "Snooze " + FormatHuman(snooze);
+  view.picture = stretch.picture;
+  if (actions && !menu_command.empty()) {
+    view.body += "\nI'm up, snooze and skip are in the notification's menu (" +
+                 EscapeMarkup(menu_command) + ").";
+  }
   if (!actions) {
     view.body += "\nNo buttons here: run unsit done once you are up, unsit snooze to wait " +
                  FormatHuman(snooze) + ", or unsit skip to let this one pass.";

@@ -52,6 +52,13 @@ TEST(ReminderTextTest, EscapesMarkupInTheBody) {
             "All steps: unsit stretch");
 }
 
+TEST(ReminderTextTest, ActionsInAMenuAreSaidToBeThere) {
+  const ReminderView view = ComposeReminder(1h, Lunge(), 10min, true, "dunstctl context");
+  EXPECT_TRUE(view.body.ends_with(
+      "\nI'm up, snooze and skip are in the notification's menu (dunstctl context)."))
+      << view.body;
+}
+
 TEST(ReminderTextTest, AWalkIsNotCalledAStretch) {
   Stretch walk = Lunge();
   walk.name = "A longer walk";
