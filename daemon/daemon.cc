@@ -150,6 +150,8 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   // (a server lost since the last Show is reported by the status callback).
   if (libnotify_ != nullptr && !info.problem.empty()) {
     spdlog::warn("reminder: {} — {}", last_view_->summary, last_view_->body);
+  } else if (libnotify_ != nullptr) {
+    spdlog::info("reminder shown ({}): {} — {}", shown, last_view_->summary, last_view_->body);
   }
 }
 
