@@ -36,6 +36,9 @@ struct Stretch {
 struct Config {
   Duration sit_limit = 60min;     // continuous sitting before a reminder
   Duration break_after = 5min;    // idle this long = a break that began at the last input
+  // After "I'm up", no input this long = a break that began at the press; input
+  // sooner and the bout goes on (idle of break_after is a break as always).
+  Duration up_min_break = 1min;
   Duration remind_every = 10min;  // re-show an unanswered reminder
   Duration snooze = 10min;        // default snooze
   OnDismiss on_dismiss = OnDismiss::kSnooze;

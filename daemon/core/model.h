@@ -37,7 +37,7 @@ struct Tick {};   // the deadline timer fired; just re-evaluate
 struct Snooze {
   std::optional<Duration> length;
 };                  // nullopt: config.snooze
-struct Done {};     // "I'm up": a break begins now
+struct Done {};     // "I'm up": a break that counts once it lasts up_min_break
 struct Skip {};     // due again after a full sit_limit
 struct Dismiss {};  // closed without a button: follows config.on_dismiss
 struct Pause {
@@ -197,6 +197,9 @@ class Model {
   std::optional<BootTime> NextDeadline(const Now& now) const;
   State CurrentState() const;
   bool Present(const Now& now) const;
+  // Where a break that begins now is back-dated to: the earlier of the last
+  // input before idle and an "I'm up" with no input since; else now.
+  BootTime LastPresence(const Now& now) const;
 
   // Inputs (model_presence.cc, model_reminder.cc).
   void Apply(const Now& now, const in::Idle& input, Decisions& out);
@@ -255,6 +258,9 @@ class Model {
   bool locked_ = false;
   bool asleep_ = false;
   std::optional<BootTime> idle_since_;  // last input, while idle >= IdleProbe()
+  // "I'm up" pressed with no input since: the break that began then is
+  // provisional until it lasts up_min_break; input sooner clears it.
+  std::optional<BootTime> up_since_;
   std::optional<Bout> bout_;
   std::optional<Break> break_;
 

@@ -52,10 +52,17 @@ Duration Model::Sitting(BootTime at) const {
   return bout_ ? std::max(at - bout_->start, Duration::zero()) : Duration::zero();
 }
 
+// "I'm up" answers the reminder (outcome done, whatever follows) and begins a
+// provisional break: it is recorded, back-dated to the press, once no input has
+// come for up_min_break (Advance); input sooner means the user sat on, so the
+// bout goes on unbroken and nothing is recorded but the answer. The next
+// reminder of that bout is due as after a snooze.
 void Model::Apply(const Now& now, const in::Done& /*input*/, Decisions& out) {
-  if (!bout_ && !open_) return;
+  if (!bout_ || up_since_) return;
   if (open_) Close(now.boot, ReminderOutcome::kDone, out);
-  if (bout_) BeginBreak(now, now.boot, BreakCause::kDone, out);
+  pending_ = false;
+  up_since_ = now.boot;
+  due_ = Due{now.boot + std::max(config_.snooze, config_.up_min_break), false};
 }
 
 void Model::Apply(const Now& now, const in::Snooze& input, Decisions& out) {
