@@ -84,6 +84,11 @@ void Daemon::Feed(const Input& input) {
     ApplyOutput(now, model_.Handle(now, in::Idle{now.boot - *slept}));
   }
   ApplyOutput(now, model_.Handle(now, input));
+  // After "I'm up" the bout goes on until up_min_break passes without input
+  // (core/model.h); the backend reports input only after idle, so ask for it.
+  if (std::holds_alternative<in::Done>(input) && model_.Status(now).state == State::kSitting) {
+    WatchNextInputSoon();
+  }
 }
 
 void Daemon::ApplyOutput(const Now& now, const Output& output) {

@@ -83,11 +83,14 @@ int Run(const Flags& flags) {
   Config config;
   if (loaded.ok()) {
     config = std::move(loaded.value());
-    spdlog::info("config: {}; sit_limit {}, break_after {}, remind_every {}, snooze {}",
-                 config.source.empty() ? "built-in defaults (no " + DefaultConfigPath() + ")"
-                                       : config.source,
-                 FormatHuman(config.sit_limit), FormatHuman(config.break_after),
-                 FormatHuman(config.remind_every), FormatHuman(config.snooze));
+    spdlog::info(
+        "config: {}; sit_limit {}, break_after {}, up_min_break {}, remind_every {}, "
+        "snooze {}",
+        config.source.empty() ? "built-in defaults (no " + DefaultConfigPath() + ")"
+                              : config.source,
+        FormatHuman(config.sit_limit), FormatHuman(config.break_after),
+        FormatHuman(config.up_min_break), FormatHuman(config.remind_every),
+        FormatHuman(config.snooze));
   } else {
     config_problem = loaded.error().message;
     spdlog::error("{}; running with the built-in defaults until it is fixed", config_problem);

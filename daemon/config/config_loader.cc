@@ -25,9 +25,9 @@ using config_internal::PositiveDurationOf;
 using config_internal::Problems;
 using config_internal::TextOf;
 
-constexpr std::array<std::string_view, 10> kTopKeys = {
-    "sit_limit",   "break_after", "remind_every", "snooze",    "on_dismiss",
-    "quiet_hours", "idle",        "notify",       "stretches", "history"};
+constexpr std::array<std::string_view, 11> kTopKeys = {
+    "sit_limit",   "break_after", "up_min_break", "remind_every", "snooze", "on_dismiss",
+    "quiet_hours", "idle",        "notify",       "stretches",    "history"};
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
 constexpr std::array<std::string_view, 8> kIdleBackends = {
@@ -64,6 +64,8 @@ class ConfigReader {
       SetDuration(key, value, path, config_.sit_limit, &sit_limit_mark_);
     } else if (path == "break_after") {
       SetDuration(key, value, path, config_.break_after, &break_after_mark_);
+    } else if (path == "up_min_break") {
+      SetDuration(key, value, path, config_.up_min_break, nullptr);
     } else if (path == "remind_every") {
       SetDuration(key, value, path, config_.remind_every, nullptr);
     } else if (path == "snooze") {

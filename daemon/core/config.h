@@ -34,8 +34,8 @@ struct Stretch {
 // Everything configurable, with the documented defaults. The struct is plain data:
 // config/config_loader.h fills it from YAML and validates it.
 struct Config {
-  Duration sit_limit = 60min;     // continuous sitting before a reminder
-  Duration break_after = 5min;    // idle this long = a break that began at the last input
+  Duration sit_limit = 60min;   // continuous sitting before a reminder
+  Duration break_after = 5min;  // idle this long = a break that began at the last input
   // After "I'm up", no input this long = a break that began at the press; input
   // sooner and the bout goes on (idle of break_after is a break as always).
   Duration up_min_break = 1min;

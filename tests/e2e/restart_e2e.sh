@@ -86,6 +86,7 @@ export XDG_STATE_HOME=$tmp/state-outcomes
 cat >"$XDG_CONFIG_HOME/unsit/unsit.yaml" <<'YAML'
 sit_limit: 3s
 break_after: 2s
+up_min_break: 1s
 remind_every: 1h
 snooze: 1h
 YAML
@@ -98,6 +99,7 @@ next_reminder() {
 next_reminder 1
 "$unsit" done >/dev/null
 wait_for 5 today_is done 1 || fail "done not counted"
+wait_for 5 today_is breaks 1 || fail "no break after done and up_min_break without input"
 next_reminder 2
 echo "idle 5" >&3  # walks away while it is on screen
 wait_for 5 today_is up_on_own 1 || fail "getting up on one's own not counted"
