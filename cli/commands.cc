@@ -8,6 +8,7 @@
 
 #include "client.h"
 #include "core/duration.h"
+#include "doctor_offline.h"
 #include "offline.h"
 #include "output.h"
 #include "unsit/version.h"
@@ -96,6 +97,16 @@ int Days(const Options& o, bool today) {
   return Print(o.csv ? RenderHistoryCsv(days, wanted) : RenderHistory(days, wanted));
 }
 
+// doctor: the daemon's report, or what can be checked without it.
+int Doctor(const Options& o) {
+  CallResult call = Call(o.socket, "doctor");
+  if (call.ok)
+    return Print(o.json ? protocol::DumpJson(call.result, 2) + "\n" : RenderDoctor(call.result));
+  if (call.failure.exit_code != kExitUnreachable || o.json) return Fail(call.failure);
+  Print(OfflineDoctor());
+  return call.failure.exit_code;
+}
+
 int Version(const Options& o) {
   CallResult call = Call(o.socket, "version");
   if (o.json) {
@@ -163,7 +174,7 @@ std::map<std::string, Action> Actions() {
                                 : format == Format::kWaybar ? WatchFormat::kWaybar
                                                             : WatchFormat::kPlain);
        }},
-      {"doctor", [](const Options& o) { return Run(o, "doctor", {}, RenderDoctor); }},
+      {"doctor", Doctor},
       {"reload",
        [](const Options& o) {
          return Run(o, "reload", {}, [](const Json&) { return std::string("Config reloaded.\n"); });

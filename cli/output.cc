@@ -47,13 +47,27 @@ std::string Plural(long long n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// "5 reminders: 2 done, 1 up on your own, 2 snoozed": every outcome that
+// happened, so the parts add up to the whole.
+std::string RemindersPart(const Json& t) {
+  std::string text = Plural(Int(t, "reminders"), "reminder", "reminders");
+  const char* separator = ": ";
+  for (const auto& [field, label] :
+       {std::pair{"done", " done"}, std::pair{"up_on_own", " up on your own"},
+        std::pair{"snoozed", " snoozed"}, std::pair{"skipped", " skipped"},
+        std::pair{"dismissed", " dismissed"}, std::pair{"open", " open"}}) {
+    if (Int(t, field) == 0) continue;
+    text += separator + std::to_string(Int(t, field)) + label;
+    separator = ", ";
+  }
+  return text;
+}
+
 std::string TotalsLine(const Json& t) {
   std::ostringstream out;
   out << Human(Int(t, "sitting_seconds")) << " sitting, longest bout "
       << Human(Int(t, "longest_bout_seconds")) << ", "
-      << Plural(Int(t, "breaks"), "break", "breaks") << "; "
-      << Plural(Int(t, "reminders"), "reminder", "reminders") << " (" << Int(t, "done") << " done, "
-      << Int(t, "snoozed") << " snoozed, " << Int(t, "skipped") << " skipped)";
+      << Plural(Int(t, "breaks"), "break", "breaks") << "; " << RemindersPart(t);
   return out.str();
 }
 
@@ -178,8 +192,9 @@ std::string RenderHistory(const Json& days, int shown) {
     out << Weekday(date) << " " << date << "  "
         << PadCells(Bar(20.0 * static_cast<double>(sitting) / static_cast<double>(max_sitting)), 20)
         << "  " << PadCells(Human(sitting), 11) << "  "
-        << Plural(Int(d, "breaks"), "break", "breaks") << ", " << Int(d, "done") << "/"
-        << Int(d, "reminders") << " reminders done\n";
+        << Plural(Int(d, "breaks"), "break", "breaks") << ", "
+        << Int(d, "done") + Int(d, "up_on_own") << "/" << Int(d, "reminders")
+        << " reminders heeded\n";
   }
   long long total = SumSitting(days, from, n);
   auto count = static_cast<long long>(n - from);
@@ -190,7 +205,8 @@ std::string RenderHistory(const Json& days, int shown) {
 
 std::string RenderHistoryCsv(const Json& days, int shown) {
   std::ostringstream out;
-  out << "date,sitting_seconds,longest_bout_seconds,bouts,breaks,reminders,done,snoozed,skipped\n";
+  out << "date,sitting_seconds,longest_bout_seconds,bouts,breaks,reminders,done,snoozed,skipped,"
+         "up_on_own,dismissed,open\n";
   if (!days.is_array()) return out.str();
   std::size_t n = days.size();
   std::size_t from = n > static_cast<std::size_t>(shown) ? n - static_cast<std::size_t>(shown) : 0;
@@ -199,7 +215,8 @@ std::string RenderHistoryCsv(const Json& days, int shown) {
     out << Str(d, "date") << "," << Int(d, "sitting_seconds") << ","
         << Int(d, "longest_bout_seconds") << "," << Int(d, "bouts") << "," << Int(d, "breaks")
         << "," << Int(d, "reminders") << "," << Int(d, "done") << "," << Int(d, "snoozed") << ","
-        << Int(d, "skipped") << "\n";
+        << Int(d, "skipped") << "," << Int(d, "up_on_own") << "," << Int(d, "dismissed") << ","
+        << Int(d, "open") << "\n";
   }
   return out.str();
 }
@@ -217,6 +234,7 @@ std::string RenderStretch(const Json& s) {
   }
   if (!Str(s, "cue").empty()) out << "Cue: " << Str(s, "cue") << "\n";
   if (!Str(s, "caution").empty()) out << "Caution: " << Str(s, "caution") << "\n";
+  if (!Str(s, "picture").empty()) out << "Picture: " << Str(s, "picture") << "\n";
   return out.str();
 }
 

@@ -10,6 +10,7 @@
 #include "core/duration.h"
 #include "core/reminder_text.h"
 #include "platform/clock.h"
+#include "platform/stretch_pictures.h"
 
 namespace unsit {
 namespace {
@@ -84,6 +85,11 @@ void Daemon::Feed(const Input& input) {
     ApplyOutput(now, model_.Handle(now, in::Idle{now.boot - *slept}));
   }
   ApplyOutput(now, model_.Handle(now, input));
+  // After "I'm up" the bout goes on until up_min_break passes without input
+  // (core/model.h); the backend reports input only after idle, so ask for it.
+  if (std::holds_alternative<in::Done>(input) && model_.Status(now).state == State::kSitting) {
+    WatchNextInputSoon();
+  }
 }
 
 void Daemon::ApplyOutput(const Now& now, const Output& output) {
@@ -158,7 +164,7 @@ void Daemon::WatchNextInputSoon() {
 }
 
 void Daemon::ShowReminder(Duration sitting, int shown) {
-  if (shown == 1 || !current_stretch_) current_stretch_ = rotation_.Next();
+  if (shown == 1 || !current_stretch_) current_stretch_ = TakeStretch();
   if (!notifier_) return;
   NotifierInfo info = notifier_->Info();
   last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze);
@@ -167,7 +173,21 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   // (a server lost since the last Show is reported by the status callback).
   if (libnotify_ != nullptr && !info.problem.empty()) {
     spdlog::warn("reminder: {} — {}", last_view_->summary, BodyFor(*last_view_, false));
+  } else if (libnotify_ != nullptr) {
+    spdlog::info("reminder shown ({}): {} — {}", shown, last_view_->summary,
+                 BodyFor(*last_view_, info.actions, ActionMenuCommand(info)));
   }
+}
+
+Stretch Daemon::TakeStretch() {
+  Stretch stretch = rotation_.Next();
+  stretch.picture = FindStretchPicture(stretch.id);
+  if (store_) {
+    if (unsit::Status saved = store_->SaveRotation(rotation_.State()); !saved.ok()) {
+      spdlog::warn("history: {}", saved.error().message);
+    }
+  }
+  return stretch;
 }
 
 void Daemon::Record(const Now& now, const Decision& decision) {

@@ -68,6 +68,9 @@ class Daemon final : public DaemonApi {
   void ApplyOutput(const Now& now, const Output& output);
   void ApplyDecision(const Now& now, const Decision& decision);
   void ShowReminder(Duration sitting, int shown);
+  // The next stretch of the rotation; where the rotation stands is saved in the
+  // history, so the next run goes on from there.
+  Stretch TakeStretch();
   void WatchNextInputSoon();
   void Record(const Now& now, const Decision& decision);
   void NoteTimer(const Result<Ok>& armed);  // Status names a method here

@@ -87,7 +87,10 @@ Result<std::vector<DayView>> Daemon::History(int days) {
   return stored;
 }
 
-Stretch Daemon::NextStretch() { return rotation_.Next(); }
+Stretch Daemon::NextStretch() {
+  if (current_stretch_) return *current_stretch_;
+  return TakeStretch();
+}
 
 DoctorReport Daemon::Doctor() {
   Now now = ReadNow();

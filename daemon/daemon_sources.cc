@@ -198,6 +198,12 @@ void Daemon::OpenHistory() {
   history_retry_ = false;
   history_problem_.clear();
   spdlog::info("history: {}", store_->Path());
+  auto rotation = store_->LoadRotation();
+  if (rotation.ok()) {
+    rotation_.Resume(*rotation);
+  } else {
+    spdlog::warn("history: {}; the stretches start from the first", rotation.error().message);
+  }
 }
 
 void Daemon::RestoreFromHistory() {

@@ -16,6 +16,7 @@
 
 #include "config/config_loader.h"
 #include "control/instance_lock.h"
+#include "core/duration.h"
 #include "daemon.h"
 #include "platform/idle_factory.h"
 #include "platform/service_notify.h"
@@ -83,6 +84,14 @@ int Run(const Flags& flags) {
   Config config;
   if (loaded.ok()) {
     config = std::move(loaded.value());
+    spdlog::info(
+        "config: {}; sit_limit {}, break_after {}, up_min_break {}, remind_every {}, "
+        "snooze {}",
+        config.source.empty() ? "built-in defaults (no " + DefaultConfigPath() + ")"
+                              : config.source,
+        FormatHuman(config.sit_limit), FormatHuman(config.break_after),
+        FormatHuman(config.up_min_break), FormatHuman(config.remind_every),
+        FormatHuman(config.snooze));
   } else {
     config_problem = loaded.error().message;
     spdlog::error("{}; running with the built-in defaults until it is fixed", config_problem);

@@ -25,9 +25,9 @@ using config_internal::PositiveDurationOf;
 using config_internal::Problems;
 using config_internal::TextOf;
 
-constexpr std::array<std::string_view, 10> kTopKeys = {
-    "sit_limit",   "break_after", "remind_every", "snooze",    "on_dismiss",
-    "quiet_hours", "idle",        "notify",       "stretches", "history"};
+constexpr std::array<std::string_view, 11> kTopKeys = {
+    "sit_limit",   "break_after", "up_min_break", "remind_every", "snooze", "on_dismiss",
+    "quiet_hours", "idle",        "notify",       "stretches",    "history"};
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
 constexpr std::array<std::string_view, 8> kIdleBackends = {
@@ -35,7 +35,7 @@ constexpr std::array<std::string_view, 8> kIdleBackends = {
 constexpr std::array<std::string_view, 2> kInhibitors = {"respect", "ignore"};
 constexpr std::array<std::string_view, 1> kNotifyKeys = {"backend"};
 constexpr std::array<std::string_view, 3> kNotifyBackends = {"auto", "libnotify", "log"};
-constexpr std::array<std::string_view, 2> kStretchesKeys = {"places", "extra"};
+constexpr std::array<std::string_view, 3> kStretchesKeys = {"places", "kinds", "extra"};
 constexpr std::array<std::string_view, 3> kHistoryKeys = {"checkpoint", "keep", "day_starts"};
 constexpr int kMaxKeepYears = 100;
 
@@ -64,6 +64,8 @@ class ConfigReader {
       SetDuration(key, value, path, config_.sit_limit, &sit_limit_mark_);
     } else if (path == "break_after") {
       SetDuration(key, value, path, config_.break_after, &break_after_mark_);
+    } else if (path == "up_min_break") {
+      SetDuration(key, value, path, config_.up_min_break, nullptr);
     } else if (path == "remind_every") {
       SetDuration(key, value, path, config_.remind_every, nullptr);
     } else if (path == "snooze") {
@@ -140,37 +142,44 @@ class ConfigReader {
       config_internal::StretchRules rules;
       rules.taken_ids = builtin_ids_;
       config_.stretches.extra = config_internal::StretchListOf(key, value, path, rules, problems_);
+    } else if (key.Scalar() == "kinds") {
+      ReadChoiceSet(key, value, path, config_internal::KindNames(), "kinds", "[stretch, walk]",
+                    config_.stretches.kinds);
     } else {
-      ReadPlaces(key, value, path);
+      ReadChoiceSet(key, value, path, config_internal::PlaceNames(), "places", "[standing, desk]",
+                    config_.stretches.places);
     }
   }
 
-  // stretches.places: a non-empty list of place names, each at most once.
-  void ReadPlaces(const Node& key, const Node& value, const std::string& path) {
-    const std::string expected =
-        "expected a list of places from: " + JoinWords(config_internal::PlaceNames());
+  // A non-empty list of names from `names` (`what`, e.g. "places"), each at most
+  // once, into `out` as the enum whose enumerators are indexed like `names`.
+  template <typename Enum>
+  void ReadChoiceSet(const Node& key, const Node& value, const std::string& path,
+                     std::span<const std::string_view> names, const std::string& what,
+                     const std::string& example, std::vector<Enum>& out) {
+    const std::string expected = "expected a list of " + what + " from: " + JoinWords(names);
     if (!value.IsSequence() || value.size() == 0) {
-      const std::string what = value.IsSequence() ? path + " is an empty list"
-                               : value.IsNull()
-                                   ? path + " has no value"
-                                   : path + " is " + config_internal::DescribeNode(value);
-      problems_.Add(MarkOf(key, value), what, expected + ", like [standing, desk]");
+      const std::string found = value.IsSequence() ? path + " is an empty list"
+                                : value.IsNull()
+                                    ? path + " has no value"
+                                    : path + " is " + config_internal::DescribeNode(value);
+      problems_.Add(MarkOf(key, value), found, expected + ", like " + example);
       return;
     }
-    std::vector<StretchPlace> places;
+    std::vector<Enum> chosen;
     for (std::size_t i = 0; i < value.size(); ++i) {
-      const auto place = ChoiceOf(value[i], value[i], path + "[" + std::to_string(i) + "]",
-                                  config_internal::PlaceNames(), problems_);
-      if (!place) continue;
-      const auto where = static_cast<StretchPlace>(*place);
-      if (std::find(places.begin(), places.end(), where) != places.end()) {
+      const auto index =
+          ChoiceOf(value[i], value[i], path + "[" + std::to_string(i) + "]", names, problems_);
+      if (!index) continue;
+      const auto item = static_cast<Enum>(*index);
+      if (std::find(chosen.begin(), chosen.end(), item) != chosen.end()) {
         problems_.Add(value[i].Mark(), path + ": \"" + value[i].Scalar() + "\" is listed twice",
-                      "expected each place at most once");
+                      "expected each of the " + what + " at most once");
         continue;
       }
-      places.push_back(where);
+      chosen.push_back(item);
     }
-    config_.stretches.places = std::move(places);
+    out = std::move(chosen);
   }
 
   void ReadHistory(const Node& key, const Node& value, const std::string& path) {

@@ -25,9 +25,10 @@ Result<std::vector<Stretch>> BuiltinStretches() {
 }
 
 std::vector<Stretch> EligibleStretches(const std::vector<Stretch>& builtin, const Config& config) {
-  const std::vector<StretchPlace>& places = config.stretches.places;
-  const auto allowed = [&places](const Stretch& s) {
-    return std::find(places.begin(), places.end(), s.where) != places.end();
+  const Config::Stretches& chosen = config.stretches;
+  const auto allowed = [&chosen](const Stretch& s) {
+    return std::find(chosen.places.begin(), chosen.places.end(), s.where) != chosen.places.end() &&
+           std::find(chosen.kinds.begin(), chosen.kinds.end(), s.kind) != chosen.kinds.end();
   };
   std::vector<Stretch> eligible;
   std::copy_if(builtin.begin(), builtin.end(), std::back_inserter(eligible), allowed);

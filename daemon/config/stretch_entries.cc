@@ -10,7 +10,10 @@ namespace {
 
 // In the order of the StretchPlace enumerators: an index here is a StretchPlace.
 constexpr std::array<std::string_view, 3> kPlaceNames = {"standing", "desk", "floor"};
-constexpr std::array<std::string_view, 8> kFields = {"id",    "name", "where",   "minutes",
+// In the order of the StretchKind enumerators.
+constexpr std::array<std::string_view, 5> kKindNames = {"stretch", "strength", "release", "walk",
+                                                        "posture"};
+constexpr std::array<std::string_view, 9> kFields = {"id",    "name", "where",   "kind",  "minutes",
                                                      "steps", "cue",  "caution", "source"};
 constexpr std::size_t kMaxNameLength = 60;
 constexpr std::size_t kMaxCueLength = 200;
@@ -139,7 +142,7 @@ class EntryReader {
  private:
   bool Required(std::string_view field) const {
     return rules_.require_all_fields ||
-           (field != "minutes" && field != "caution" && field != "source");
+           (field != "kind" && field != "minutes" && field != "caution" && field != "source");
   }
 
   // Stores one field; false when it was reported as wrong.
@@ -150,6 +153,11 @@ class EntryReader {
       const std::optional<std::size_t> place = ChoiceOf(key, value, path, kPlaceNames, problems_);
       if (place) stretch_.where = static_cast<StretchPlace>(*place);
       return place.has_value();
+    }
+    if (field == "kind") {
+      const std::optional<std::size_t> kind = ChoiceOf(key, value, path, kKindNames, problems_);
+      if (kind) stretch_.kind = static_cast<StretchKind>(*kind);
+      return kind.has_value();
     }
     if (field == "minutes") {
       const std::optional<int> minutes = MinutesOf(key, value, path, problems_);
@@ -202,6 +210,8 @@ class EntryReader {
 }  // namespace
 
 std::span<const std::string_view> PlaceNames() { return kPlaceNames; }
+
+std::span<const std::string_view> KindNames() { return kKindNames; }
 
 std::vector<Stretch> StretchListOf(const YAML::Node& key, const YAML::Node& list,
                                    const std::string& path, const StretchRules& rules,

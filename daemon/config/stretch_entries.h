@@ -14,8 +14,9 @@
 namespace unsit::config_internal {
 
 // How strict to be. The built-in catalogue must say how long a stretch takes,
-// what to watch for and where its facts came from; a user's own entry needs only
-// what the reminder shows (minutes defaults to 1, caution and source to empty).
+// what kind of exercise it is, what to watch for and where its facts came from; a
+// user's own entry needs only what the reminder shows (kind defaults to stretch,
+// minutes to 1, caution and source to empty).
 struct StretchRules {
   bool require_all_fields = false;
   std::span<const std::string> taken_ids;  // ids used elsewhere (the built-in catalogue)
@@ -23,6 +24,10 @@ struct StretchRules {
 
 // The text form of each place, indexed by StretchPlace: "standing", "desk", "floor".
 std::span<const std::string_view> PlaceNames();
+
+// The text form of each kind, indexed by StretchKind: "stretch", "strength",
+// "release", "walk", "posture".
+std::span<const std::string_view> KindNames();
 
 // Reads the list `list` (reached through `key`, which may be a null node for a
 // document root) at `path`, e.g. "stretches.extra". Every problem is added to

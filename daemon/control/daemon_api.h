@@ -55,7 +55,8 @@ class DaemonApi {
   virtual DayView Today() = 0;
   // The last `days` days, oldest first, today included.
   virtual Result<std::vector<DayView>> History(int days) = 0;
-  // The stretch the next reminder will show (advances the rotation).
+  // The stretch of the reminder on screen; with none, the next one of the
+  // rotation (which advances it).
   virtual Stretch NextStretch() = 0;
   virtual DoctorReport Doctor() = 0;
 };

@@ -46,9 +46,9 @@ Json StatusJson(const StatusView& view) {
 
 Json StretchJson(const Stretch& stretch) {
   return Json{
-      {"id", stretch.id},           {"name", stretch.name},    {"where", WireName(stretch.where)},
-      {"minutes", stretch.minutes}, {"steps", stretch.steps},  {"cue", stretch.cue},
-      {"caution", stretch.caution}, {"source", stretch.source}};
+      {"id", stretch.id},           {"name", stretch.name},     {"where", WireName(stretch.where)},
+      {"minutes", stretch.minutes}, {"steps", stretch.steps},   {"cue", stretch.cue},
+      {"caution", stretch.caution}, {"source", stretch.source}, {"picture", stretch.picture}};
 }
 
 Json DoctorJson(const DoctorReport& r) {

@@ -13,24 +13,32 @@ using namespace std::chrono_literals;
 
 enum class OnDismiss { kSnooze, kSkip };
 enum class StretchPlace { kStanding, kDesk, kFloor };
+// What an entry does: a hip-flexor stretch, strength work for the hips and core,
+// a gentle release lying down, a walk, or a posture check.
+enum class StretchKind { kStretch, kStrength, kRelease, kWalk, kPosture };
 
 // One entry of the stretch catalogue (config/stretches.yaml or the user's config).
 struct Stretch {
   std::string id;    // stable, unique, [a-z0-9-]
   std::string name;  // "Standing lunge"
   StretchPlace where = StretchPlace::kStanding;
+  StretchKind kind = StretchKind::kStretch;
   int minutes = 1;                 // how long it takes, whole minutes >= 1
   std::vector<std::string> steps;  // what to do, in order
   std::string cue;                 // the one line shown in the notification
   std::string caution;             // when not to, or what to watch for
   std::string source;              // the document the facts came from
+  std::string picture;             // path of its line drawing, set by the daemon; may be empty
 };
 
 // Everything configurable, with the documented defaults. The struct is plain data:
 // config/config_loader.h fills it from YAML and validates it.
 struct Config {
-  Duration sit_limit = 60min;     // continuous sitting before a reminder
-  Duration break_after = 5min;    // idle this long = a break that began at the last input
+  Duration sit_limit = 60min;   // continuous sitting before a reminder
+  Duration break_after = 5min;  // idle this long = a break that began at the last input
+  // After "I'm up", no input this long = a break that began at the press; input
+  // sooner and the bout goes on (idle of break_after is a break as always).
+  Duration up_min_break = 1min;
   Duration remind_every = 10min;  // re-show an unanswered reminder
   Duration snooze = 10min;        // default snooze
   OnDismiss on_dismiss = OnDismiss::kSnooze;
@@ -50,6 +58,7 @@ struct Config {
 
   struct Stretches {
     std::vector<StretchPlace> places = {StretchPlace::kStanding, StretchPlace::kDesk};
+    std::vector<StretchKind> kinds = {StretchKind::kStretch};  // what reminders draw from
     std::vector<Stretch> extra;  // the user's own entries, joined to the catalogue
   } stretches;
 

@@ -4,6 +4,10 @@
 
 namespace unsit {
 
+int OpenReminders(const DayTotals& t) {
+  return t.reminders - t.done - t.up_on_own - t.snoozed - t.skipped - t.dismissed;
+}
+
 void AddSitting(DayTotals& totals, WallTime start, Duration length,
                 std::chrono::seconds utc_offset) {
   using std::chrono::hours;

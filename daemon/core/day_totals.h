@@ -17,8 +17,11 @@ struct DayTotals {
   int long_bouts = 0;             // bouts that reached sit_limit
   int breaks = 0;                 // all breaks that began this day
   int breaks_after_reminder = 0;  // of those, begun while a reminder was open or by done
-  int reminders = 0;              // reminders shown (re-shows not counted)
-  int done = 0;
+  // Reminders shown (re-shows not counted) and how each ended; the outcomes and
+  // OpenReminders() add up to `reminders`. Only reminders that were shown count.
+  int reminders = 0;
+  int done = 0;       // "I'm up" (the button or unsit done)
+  int up_on_own = 0;  // a break began while it was open
   int snoozed = 0;
   int skipped = 0;
   int dismissed = 0;
@@ -33,6 +36,10 @@ struct DayView {
   std::string date;  // local date, "2026-11-21"
   DayTotals totals;
 };
+
+// Reminders of the day with no outcome yet: on screen now, or open when the
+// daemon stopped.
+int OpenReminders(const DayTotals& totals);
 
 // Adds `length` of sitting that began at `start` to `totals`, spreading it over
 // the local clock hours (local = UTC + utc_offset). Does not touch bouts/longest.

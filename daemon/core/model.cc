@@ -57,6 +57,11 @@ bool Model::Present(const Now& now) const {
   return !idle_since_ || now.boot < *idle_since_ + config_.break_after;
 }
 
+BootTime Model::LastPresence(const Now& now) const {
+  BootTime at = idle_since_.value_or(now.boot);
+  return up_since_ ? std::min(at, *up_since_) : at;
+}
+
 void Model::Advance(const Now& now, Decisions& out) {
   NoteOffset(now);
   while (AdvanceOne(now, out)) {
@@ -70,7 +75,7 @@ void Model::Advance(const Now& now, Decisions& out) {
 // which it takes effect (a break takes effect at the last input, which may lie
 // before a day boundary that was reached later). Returns false when none is due.
 bool Model::AdvanceOne(const Now& now, Decisions& out) {
-  enum class Event { kNone, kBreak, kDay, kLimit };
+  enum class Event { kNone, kBreak, kUpBreak, kDay, kLimit };
   Event event = Event::kNone;
   BootTime at = now.boot;
   auto consider = [&](Event e, BootTime effective) {
@@ -82,6 +87,9 @@ bool Model::AdvanceOne(const Now& now, Decisions& out) {
   if (bout_ && idle_since_ && now.boot >= *idle_since_ + config_.break_after) {
     consider(Event::kBreak, std::max(*idle_since_, bout_->start));
   }
+  if (bout_ && up_since_ && now.boot >= *up_since_ + config_.up_min_break) {
+    consider(Event::kUpBreak, std::max(*up_since_, bout_->start));
+  }
   if (now.wall >= day_end_) consider(Event::kDay, now.BootAt(day_end_));
   if (LimitReached(now)) consider(Event::kLimit, bout_->start + config_.sit_limit);
   switch (event) {
@@ -89,6 +97,9 @@ bool Model::AdvanceOne(const Now& now, Decisions& out) {
       return false;
     case Event::kBreak:
       BeginBreak(now, at, BreakCause::kIdle, out);
+      return true;
+    case Event::kUpBreak:
+      BeginBreak(now, at, BreakCause::kDone, out);
       return true;
     case Event::kDay:
       RollDay(now, out);
@@ -117,6 +128,7 @@ std::optional<BootTime> Model::NextDeadline(const Now& now) const {
     const std::optional<BootTime> quiet_end = QuietEnd(now, now.boot);
     if (quiet_end && (pending_ || open_)) consider(*quiet_end);
     if (idle_since_) consider(*idle_since_ + config_.break_after);
+    if (up_since_) consider(*up_since_ + config_.up_min_break);
     BootTime limit = bout_->start + config_.sit_limit;
     if (!bout_->reached_limit && limit > now.boot) consider(limit);
     if (!paused_ && due_ && !pending_ && !open_) consider(due_->At(config_));
@@ -172,6 +184,8 @@ const char* ToString(ReminderOutcome outcome) {
   switch (outcome) {
     case ReminderOutcome::kDone:
       return "done";
+    case ReminderOutcome::kUpOnOwn:
+      return "up";
     case ReminderOutcome::kSnoozed:
       return "snoozed";
     case ReminderOutcome::kSkipped:
@@ -182,6 +196,37 @@ const char* ToString(ReminderOutcome outcome) {
       return "withdrawn";
   }
   return "unknown";
+}
+
+std::optional<ReminderOutcome> ParseReminderOutcome(std::string_view text) {
+  for (ReminderOutcome outcome :
+       {ReminderOutcome::kDone, ReminderOutcome::kUpOnOwn, ReminderOutcome::kSnoozed,
+        ReminderOutcome::kSkipped, ReminderOutcome::kDismissed, ReminderOutcome::kWithdrawn}) {
+    if (text == ToString(outcome)) return outcome;
+  }
+  return std::nullopt;
+}
+
+void CountOutcome(DayTotals& totals, ReminderOutcome outcome) {
+  switch (outcome) {
+    case ReminderOutcome::kDone:
+      ++totals.done;
+      break;
+    case ReminderOutcome::kUpOnOwn:
+      ++totals.up_on_own;
+      break;
+    case ReminderOutcome::kSnoozed:
+      ++totals.snoozed;
+      break;
+    case ReminderOutcome::kSkipped:
+      ++totals.skipped;
+      break;
+    case ReminderOutcome::kDismissed:
+      ++totals.dismissed;
+      break;
+    case ReminderOutcome::kWithdrawn:
+      break;
+  }
 }
 
 }  // namespace unsit

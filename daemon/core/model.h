@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -16,7 +17,10 @@ namespace unsit {
 enum class State { kSitting, kAway, kStanding };
 enum class BreakCause { kIdle, kLock, kSuspend, kDone };
 enum class BoutEnd { kBreak, kStanding, kShutdown };
-enum class ReminderOutcome { kDone, kSnoozed, kSkipped, kDismissed, kWithdrawn };
+// How a shown reminder ended: "I'm up" (done), the user got up on their own
+// (a break began while it was open), snoozed, skipped, dismissed, or withdrawn
+// with the daemon still waiting for an answer (it stopped).
+enum class ReminderOutcome { kDone, kUpOnOwn, kSnoozed, kSkipped, kDismissed, kWithdrawn };
 
 // ---- Inputs: what happened. The time of each is the `now` it is handled with,
 // ---- unless the input carries its own (back-dated) time.
@@ -33,7 +37,7 @@ struct Tick {};   // the deadline timer fired; just re-evaluate
 struct Snooze {
   std::optional<Duration> length;
 };                  // nullopt: config.snooze
-struct Done {};     // "I'm up": a break begins now
+struct Done {};     // "I'm up": a break that counts once it lasts up_min_break
 struct Skip {};     // due again after a full sit_limit
 struct Dismiss {};  // closed without a button: follows config.on_dismiss
 struct Pause {
@@ -196,6 +200,9 @@ class Model {
   std::optional<BootTime> NextDeadline(const Now& now) const;
   State CurrentState() const;
   bool Present(const Now& now) const;
+  // Where a break that begins now is back-dated to: the earlier of the last
+  // input before idle and an "I'm up" with no input since; else now.
+  BootTime LastPresence(const Now& now) const;
 
   // Inputs (model_presence.cc, model_reminder.cc).
   void Apply(const Now& now, const in::Idle& input, Decisions& out);
@@ -254,6 +261,9 @@ class Model {
   bool locked_ = false;
   bool asleep_ = false;
   std::optional<BootTime> idle_since_;  // last input, while idle >= IdleProbe()
+  // "I'm up" pressed with no input since: the break that began then is
+  // provisional until it lasts up_min_break; input sooner clears it.
+  std::optional<BootTime> up_since_;
   std::optional<Bout> bout_;
   std::optional<Break> break_;
 
@@ -280,5 +290,10 @@ const char* ToString(State state);
 const char* ToString(BreakCause cause);
 const char* ToString(BoutEnd end);
 const char* ToString(ReminderOutcome outcome);
+// The outcome ToString() named; nullopt for any other text ("shown": still open).
+std::optional<ReminderOutcome> ParseReminderOutcome(std::string_view text);
+// Counts the outcome of a shown reminder in `totals`. kWithdrawn counts in none
+// of the outcome fields: such a reminder is still open (OpenReminders).
+void CountOutcome(DayTotals& totals, ReminderOutcome outcome);
 
 }  // namespace unsit

@@ -22,7 +22,7 @@ void Model::Apply(const Now& now, const in::Active& /*input*/, Decisions& out) {
 void Model::Apply(const Now& now, const in::Lock& /*input*/, Decisions& out) {
   if (locked_) return;
   locked_ = true;
-  if (bout_) BeginBreak(now, idle_since_.value_or(now.boot), BreakCause::kLock, out);
+  if (bout_) BeginBreak(now, LastPresence(now), BreakCause::kLock, out);
 }
 
 void Model::Apply(const Now& now, const in::Unlock& /*input*/, Decisions& out) {
@@ -35,7 +35,7 @@ void Model::Apply(const Now& now, const in::Unlock& /*input*/, Decisions& out) {
 void Model::Apply(const Now& now, const in::Sleep& /*input*/, Decisions& out) {
   if (asleep_) return;
   asleep_ = true;
-  if (bout_) BeginBreak(now, idle_since_.value_or(now.boot), BreakCause::kSuspend, out);
+  if (bout_) BeginBreak(now, LastPresence(now), BreakCause::kSuspend, out);
 }
 
 void Model::Apply(const Now& /*now*/, const in::Wake& /*input*/, Decisions& /*out*/) {
@@ -56,7 +56,8 @@ void Model::Apply(const Now& now, const in::Standing& input, Decisions& out) {
 }
 
 void Model::Apply(const Now& now, const in::Shutdown& /*input*/, Decisions& out) {
-  if (bout_) CloseBout(now, now.boot, BoutEnd::kShutdown, out);
+  // Stopped after "I'm up" with no input since: the sitting ended at the press.
+  if (bout_) CloseBout(now, up_since_.value_or(now.boot), BoutEnd::kShutdown, out);
   shut_down_ = true;
 }
 
@@ -72,6 +73,7 @@ void Model::Apply(const Now& now, const in::Restore& input, Decisions& /*out*/) 
 
 void Model::ReturnFromBreak(const Now& now, Decisions& out) {
   idle_since_.reset();
+  up_since_.reset();  // back before up_min_break: no break, the bout goes on
   if (bout_) return;  // short idle: still the same bout
   EndBreak(now, out);
   if (!standing_) StartBout(now, out);
@@ -97,19 +99,24 @@ void Model::OpenBout(const Now& now, BootTime start, WallTime start_wall) {
 
 void Model::CloseBout(const Now& now, BootTime end, BoutEnd why, Decisions& out) {
   end = std::clamp(end, bout_->start, now.boot);
-  if (open_) Close(end, ReminderOutcome::kWithdrawn, out);
+  // A break or standing while it is open: the user heeded it on their own.
+  if (open_) {
+    Close(end, why == BoutEnd::kShutdown ? ReminderOutcome::kWithdrawn : ReminderOutcome::kUpOnOwn,
+          out);
+  }
   // Ended past sit_limit while the user was idle since before it: it did reach it.
   if (!bout_->reached_limit && end - bout_->start >= config_.sit_limit) CountLongBout();
   BootTime until = std::max(end, bout_->portion_start);
   AddPortion(now, until, today_);
   out.push_back(out::BoutClosed{bout_->start, end, bout_->start_wall, now.WallAt(end), why});
   bout_.reset();
+  up_since_.reset();
   ResetReminder();
 }
 
 void Model::BeginBreak(const Now& now, BootTime at, BreakCause cause, Decisions& out) {
   at = std::clamp(at, bout_->start, now.boot);
-  bool after_reminder = cause == BreakCause::kDone || open_ || pending_;
+  bool after_reminder = cause == BreakCause::kDone || up_since_ || open_ || pending_;
   CloseBout(now, at, BoutEnd::kBreak, out);
   break_ = Break{at, now.WallAt(at), cause};
   out.push_back(out::BreakStarted{at, break_->start_wall, cause});

@@ -34,6 +34,7 @@ void Model::Show(const Now& now, Decisions& out) {
 }
 
 void Model::Close(BootTime at, ReminderOutcome outcome, Decisions& out) {
+  if (open_) CountOutcome(today_, outcome);  // held and never shown: no reminder to count
   out.push_back(out::CloseReminder{outcome, Sitting(at)});
   open_ = false;
   pending_ = false;
@@ -51,11 +52,17 @@ Duration Model::Sitting(BootTime at) const {
   return bout_ ? std::max(at - bout_->start, Duration::zero()) : Duration::zero();
 }
 
+// "I'm up" answers the reminder (outcome done, whatever follows) and begins a
+// provisional break: it is recorded, back-dated to the press, once no input has
+// come for up_min_break (Advance); input sooner means the user sat on, so the
+// bout goes on unbroken and nothing is recorded but the answer. The next
+// reminder of that bout is due as after a snooze.
 void Model::Apply(const Now& now, const in::Done& /*input*/, Decisions& out) {
-  if (!bout_ && !open_) return;
-  ++today_.done;
+  if (!bout_ || up_since_) return;
   if (open_) Close(now.boot, ReminderOutcome::kDone, out);
-  if (bout_) BeginBreak(now, now.boot, BreakCause::kDone, out);
+  pending_ = false;
+  up_since_ = now.boot;
+  due_ = Due{now.boot + std::max(config_.snooze, config_.up_min_break), false};
 }
 
 void Model::Apply(const Now& now, const in::Snooze& input, Decisions& out) {
@@ -68,7 +75,6 @@ void Model::Apply(const Now& now, const in::Snooze& input, Decisions& out) {
 void Model::Postpone(const Now& now, Duration length, Decisions& out) {
   BootTime at = now.boot + length;
   if (open_ || pending_) {
-    ++today_.snoozed;
     Close(now.boot, ReminderOutcome::kSnoozed, out);
     due_ = Due{at, false};
     return;
@@ -79,7 +85,6 @@ void Model::Postpone(const Now& now, Duration length, Decisions& out) {
 
 void Model::Apply(const Now& now, const in::Skip& /*input*/, Decisions& out) {
   if (!bout_) return;
-  if (open_ || pending_) ++today_.skipped;
   if (open_) Close(now.boot, ReminderOutcome::kSkipped, out);
   ResetReminder();
   due_ = Due{now.boot, true};
@@ -88,7 +93,6 @@ void Model::Apply(const Now& now, const in::Skip& /*input*/, Decisions& out) {
 void Model::Apply(const Now& now, const in::Dismiss& /*input*/, Decisions& out) {
   // Only a reminder on screen can be dismissed.
   if (!bout_ || !open_) return;
-  ++today_.dismissed;
   Close(now.boot, ReminderOutcome::kDismissed, out);
   if (config_.on_dismiss == OnDismiss::kSkip) {
     due_ = Due{now.boot, true};

@@ -31,21 +31,35 @@ std::string EscapeMarkup(std::string_view text) {
   return escaped;
 }
 
+// The caution in a few words: its first sentence.
+std::string_view FirstSentence(std::string_view text) {
+  const std::size_t end = text.find(". ");
+  return end == std::string_view::npos ? text : text.substr(0, end + 1);
+}
+
 }  // namespace
 
 ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze) {
   ReminderView view;
   view.summary = "Time to stand up — " + FormatHuman(sitting) + " sitting";
-  view.body = "Walk around for a few minutes.\nThen: " + EscapeMarkup(stretch.name) + " — " +
-              EscapeMarkup(stretch.cue);
+  view.body = "Walk around for a few minutes.\n";
+  view.body += stretch.kind == StretchKind::kStretch ? "Then stretch: " : "Then: ";
+  view.body += EscapeMarkup(stretch.name) + " — " + EscapeMarkup(stretch.cue);
+  if (!stretch.caution.empty())
+    view.body += "\nCareful: " + EscapeMarkup(FirstSentence(stretch.caution));
+  view.body += "\nAll steps: unsit stretch";
   view.snooze_label = "Snooze " + FormatHuman(snooze);
   view.no_buttons = "No buttons here: run unsit done once you are up, unsit snooze to wait " +
                     FormatHuman(snooze) + ", or unsit skip to let this one pass.";
+  view.picture = stretch.picture;
   return view;
 }
 
-std::string BodyFor(const ReminderView& view, bool actions) {
-  return actions ? view.body : view.body + "\n" + view.no_buttons;
+std::string BodyFor(const ReminderView& view, bool actions, std::string_view menu_command) {
+  if (!actions) return view.body + "\n" + view.no_buttons;
+  if (menu_command.empty()) return view.body;
+  return view.body + "\nI'm up, snooze and skip are in the notification's menu (" +
+         EscapeMarkup(menu_command) + ").";
 }
 
 }  // namespace unsit

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/config.h"
 #include "core/time.h"
@@ -10,17 +11,21 @@ namespace unsit {
 // The reminder as the user will read it.
 struct ReminderView {
   std::string summary;       // "Time to stand up — 1 h 02 min sitting"
-  std::string body;          // walk prompt and one stretch (name and cue)
+  std::string body;          // walk prompt, one stretch (name, cue, caution), `unsit stretch`
   std::string snooze_label;  // "Snooze 10 min"
   std::string no_buttons;    // the line that names the CLI verbs instead of buttons
+  std::string picture;       // the stretch's line drawing (a path), or empty
 };
 
-// Composes the reminder for `sitting` so far with `stretch`. Whether buttons
-// show is decided where the server is known, by BodyFor.
+// Composes the reminder for `sitting` so far with `stretch`: walking first, then
+// the stretch's name and cue, the first sentence of its caution, and the command
+// that shows every step. What depends on the server (buttons, a menu) is added
+// where the server is known, by BodyFor.
 ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze);
 
 // The body as shown: with `no_buttons` added when the server shows no buttons
-// (`actions` false: no such capability, no server, or the log).
-std::string BodyFor(const ReminderView& view, bool actions);
+// (`actions` false: no such capability, no server, or the log); with a line
+// naming `menu_command` when the server keeps the actions in a menu.
+std::string BodyFor(const ReminderView& view, bool actions, std::string_view menu_command = {});
 
 }  // namespace unsit

@@ -27,17 +27,22 @@ StretchRotation::StretchRotation(std::vector<Stretch> eligible, std::optional<st
   StartRound();
 }
 
-Stretch StretchRotation::WalkingFallback() {
-  Stretch walk;
-  walk.id = "walk";
-  walk.name = "Walk";
-  walk.where = StretchPlace::kStanding;
-  walk.minutes = 3;
-  walk.steps = {"Stand up slowly.", "Walk at an easy pace for three minutes.",
-                "Take long strides and let your arms swing."};
-  walk.cue = "Walk for three minutes with long, easy strides.";
-  walk.caution = "Stop and rest if anything hurts or you feel dizzy.";
-  return walk;
+Stretch StretchRotation::Fallback() {
+  Stretch stretch;
+  stretch.id = "fallback-hip-stretch";
+  stretch.name = "Hip-flexor stretch";
+  stretch.where = StretchPlace::kStanding;
+  stretch.kind = StretchKind::kStretch;
+  stretch.minutes = 2;
+  stretch.steps = {"Stand beside a desk or wall with one hand on it for balance.",
+                   "Step one foot a long stride forward and bend that knee a little.",
+                   "Tuck the pelvis under until you feel a mild stretch at the front of the back "
+                   "hip; hold about 30 seconds.",
+                   "Step back and change sides."};
+  stretch.cue =
+      "Long step forward, pelvis tucked under, feel the front of the back hip; 30 s a side.";
+  stretch.caution = "A mild pull only; stop if anything hurts.";
+  return stretch;
 }
 
 const Stretch& StretchRotation::Next() {
@@ -69,6 +74,23 @@ void StretchRotation::Reconfigure(std::vector<Stretch> eligible) {
   if (pending_.empty()) StartRound();
 }
 
+void StretchRotation::Resume(const RotationState& state) {
+  last_id_ = state.last;
+  shown_.clear();
+  for (const std::string& id : state.shown) {
+    const bool eligible = std::any_of(eligible_.begin(), eligible_.end(),
+                                      [&id](const Stretch& s) { return s.id == id; });
+    if (eligible && !Contains(shown_, id)) shown_.push_back(id);
+  }
+  std::vector<std::string> rest;
+  for (const Stretch& s : eligible_) {
+    if (!Contains(shown_, s.id)) rest.push_back(s.id);
+  }
+  std::vector<std::string> order = RoundOrder(rest);
+  pending_.assign(order.begin(), order.end());
+  if (pending_.empty()) StartRound();
+}
+
 void StretchRotation::Adopt(std::vector<Stretch> eligible) {
   eligible_.clear();
   for (Stretch& s : eligible) {
@@ -76,7 +98,7 @@ void StretchRotation::Adopt(std::vector<Stretch> eligible) {
                                   [&s](const Stretch& kept) { return kept.id == s.id; });
     if (!seen) eligible_.push_back(std::move(s));
   }
-  if (eligible_.empty()) eligible_.push_back(WalkingFallback());
+  if (eligible_.empty()) eligible_.push_back(Fallback());
 }
 
 void StretchRotation::StartRound() {

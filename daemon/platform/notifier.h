@@ -21,6 +21,11 @@ struct NotifierInfo {
   std::string problem;   // empty when all is well; else what is wrong and the fix
 };
 
+// The command that opens the action menu of servers that show a reminder's
+// actions in a menu rather than as buttons (dunst: "dunstctl context", mako:
+// "makoctl menu"), told by the first word of `info.server`; empty otherwise.
+std::string ActionMenuCommand(const NotifierInfo& info);
+
 // Puts the reminder in front of the user. Called on the io_context thread; a
 // libnotify implementation hands the work to the GLib thread and posts actions back.
 class Notifier {

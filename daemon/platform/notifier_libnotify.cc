@@ -148,12 +148,12 @@ class Back {
   void Prepare(const ReminderView& view) {
     // The body follows what the server just said it can do (Refresh), not
     // what was known when the reminder was composed.
-    std::string body = BodyFor(view, info_.actions);
+    std::string body = BodyFor(view, info_.actions, ActionMenuCommand(info_));
     if (notification_ == nullptr) {
-      notification_ = notify_notification_new(view.summary.c_str(), body.c_str(), nullptr);
+      notification_ = notify_notification_new(view.summary.c_str(), body.c_str(), "unsit");
       g_signal_connect(notification_, "closed", G_CALLBACK(&Back::OnClosed), this);
     } else {
-      notify_notification_update(notification_, view.summary.c_str(), body.c_str(), nullptr);
+      notify_notification_update(notification_, view.summary.c_str(), body.c_str(), "unsit");
     }
     NotifyNotification* n = notification_;
     notify_notification_set_app_name(n, "unsit");
@@ -161,14 +161,20 @@ class Back {
     notify_notification_set_category(n, "x-unsit.reminder");
     notify_notification_set_timeout(n, NOTIFY_EXPIRES_NEVER);
     notify_notification_set_hint(n, "desktop-entry", g_variant_new_string("unsit"));
+    // The stretch's drawing, for servers that show images; a null value removes it.
+    notify_notification_set_hint(
+        n, "image-path",
+        view.picture.empty() ? nullptr : g_variant_new_string(view.picture.c_str()));
     notify_notification_clear_actions(n);
     if (!info_.actions) {
       notify_notification_set_hint(n, "resident", nullptr);  // removes it
       return;
     }
     notify_notification_set_hint(n, "resident", g_variant_new_boolean(TRUE));
+    // One label per action: a server with a menu lists "default" in it too, so
+    // the "done" button is left to servers that show buttons.
     AddAction("default", "I'm up");
-    AddAction("done", "I'm up");
+    if (ActionMenuCommand(info_).empty()) AddAction("done", "I'm up");
     AddAction("snooze", view.snooze_label);
     AddAction("skip", "Skip");
   }

@@ -24,9 +24,11 @@ Json TotalsJson(const DayTotals& t) {
               {"breaks_after_reminder", t.breaks_after_reminder},
               {"reminders", t.reminders},
               {"done", t.done},
+              {"up_on_own", t.up_on_own},
               {"snoozed", t.snoozed},
               {"skipped", t.skipped},
-              {"dismissed", t.dismissed}};
+              {"dismissed", t.dismissed},
+              {"open", OpenReminders(t)}};
 }
 
 Json DayJson(const DayView& day) {

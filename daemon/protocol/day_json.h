@@ -13,7 +13,8 @@ long long Seconds(Duration d);
 long long SecondsLeft(Duration d);
 
 // sitting_seconds, longest_bout_seconds, bouts, long_bouts, breaks,
-// breaks_after_reminder, reminders, done, snoozed, skipped, dismissed.
+// breaks_after_reminder, reminders, done, up_on_own, snoozed, skipped, dismissed,
+// open (the outcomes and open add up to reminders).
 Json TotalsJson(const DayTotals& totals);
 // TotalsJson plus date, day_start (ISO 8601 UTC) and hours (24 numbers, seconds).
 Json DayJson(const DayView& day);

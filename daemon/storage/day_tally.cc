@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 
+#include "core/model.h"
 #include "platform/clock.h"
 #include "storage/sqlite_util.h"
 
@@ -165,13 +166,6 @@ Status AddBreaks(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
                     });
 }
 
-void CountOutcome(DayTotals& totals, const std::string& outcome) {
-  if (outcome == "done") ++totals.done;
-  if (outcome == "snoozed") ++totals.snoozed;
-  if (outcome == "skipped") ++totals.skipped;
-  if (outcome == "dismissed") ++totals.dismissed;
-}
-
 Status AddReminders(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
   return ForEachRow(db,
                     "SELECT shown_wall, times_shown, outcome FROM reminders "
@@ -179,8 +173,11 @@ Status AddReminders(sqlite3* db, Tally& tally, const std::vector<DayRange>& days
                     days.front().start, days.back().end, "history reminders",
                     [&](const sql::Stmt& row) {
                       if (DayTotals* totals = tally.At(WallTime(milliseconds(row.Int(0))))) {
-                        if (row.Int(1) > 0) ++totals->reminders;
-                        CountOutcome(*totals, row.Text(2));
+                        if (row.Int(1) == 0) return;  // held, never shown
+                        ++totals->reminders;
+                        if (auto outcome = ParseReminderOutcome(row.Text(2))) {
+                          CountOutcome(*totals, *outcome);
+                        }
                       }
                     });
 }

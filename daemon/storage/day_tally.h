@@ -36,7 +36,9 @@ std::chrono::minutes DayStartsOf(const Now& now);
 // - bouts and longest_bout: a bout counts on each day it has sitting in, with
 //   the part that fell in that day; long_bouts: on the day it reached
 //   sit_limit (its first reminder; open bouts count once closed);
-// - breaks on the day they began; reminders and outcomes on the day first shown.
+// - breaks on the day they began; reminders and outcomes on the day first shown,
+//   only reminders that were shown (a held one answered before it showed is not
+//   a reminder the user saw), so the outcomes and OpenReminders add up.
 // `include_open`: add the checkpointed part of the open bout. A null `db`
 // gives the days with empty totals.
 Result<std::vector<DayView>> TallyDays(sqlite3* db, const std::vector<DayRange>& days,

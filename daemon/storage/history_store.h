@@ -7,6 +7,7 @@
 #include "core/day_totals.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "core/stretch_rotation.h"
 #include "core/time.h"
 
 namespace unsit {
@@ -44,6 +45,10 @@ class HistoryStore {
   // The last `days` history days, oldest first, today included.
   virtual Result<std::vector<DayView>> Days(const Now& now, int days) = 0;
   virtual std::string Path() const = 0;
+  // Where the stretch rotation stood when last saved (empty when never saved),
+  // so that a daemon started every day still meets every stretch in turn.
+  virtual Result<RotationState> LoadRotation() = 0;
+  virtual Status SaveRotation(const RotationState& state) = 0;
 };
 
 }  // namespace unsit

@@ -55,6 +55,9 @@ class SqliteHistoryStore : public HistoryStore {
   // Includes the checkpointed part of the open bout.
   Result<std::vector<DayView>> Days(const Now& now, int days) override;
   std::string Path() const override { return path_; }
+  Result<RotationState> LoadRotation() override;
+  // Written at once, with synchronous=NORMAL like a checkpoint.
+  Status SaveRotation(const RotationState& state) override;
 
   // Deletes up to kPruneBatch rows per table older than now - history.keep.
   // Returns true while more old rows remain (call again later).

@@ -130,7 +130,9 @@ Status SqliteHistoryStore::WriteCloseReminder(const out::CloseReminder& close, c
   stmt->Bind(2, ToString(close.outcome)).Bind(3, Ms(now.wall)).Bind(4, Ms(close.sitting));
   if (Status s = stmt->Run("Cannot record a reminder outcome"); !s.ok()) return s;
   open_reminder_id_.reset();
-  if (close.outcome == ReminderOutcome::kWithdrawn) reminder_withdrawn_ = now.boot;
+  if (close.outcome == ReminderOutcome::kWithdrawn || close.outcome == ReminderOutcome::kUpOnOwn) {
+    reminder_withdrawn_ = now.boot;
+  }
   return Ok{};
 }
 

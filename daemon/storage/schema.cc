@@ -28,7 +28,7 @@ CREATE TABLE reminders (
   id          INTEGER PRIMARY KEY,
   shown_wall  INTEGER NOT NULL,     -- first shown (or closed, if never shown)
   times_shown INTEGER NOT NULL,     -- 1 + re-shows; 0 when held and never shown
-  outcome     TEXT    NOT NULL,     -- shown | done | snoozed | skipped | dismissed | withdrawn
+  outcome     TEXT    NOT NULL,     -- shown | done | up | snoozed | skipped | dismissed | withdrawn
   closed_wall INTEGER,
   sitting_ms  INTEGER NOT NULL      -- bout length when last shown or closed
 );
@@ -50,8 +50,23 @@ CREATE INDEX breaks_start ON breaks (start_wall);
 CREATE INDEX reminders_shown ON reminders (shown_wall);
 )sql";
 
+// A withdrawn reminder whose closing falls inside a break begun after it was up
+// was heeded: the user got up on their own. Reminders withdrawn at shutdown stay.
+constexpr const char* kVersion3Sql = R"sql(
+CREATE TABLE rotation (
+  id    INTEGER PRIMARY KEY CHECK (id = 1),
+  shown TEXT    NOT NULL,  -- ids shown in the current round, in order, one per line
+  last  TEXT    NOT NULL   -- the id shown last
+);
+UPDATE reminders SET outcome = 'up'
+  WHERE outcome = 'withdrawn' AND closed_wall IS NOT NULL AND EXISTS (
+    SELECT 1 FROM breaks
+    WHERE breaks.after_reminder != 0 AND breaks.start_wall <= reminders.closed_wall
+      AND (breaks.end_wall IS NULL OR breaks.end_wall >= reminders.closed_wall));
+)sql";
+
 // kMigrations[v] takes the schema from version v to v + 1.
-const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql};
+const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql, kVersion3Sql};
 
 Status Step(sqlite3* db, int from) {
   sql::Transaction txn(db);

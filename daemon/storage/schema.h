@@ -16,7 +16,9 @@ namespace unsit::schema {
 //   1  tables bouts, breaks, reminders, open_bout (all times in UTC ms / boot ms).
 //   2  indexes on the start time of bouts, breaks and reminders, for day reads
 //      and pruning.
-inline constexpr int kSchemaVersion = 2;
+//   3  table rotation (where the stretch rotation stands); reminders withdrawn
+//      because a break began become outcome 'up' (the user got up on their own).
+inline constexpr int kSchemaVersion = 3;
 
 // The SQL that creates version 1; kept verbatim so that tests can build a
 // version-1 file by hand and so that a new file replays every migration.

@@ -23,6 +23,7 @@ void ExpectDefaults(const Config& c) {
   const Config d;
   EXPECT_EQ(c.sit_limit, d.sit_limit);
   EXPECT_EQ(c.break_after, d.break_after);
+  EXPECT_EQ(c.up_min_break, d.up_min_break);
   EXPECT_EQ(c.remind_every, d.remind_every);
   EXPECT_EQ(c.snooze, d.snooze);
   EXPECT_EQ(c.on_dismiss, d.on_dismiss);
@@ -40,6 +41,7 @@ TEST(ConfigLoaderTest, DocumentedDefaults) {
   const Config d;
   EXPECT_EQ(d.sit_limit, 60min);
   EXPECT_EQ(d.break_after, 5min);
+  EXPECT_EQ(d.up_min_break, 1min);
   EXPECT_EQ(d.remind_every, 10min);
   EXPECT_EQ(d.snooze, 10min);
   EXPECT_EQ(d.on_dismiss, OnDismiss::kSnooze);
@@ -83,6 +85,7 @@ TEST(ConfigLoaderTest, ShippedConfigEqualsDefaults) {
 TEST(ConfigLoaderTest, ReadsEveryKey) {
   Result<Config> config = ParseConfig(R"(sit_limit: 45m
 break_after: 90s
+up_min_break: 45s
 remind_every: 5m
 snooze: 1h30m
 on_dismiss: skip
@@ -108,6 +111,7 @@ history:
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->sit_limit, 45min);
   EXPECT_EQ(config->break_after, 90s);
+  EXPECT_EQ(config->up_min_break, 45s);
   EXPECT_EQ(config->remind_every, 5min);
   EXPECT_EQ(config->snooze, 90min);
   EXPECT_EQ(config->on_dismiss, OnDismiss::kSkip);
@@ -163,15 +167,15 @@ TEST(ConfigLoaderTest, BadQuietHours) {
 TEST(ConfigLoaderTest, UnknownKeySuggestsTheClosest) {
   EXPECT_EQ(ErrorOf("sit_limt: 50m\n"),
             "u.yaml:1:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one of: "
-            "sit_limit, break_after, remind_every, snooze, on_dismiss, quiet_hours, idle, notify, "
-            "stretches, "
-            "history");
+            "sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, "
+            "idle, notify, stretches, history");
   EXPECT_EQ(ErrorOf("idle:\n  backnd: x11\n"),
             "u.yaml:2:3: unknown key \"backnd\" in idle (did you mean \"backend\"?), expected one "
             "of: backend, inhibitors");
-  EXPECT_EQ(ErrorOf("colour: red\n"),
-            "u.yaml:1:1: unknown key \"colour\", expected one of: sit_limit, break_after, "
-            "remind_every, snooze, on_dismiss, quiet_hours, idle, notify, stretches, history");
+  EXPECT_EQ(
+      ErrorOf("colour: red\n"),
+      "u.yaml:1:1: unknown key \"colour\", expected one of: sit_limit, break_after, up_min_break, "
+      "remind_every, snooze, on_dismiss, quiet_hours, idle, notify, stretches, history");
 }
 
 TEST(ConfigLoaderTest, DuplicateKey) {
@@ -183,7 +187,8 @@ TEST(ConfigLoaderTest, DuplicateKey) {
 TEST(ConfigLoaderTest, WrongTypes) {
   EXPECT_EQ(ErrorOf("- 1\n- 2\n"),
             "u.yaml:1:1: the file holds a list, expected a mapping with keys sit_limit, "
-            "break_after, remind_every, snooze, on_dismiss, quiet_hours, idle, notify, stretches, "
+            "break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, idle, "
+            "notify, stretches, "
             "history");
   EXPECT_EQ(ErrorOf("sit_limit: [60m]\n"),
             "u.yaml:1:12: sit_limit is a list, expected a duration like 45s, 5m or 1h30m");
@@ -247,8 +252,21 @@ TEST(ConfigLoaderTest, BadPlacesLists) {
             "u.yaml:2:11: stretches.places is an empty list, expected a list of places from: "
             "standing, desk, floor, like [standing, desk]");
   EXPECT_EQ(ErrorOf("stretches:\n  places: [desk, desk]\n"),
-            "u.yaml:2:18: stretches.places: \"desk\" is listed twice, expected each place at "
-            "most once");
+            "u.yaml:2:18: stretches.places: \"desk\" is listed twice, expected each of the places "
+            "at most once");
+}
+
+TEST(ConfigLoaderTest, KindsChooseWhatRemindersSuggest) {
+  Result<Config> config = ParseConfig("stretches:\n  kinds: [walk, stretch]\n", "u.yaml");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(config->stretches.kinds,
+            (std::vector<StretchKind>{StretchKind::kWalk, StretchKind::kStretch}));
+  EXPECT_EQ(ErrorOf("stretches:\n  kinds: []\n"),
+            "u.yaml:2:10: stretches.kinds is an empty list, expected a list of kinds from: "
+            "stretch, strength, release, walk, posture, like [stretch, walk]");
+  EXPECT_EQ(ErrorOf("stretches:\n  kinds: [nap]\n"),
+            "u.yaml:2:11: stretches.kinds[0]: \"nap\" is not allowed, expected one of: stretch, "
+            "strength, release, walk, posture");
 }
 
 TEST(ConfigLoaderTest, BadHistoryValues) {
@@ -275,14 +293,14 @@ TEST(ConfigLoaderTest, OneDocumentOnly) {
 }
 
 TEST(ConfigLoaderTest, EveryProblemIsReportedInFileOrder) {
-  EXPECT_EQ(
-      ErrorOf("snooze: never\non_dismiss: maybe\nsit_limt: 5m\n"),
-      "u.yaml:1:9: snooze: \"never\" is not a duration, expected a duration like 45s, 5m "
-      "or 1h30m (units ms, s, m, h, d)\n"
-      "u.yaml:2:13: on_dismiss: \"maybe\" is not allowed, expected one of: snooze, skip\n"
-      "u.yaml:3:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one "
-      "of: sit_limit, break_after, remind_every, snooze, on_dismiss, quiet_hours, idle, notify, "
-      "stretches, history");
+  EXPECT_EQ(ErrorOf("snooze: never\non_dismiss: maybe\nsit_limt: 5m\n"),
+            "u.yaml:1:9: snooze: \"never\" is not a duration, expected a duration like 45s, 5m "
+            "or 1h30m (units ms, s, m, h, d)\n"
+            "u.yaml:2:13: on_dismiss: \"maybe\" is not allowed, expected one of: snooze, skip\n"
+            "u.yaml:3:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one "
+            "of: sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, "
+            "quiet_hours, idle, notify, "
+            "stretches, history");
 }
 
 }  // namespace

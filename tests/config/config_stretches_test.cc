@@ -37,14 +37,14 @@ TEST(ConfigStretchesTest, MissingFieldIsReportedAtTheEntry) {
 TEST(ConfigStretchesTest, UnknownFieldSuggestsTheClosest) {
   EXPECT_EQ(ErrorOf(kHead + Extra("a", "      caution_: careful\n")),
             "u.yaml:8:7: unknown key \"caution_\" in stretches.extra[0] (did you mean "
-            "\"caution\"?), expected one of: id, name, where, minutes, steps, cue, caution, "
-            "source");
+            "\"caution\"?), expected one of: id, name, where, kind, minutes, steps, cue, "
+            "caution, source");
 }
 
 TEST(ConfigStretchesTest, EntryMustBeAMapping) {
   EXPECT_EQ(ErrorOf(kHead + "    - walk\n"),
             "u.yaml:3:7: stretches.extra[0] is text, expected a mapping with keys id, name, "
-            "where, minutes, steps, cue, caution, source");
+            "where, kind, minutes, steps, cue, caution, source");
 }
 
 TEST(ConfigStretchesTest, BadFieldValues) {

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "core/stretch_rotation.h"
+
 namespace unsit {
 namespace {
 
@@ -48,7 +50,9 @@ TEST(StretchCatalogueTest, HasAtLeastTwelveCompleteEntries) {
     EXPECT_TRUE(caution.find("pain") != std::string::npos ||
                 caution.find("hurt") != std::string::npos)
         << "must name pain";
-    EXPECT_TRUE(s.source.ends_with(".txt")) << s.source;
+    // Cited by its title, in quotes, never by a file name.
+    EXPECT_TRUE(s.source.starts_with("\"")) << s.source;
+    EXPECT_FALSE(s.source.ends_with(".txt")) << s.source;
   }
 }
 
@@ -61,7 +65,7 @@ TEST(StretchCatalogueTest, CoversTheCoreExercises) {
   std::set<std::string> ids;
   for (const Stretch& s : Builtin()) ids.insert(s.id);
   for (const char* id :
-       {"walk", "standing-lunge", "knee-to-chest", "glute-bridge", "supported-bridge",
+       {"longer-walk", "standing-lunge", "knee-to-chest", "glute-bridge", "supported-bridge",
         "warrior-one", "boat-pose", "legs-on-chair", "posture-reset"}) {
     EXPECT_TRUE(ids.contains(id)) << id;
   }
@@ -73,9 +77,34 @@ TEST(StretchCatalogueTest, EveryPlaceIsRepresented) {
   EXPECT_EQ(places.size(), 3u);
 }
 
+TEST(StretchCatalogueTest, IdsDifferFromTheFallback) {
+  for (const Stretch& s : Builtin()) EXPECT_NE(s.id, StretchRotation::Fallback().id);
+}
+
+TEST(StretchCatalogueTest, RemindersDrawHipFlexorStretchesUnlessAskedOtherwise) {
+  const std::vector<Stretch> builtin = Builtin();
+  Config config;  // standing and desk, stretches only
+  const std::vector<Stretch> office = EligibleStretches(builtin, config);
+  ASSERT_GE(office.size(), 2u);
+  for (const Stretch& s : office) EXPECT_EQ(s.kind, StretchKind::kStretch) << s.id;
+
+  config.stretches.kinds = {StretchKind::kWalk};
+  const std::vector<Stretch> walks = EligibleStretches(builtin, config);
+  ASSERT_EQ(walks.size(), 1u);
+  EXPECT_EQ(walks.front().id, "longer-walk");
+}
+
+TEST(StretchCatalogueTest, EveryKindIsRepresented) {
+  std::set<StretchKind> kinds;
+  for (const Stretch& s : Builtin()) kinds.insert(s.kind);
+  EXPECT_EQ(kinds.size(), 5u);
+}
+
 TEST(StretchCatalogueTest, FloorStretchesOnlyWhenAskedFor) {
   const std::vector<Stretch> builtin = Builtin();
   Config config;  // standing and desk
+  config.stretches.kinds = {StretchKind::kStretch, StretchKind::kStrength, StretchKind::kRelease,
+                            StretchKind::kWalk, StretchKind::kPosture};
   const std::vector<Stretch> office = EligibleStretches(builtin, config);
   EXPECT_FALSE(office.empty());
   for (const Stretch& s : office) EXPECT_NE(s.where, StretchPlace::kFloor) << s.id;
@@ -111,18 +140,19 @@ TEST(StretchCatalogueTest, ParseStretchesRequiresEveryField) {
       ParseStretches("- id: a\n  name: A\n  where: desk\n  steps: [x]\n  cue: y\n", "cat.yaml");
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().message,
-            "cat.yaml:1:3: stretches[0] has no \"minutes\", \"caution\", \"source\", expected "
-            "every stretch to have id, name, where, minutes, steps, cue, caution, source");
+            "cat.yaml:1:3: stretches[0] has no \"kind\", \"minutes\", \"caution\", \"source\", "
+            "expected every stretch to have id, name, where, kind, minutes, steps, cue, caution, "
+            "source");
 }
 
 TEST(StretchCatalogueTest, ParseStretchesRejectsDuplicatesAndBadYaml) {
   const std::string entry =
-      "- id: a\n  name: A\n  where: desk\n  minutes: 1\n  steps: [x]\n  cue: y\n"
+      "- id: a\n  name: A\n  where: desk\n  kind: stretch\n  minutes: 1\n  steps: [x]\n  cue: y\n"
       "  caution: Stop on pain.\n  source: s.txt\n";
   Result<std::vector<Stretch>> twice = ParseStretches(entry + entry, "cat.yaml");
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().message,
-            "cat.yaml:9:7: stretches[1].id: duplicate id \"a\" (first used on line 1), expected "
+            "cat.yaml:10:7: stretches[1].id: duplicate id \"a\" (first used on line 1), expected "
             "every id to be unique");
   Result<std::vector<Stretch>> bad = ParseStretches("- id: [a\n", "cat.yaml");
   ASSERT_FALSE(bad.ok());

@@ -75,19 +75,44 @@ TEST(StretchRotationTest, NewRoundDoesNotStartWithTheLastOne) {
   EXPECT_NE(rotation.Next().id, "c");
 }
 
-TEST(StretchRotationTest, EmptyListFallsBackToWalking) {
+TEST(StretchRotationTest, EmptyListFallsBackToAHipFlexorStretch) {
   StretchRotation rotation(std::vector<Stretch>{});
   EXPECT_EQ(rotation.size(), 1u);
-  EXPECT_EQ(rotation.Next().id, "walk");
-  EXPECT_EQ(rotation.Next().id, "walk");
+  EXPECT_EQ(rotation.Next().id, "fallback-hip-stretch");
+  const Stretch& again = rotation.Next();
+  EXPECT_EQ(again.id, "fallback-hip-stretch");
+  EXPECT_EQ(again.kind, StretchKind::kStretch);
+  EXPECT_FALSE(again.caution.empty());
   EXPECT_FALSE(rotation.Peek().cue.empty());
 }
 
-TEST(StretchRotationTest, DefaultConstructedWalksUntilReconfigured) {
+TEST(StretchRotationTest, DefaultConstructedStretchesUntilReconfigured) {
   StretchRotation rotation;
-  EXPECT_EQ(rotation.Peek().id, "walk");
+  EXPECT_EQ(rotation.Peek().id, "fallback-hip-stretch");
   rotation.Reconfigure(Named({"a", "b"}));
   EXPECT_EQ(Take(rotation, 2), (std::vector<std::string>{"a", "b"}));
+}
+
+// A daemon started every day goes on where the last run stopped, so every
+// stretch comes once before any repeats.
+TEST(StretchRotationTest, ResumeGoesOnWhereTheLastRunStopped) {
+  StretchRotation first(Named({"a", "b", "c", "d"}));
+  EXPECT_EQ(Take(first, 2), (std::vector<std::string>{"a", "b"}));
+  StretchRotation second(Named({"a", "b", "c", "d"}));
+  second.Resume(first.State());
+  EXPECT_EQ(Take(second, 2), (std::vector<std::string>{"c", "d"}));
+  StretchRotation third(Named({"a", "b", "c", "d"}));
+  third.Resume(second.State());
+  EXPECT_NE(third.Next().id, "d") << "a new round never starts with the last one";
+}
+
+TEST(StretchRotationTest, ResumeDropsWhatIsNoLongerEligible) {
+  StretchRotation rotation(Named({"a", "b", "c"}));
+  rotation.Resume(RotationState{{"gone", "a"}, "a"});
+  EXPECT_EQ(rotation.State(), (RotationState{{"a"}, "a"}));
+  EXPECT_EQ(Take(rotation, 2), (std::vector<std::string>{"b", "c"}));
+  rotation.Resume(RotationState{{"a", "b", "c"}, "c"});
+  EXPECT_NE(rotation.Next().id, "c");
 }
 
 TEST(StretchRotationTest, DuplicateIdsCountOnce) {
@@ -110,7 +135,7 @@ TEST(StretchRotationTest, ReconfigureWithEverythingShownStartsARound) {
   rotation.Reconfigure(Named({"a", "b"}));
   EXPECT_EQ(Take(rotation, 2), (std::vector<std::string>{"a", "b"}));
   rotation.Reconfigure({});
-  EXPECT_EQ(rotation.Next().id, "walk");
+  EXPECT_EQ(rotation.Next().id, "fallback-hip-stretch");
 }
 
 }  // namespace

@@ -317,6 +317,9 @@ TEST(ModelToStringTest, NamesAreLowercaseWords) {
   EXPECT_STREQ(ToString(ReminderOutcome::kSkipped), "skipped");
   EXPECT_STREQ(ToString(ReminderOutcome::kDismissed), "dismissed");
   EXPECT_STREQ(ToString(ReminderOutcome::kWithdrawn), "withdrawn");
+  EXPECT_STREQ(ToString(ReminderOutcome::kUpOnOwn), "up");
+  EXPECT_EQ(ParseReminderOutcome("up"), ReminderOutcome::kUpOnOwn);
+  EXPECT_EQ(ParseReminderOutcome("shown"), std::nullopt);
 }
 
 }  // namespace

@@ -306,6 +306,10 @@ void Runner::ExpectTotals(const DayTotals& totals, const Words& args, size_t fro
       count(totals.reminders);
     } else if (field == "done") {
       count(totals.done);
+    } else if (field == "up-on-own") {
+      count(totals.up_on_own);
+    } else if (field == "open") {
+      count(OpenReminders(totals));
     } else if (field == "snoozed") {
       count(totals.snoozed);
     } else if (field == "skipped") {

@@ -122,6 +122,8 @@ void Runner::SetConfig(Config& config, const Words& words, size_t from) {
       config.sit_limit = Dur(value);
     } else if (key == "break_after") {
       config.break_after = Dur(value);
+    } else if (key == "up_min_break") {
+      config.up_min_break = Dur(value);
     } else if (key == "remind_every") {
       config.remind_every = Dur(value);
     } else if (key == "snooze") {

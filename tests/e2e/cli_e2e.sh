@@ -71,6 +71,11 @@ expect_exit 3 "status without a daemon" "$unsit" status
 grep -q "systemctl --user start unsit" <<<"$err" || fail "no start hint: $err"
 expect_exit 0 "today without a daemon reads the database" "$unsit" today
 expect_exit 0 "history without a daemon reads the database" "$unsit" history --days 3
+expect_exit 3 "doctor without a daemon still checks what it can" "$unsit" doctor
+for line in "daemon: not running" "config: no config file; built-in defaults are valid" \
+    "history: " "Start the daemon with: systemctl --user start unsit"; do
+  grep -q "^$line" <<<"$out" || fail "offline doctor lacks \"$line\": $out"
+done
 expect_exit 2 "unknown verb" "$unsit" dance
 expect_exit 2 "bad duration" "$unsit" snooze soon
 expect_exit 2 "standing needs on|off" "$unsit" standing maybe

@@ -13,7 +13,7 @@ need Xvfb xdotool dbus-daemon dunst dunstctl
 start_xvfb
 start_bus
 start_dunst
-write_config 6s 2s 30s 3s
+write_config 6s 2s 30s 3s 1s
 start_activity
 start_daemon libnotify
 
@@ -25,7 +25,8 @@ dunstctl action 0
 wait_for 5 field_is today.done 1 || fail "dunstctl action 0 not recorded as done"
 echo "default action recorded as done"
 
-# After "I'm up" the next input starts a new bout; the next reminder 6 s later.
+# After "I'm up" and up_min_break (1 s) the break counts; the next input starts
+# a new bout, the next reminder 6 s later.
 wait_for 12 displayed_some || fail "no second reminder"
 wait_for 5 field_is reminder_open true || fail "second reminder not open"
 dunstctl context

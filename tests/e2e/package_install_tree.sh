@@ -40,6 +40,10 @@ expect "zsh/site-functions/_unsit"
 expect "fish/vendor_completions.d/unsit.fish"
 expect "fish/vendor_completions.d/unsitd.fish"
 expect "icons/hicolor/scalable/apps/unsit.svg"
+expect "applications/unsit.desktop"
+expect "unsit/stretches/standing-lunge.svg"
+expect "unsit/stretches/fallback-hip-stretch.svg"
+expect "unsit/stretches/forearm-plank.svg"
 expect "doc/unsit/examples/unsit.yaml"
 
 # Everything landed below DESTDIR and the prefix (or /etc for a /usr prefix).

@@ -66,13 +66,14 @@ start_dunst() {
   fail "dunst did not start"
 }
 
-# write_config SIT BREAK REMIND SNOOZE: second-scale durations.
+# write_config SIT BREAK REMIND SNOOZE [UP_MIN_BREAK]: second-scale durations.
 write_config() {
   cat >"$WORK/unsit.yaml" <<CFG
 sit_limit: $1
 break_after: $2
 remind_every: $3
 snooze: $4
+up_min_break: ${5:-1m}
 CFG
 }
 

@@ -260,6 +260,8 @@ TEST_F(LibnotifyTest, ShowsTheReminderAndReplacesIt) {
   ASSERT_TRUE(WaitCalls(1));
   NotifyCall first = Calls()[0];
   EXPECT_EQ(first.app, "unsit");
+  EXPECT_EQ(first.icon, "unsit");  // the installed hicolor icon
+  EXPECT_EQ(first.hints.count("image-path"), 0u) << "no picture, no hint";
   EXPECT_EQ(first.replaces, 0u);
   EXPECT_EQ(first.summary, "Time to stand up — 1 h 02 min sitting");
   EXPECT_EQ(first.body, "Walk for a few minutes, then: standing lunge.");
@@ -276,6 +278,26 @@ TEST_F(LibnotifyTest, ShowsTheReminderAndReplacesIt) {
   NotifyCall second = Calls()[1];
   EXPECT_EQ(second.replaces, 1u);  // the id the server gave the first
   EXPECT_EQ(second.summary, "Time to stand up — 1 h 12 min sitting");
+}
+
+TEST_F(LibnotifyTest, ThePictureGoesAsImagePath) {
+  StartServer("actions body persistence");
+  Make();
+  ReminderView view = View("Time to stand up — 1 h sitting");
+  view.picture = "/usr/share/unsit/stretches/standing-lunge.svg";
+  notifier_->Show(view);
+  ASSERT_TRUE(WaitCalls(1));
+  EXPECT_EQ(Calls()[0].hints["image-path"], "'/usr/share/unsit/stretches/standing-lunge.svg'");
+}
+
+TEST(ActionMenuCommandTest, NamesTheMenuOfServersWithoutButtons) {
+  NotifierInfo info;
+  info.server = "dunst 1.9.0 (Dunst)";
+  EXPECT_EQ(ActionMenuCommand(info), "dunstctl context");
+  info.server = "mako 1.7.1 (emersion)";
+  EXPECT_EQ(ActionMenuCommand(info), "makoctl menu");
+  info.server = "gnome-shell 43.9 (GNOME)";
+  EXPECT_EQ(ActionMenuCommand(info), "");
 }
 
 TEST_F(LibnotifyTest, ActionsAndDismissalComeBack) {

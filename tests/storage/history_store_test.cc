@@ -4,6 +4,7 @@
 #include "core/model.h"
 #include "storage/history_store_sqlite.h"
 #include "storage/restore.h"
+#include "storage/schema.h"
 #include "storage_test_util.h"
 
 namespace unsit {
@@ -41,7 +42,7 @@ class HistoryStoreTest : public storage_testing::HistoryFileTest {
 
 TEST_F(HistoryStoreTest, CreatesDirectoriesPrivateAndWal) {
   EXPECT_EQ(Text("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(Int("PRAGMA user_version"), 2);
+  EXPECT_EQ(Int("PRAGMA user_version"), schema::kSchemaVersion);
   EXPECT_EQ(
       std::filesystem::status(dir_.File("state/unsit")).permissions() & std::filesystem::perms::all,
       std::filesystem::perms::owner_all);

@@ -77,7 +77,7 @@ TEST_F(SchemaTest, Version1MigratesToVersion2KeepingEveryRow) {
     EXPECT_EQ(state->open->boot_id, "boot-a");
     EXPECT_EQ(state->open->last_seen_boot - state->open->start_boot, 60s);
   }
-  EXPECT_EQ(QueryInt(path_, "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryInt(path_, "PRAGMA user_version"), schema::kSchemaVersion);
   EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM sqlite_master WHERE name = 'bouts_start'"), 1);
   EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM bouts") +
                 QueryInt(path_, "SELECT count(*) FROM breaks") +
@@ -85,6 +85,74 @@ TEST_F(SchemaTest, Version1MigratesToVersion2KeepingEveryRow) {
                 QueryInt(path_, "SELECT count(*) FROM open_bout"),
             4);
   EXPECT_TRUE(storage_testing::IntegrityOk(path_));
+}
+
+// A version-2 file: a reminder withdrawn while its break went on (the user got
+// up on their own), one withdrawn at shutdown, one answered with done.
+TEST_F(SchemaTest, Version2MigratesToVersion3KeepingEveryRowAndNamingWhoGotUp) {
+  const auto ms = [this](Duration after) {
+    return std::to_string((t0_ + after).time_since_epoch().count());
+  };
+  const std::string sql = std::string(schema::kVersion1Sql) +
+                          "CREATE INDEX bouts_start ON bouts (start_wall);"
+                          "CREATE INDEX breaks_start ON breaks (start_wall);"
+                          "CREATE INDEX reminders_shown ON reminders (shown_wall);"
+                          "INSERT INTO bouts VALUES (1, " +
+                          ms(0min) + ", " + ms(62min) + ", 3720000, 'break', " + ms(60min) +
+                          ");"
+                          "INSERT INTO breaks VALUES (1, " +
+                          ms(62min) + ", " + ms(70min) +
+                          ", 480000, 'idle', 1);"
+                          "INSERT INTO reminders VALUES (1, " +
+                          ms(60min) + ", 1, 'withdrawn', " + ms(67min) +
+                          ", 3720000);"
+                          "INSERT INTO reminders VALUES (2, " +
+                          ms(130min) + ", 2, 'withdrawn', " + ms(140min) +
+                          ", 3600000);"
+                          "INSERT INTO reminders VALUES (3, " +
+                          ms(200min) + ", 1, 'done', " + ms(201min) +
+                          ", 3600000);"
+                          "PRAGMA user_version = 2;";
+  ASSERT_TRUE(ExecSql(path_, sql));
+  {
+    auto store = SqliteHistoryStore::Open(path_, Config::History{}, "boot-a");
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    auto state = (*store)->Load(At(t0_ + 4h));
+    ASSERT_TRUE(state.ok()) << state.error().message;
+    EXPECT_EQ(state->today.reminders, 3);
+    EXPECT_EQ(state->today.up_on_own, 1);
+    EXPECT_EQ(state->today.done, 1);
+    EXPECT_EQ(state->today.breaks, 1);
+    EXPECT_EQ(state->today.sitting, 62min);
+    auto rotation = (*store)->LoadRotation();
+    ASSERT_TRUE(rotation.ok()) << rotation.error().message;
+    EXPECT_EQ(*rotation, RotationState{});
+  }
+  EXPECT_EQ(QueryInt(path_, "PRAGMA user_version"), 3);
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM reminders WHERE id = 1 AND outcome = 'up'"), 1);
+  EXPECT_EQ(
+      QueryInt(path_, "SELECT count(*) FROM reminders WHERE id = 2 AND outcome = 'withdrawn'"), 1);
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM reminders WHERE id = 3 AND outcome = 'done'"), 1);
+  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM bouts") +
+                QueryInt(path_, "SELECT count(*) FROM breaks") +
+                QueryInt(path_, "SELECT count(*) FROM reminders"),
+            5);
+  EXPECT_TRUE(storage_testing::IntegrityOk(path_));
+}
+
+TEST_F(SchemaTest, RotationIsKeptAcrossReopening) {
+  const RotationState saved{{"standing-lunge", "warrior-one"}, "warrior-one"};
+  {
+    auto store = SqliteHistoryStore::Open(path_, Config::History{}, "boot-a");
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    ASSERT_TRUE((*store)->SaveRotation(RotationState{{"a"}, "a"}).ok());
+    ASSERT_TRUE((*store)->SaveRotation(saved).ok());
+  }
+  auto store = SqliteHistoryStore::Open(path_, Config::History{}, "boot-b");
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto loaded = (*store)->LoadRotation();
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  EXPECT_EQ(*loaded, saved);
 }
 
 TEST_F(SchemaTest, ReaderReadsAVersion1FileWithoutChangingIt) {
