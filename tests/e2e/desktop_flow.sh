@@ -17,6 +17,9 @@ desktop_flow() {
   wait_for 5 field_is today.done 1 || fail "the answer was not recorded as done"
   wait_for 3 status_is reminder_open false || fail "the reminder stayed open after the answer"
   echo "answered from the notification: done"
+  # The break "I'm up" begins counts once up_min_break passes; input after it
+  # (the loop goes on) ends it.
+  wait_for 10 today_is_at_least breaks 1 || fail "the break after the answer was not counted"
   wait_for 10 status_is state '"sitting"' || fail "working on after the answer did not start a bout"
   sleep 2
 
@@ -29,7 +32,7 @@ desktop_flow() {
   echo "back: sitting"
 
   "$UNSIT" today >"$WORK/today.txt" || fail "unsit today failed"
-  grep -qE "[2-9] breaks; 1 reminder \(1 done" "$WORK/today.txt" ||
+  grep -qE "[2-9] breaks; 1 reminder: 1 done" "$WORK/today.txt" ||
     fail "unsit today: $(cat "$WORK/today.txt")"
   check_history "$XDG_STATE_HOME/unsit/history.db" || fail "history does not match the day"
   echo "unsit today and the database agree"

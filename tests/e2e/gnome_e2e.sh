@@ -110,7 +110,7 @@ start_gnome
 start_gnome_input
 echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
   --object-path /org/freedesktop/Notifications --method org.freedesktop.Notifications.GetServerInformation)"
-write_config 6s 3s 30s 3s
+write_config 6s 3s 30s 3s 1s
 start_input_loop gnome_input motion
 UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME \
   XDG_SESSION_ID=c2 WAYLAND_DISPLAY="$GNOME_DIR/wayland-0"

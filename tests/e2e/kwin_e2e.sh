@@ -58,7 +58,7 @@ open_bus session
 export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
 start_kwin
 start_dunst_on_kwin
-write_config 6s 3s 30s 3s
+write_config 6s 3s 30s 3s 1s
 start_input_loop kwin_input motion
 UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=KDE \
   WAYLAND_DISPLAY="$KWIN_DIR/$KWIN_SOCKET"

@@ -13,7 +13,7 @@ need Xvfb xdotool dbus-daemon dunst dunstctl
 start_xvfb
 start_bus
 start_dunst
-write_config 4s 2s 60s 2s
+write_config 4s 2s 60s 2s 1s
 start_activity
 start_daemon libnotify
 
