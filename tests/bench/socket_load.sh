@@ -12,18 +12,8 @@ unsit=${2:?usage: socket_load.sh UNSITD UNSIT [ROUNDS]}
 rounds=${3:-300}
 py=$(command -v python3) || { echo "python3 is needed" >&2; exit 2; }
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/unsit-load.XXXXXX")
-export XDG_RUNTIME_DIR=$tmp/run XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config
-export HOME=$tmp/home
-unset JOURNAL_STREAM NOTIFY_SOCKET DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
-mkdir -p "$XDG_RUNTIME_DIR" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME" "$HOME"
-chmod 0700 "$XDG_RUNTIME_DIR"
-
-"$unsitd" --idle-backend none --notifier log >"$tmp/unsitd.log" 2>&1 &
-daemon=$!
-trap 'kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 100); do "$unsit" status >/dev/null 2>&1 && break; sleep 0.1; done
-"$unsit" status >/dev/null || { cat "$tmp/unsitd.log" >&2; exit 2; }
+. "$(dirname "$0")/bench_daemon.sh"
+start_bench_daemon load
 
 "$py" - "$daemon" "$XDG_RUNTIME_DIR/unsit/control.sock" "$rounds" <<'PY'
 import os, resource, socket, statistics, sys, time
