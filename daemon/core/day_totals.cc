@@ -1,11 +1,16 @@
 #include "core/day_totals.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace unsit {
 
 int OpenReminders(const DayTotals& t) {
-  return t.reminders - t.done - t.up_on_own - t.snoozed - t.skipped - t.dismissed;
+  // Summed wide: the counts come from a file and need not add up.
+  const long long answered =
+      static_cast<long long>(t.done) + t.up_on_own + t.snoozed + t.skipped + t.dismissed;
+  const long long open = t.reminders - answered;
+  return static_cast<int>(std::clamp(open, 0LL, static_cast<long long>(INT_MAX)));
 }
 
 void AddSitting(DayTotals& totals, WallTime start, Duration length,
