@@ -140,7 +140,7 @@ struct Snapshot {
   DayTotals today;
 };
 
-// The sitting model and reminder policy of DESIGN §2. Pure: no clock, no I/O,
+// The sitting model and reminder policy (ARCHITECTURE.md). Pure: no clock, no I/O,
 // no threads. Every call takes the current `now` (which never goes backwards on
 // the boot clock) and returns the decisions and the next deadline.
 // now.boot - now.wall, as durations since each clock's epoch.

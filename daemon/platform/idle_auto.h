@@ -23,7 +23,7 @@ struct AutoCandidate {
   std::string reason;  // why it is (or is not) worth probing
 };
 
-// The probe order of `auto` (DESIGN §3): mutter, ext-idle-notify, kde-idle, x11,
+// The probe order of `auto`: mutter, ext-idle-notify, kde-idle, x11,
 // logind, every one listed, in order, with `candidate` telling whether to try it.
 // The caller tries the candidates in order and takes the first whose maker
 // succeeds. logind (IdleHint, coarse) is always a candidate, and always the last.

@@ -29,7 +29,7 @@ struct Backend {
   IdleMaker make;  // null: not built into this binary
 };
 
-// Every backend name, in the `auto` order of DESIGN §3, then the explicit-only ones.
+// Every backend name, in the `auto` order of idle_auto.h, then the explicit-only ones.
 const std::vector<Backend>& Backends() {
   static const std::vector<Backend> kBackends = {
 #ifdef UNSIT_HAVE_MUTTER_IDLE

@@ -40,7 +40,7 @@ struct IdleChoice {
   std::vector<Candidate> candidates;   // every backend considered, in order, with its reason
 };
 
-// Picks the idle backend named `wanted` ("auto" probes in order: DESIGN §3).
+// Picks the idle backend named `wanted` ("auto" probes in the order of idle_auto.h).
 // Never fails: without any usable source it returns a null source.
 IdleChoice ChooseIdleSource(const std::string& wanted, const PlatformContext& context);
 

@@ -9,7 +9,7 @@
 namespace unsit {
 
 // logind's IdleHint on the user's session (system bus): the coarse last resort
-// of `auto` (DESIGN §3), backend name "logind".
+// of `auto` (see idle_auto.h), backend name "logind".
 //
 // Coarse, because the desktop decides when the session is idle (GNOME after its
 // idle delay, `swayidle idlehint N` after N seconds; many desktops never set it),
