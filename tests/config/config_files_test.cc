@@ -8,6 +8,7 @@
 
 #include "config/config_loader.h"
 #include "support/scoped_env.h"
+#include "support/temp_dir.h"
 
 namespace unsit {
 namespace {
@@ -15,16 +16,11 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-using testing::ScopedEnv;
+using test_support::ScopedEnv;
 
 class ConfigFilesTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::path(::testing::TempDir()) / "unsit-config-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { ASSERT_FALSE(temp_.path().empty()); }
 
   std::string Write(const std::string& relative, const std::string& text) {
     const fs::path path = dir_ / relative;
@@ -33,7 +29,8 @@ class ConfigFilesTest : public ::testing::Test {
     return path.string();
   }
 
-  fs::path dir_;
+  test_support::TempDir temp_;
+  fs::path dir_ = temp_.path();
 };
 
 TEST_F(ConfigFilesTest, DefaultPathFollowsXdgConfigHome) {

@@ -27,7 +27,7 @@ class DispatchTest : public ::testing::Test {
     EXPECT_EQ(reply.id, 42);
   }
 
-  testing::FakeDaemonApi api_;
+  test_support::FakeDaemonApi api_;
 };
 
 TEST_F(DispatchTest, StatusHasTheDocumentedFields) {

@@ -5,7 +5,7 @@
 
 #include "control/daemon_api.h"
 
-namespace unsit::testing {
+namespace unsit::test_support {
 
 // A DaemonApi that records the commands it is given and answers with canned views.
 class FakeDaemonApi : public DaemonApi {
@@ -67,4 +67,4 @@ class FakeDaemonApi : public DaemonApi {
   bool history_fails = false;
 };
 
-}  // namespace unsit::testing
+}  // namespace unsit::test_support

@@ -18,7 +18,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using protocol::Json;
-using testing::SocketClient;
+using test_support::SocketClient;
 namespace code = protocol::code;
 
 // A server on its own io_context thread, in a fresh temporary directory.

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-namespace unsit::testing {
+namespace unsit::test_support {
 
 // A blocking test client for the control socket. Never raises SIGPIPE.
 class SocketClient {
@@ -88,4 +88,4 @@ class SocketClient {
   std::string buffer_;
 };
 
-}  // namespace unsit::testing
+}  // namespace unsit::test_support

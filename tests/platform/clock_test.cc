@@ -12,7 +12,7 @@ namespace {
 
 using namespace std::chrono;
 using namespace std::chrono_literals;
-using testing::ScopedTz;
+using test_support::ScopedTz;
 
 WallTime Utc(int y, unsigned m, unsigned d, int h, int min) {
   return WallTime(sys_days(year_month_day(year(y), month(m), day(d)))) + hours(h) + minutes(min);

@@ -16,7 +16,7 @@
 namespace unsit {
 namespace {
 
-using testing::ScopedEnv;
+using test_support::ScopedEnv;
 
 TEST(DesktopInfoTest, ReadsTheVersionLineOfKWinSupportInformation) {
   // The head of KWin 5.27's supportInformation, as Debian 12's kwin_wayland sends it.

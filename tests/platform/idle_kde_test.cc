@@ -16,13 +16,16 @@
 
 #include "platform/clock.h"
 #include "platform/idle_wayland.h"
-#include "session_test_support.h"
+#include "support/child.h"
+#include "support/run_until.h"
+#include "support/scoped_env.h"
+#include "support/temp_dir.h"
 
 namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using session_testing::RunUntil;
+using test_support::RunUntil;
 
 constexpr char kUser[] = "unsit-wl";
 
@@ -30,15 +33,15 @@ class SwayTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (geteuid() != 0) GTEST_SKIP() << "needs root to run sway as another user";
-    if (session_testing::Shell("command -v sway >/dev/null && command -v wtype >/dev/null") != 0) {
+    if (test_support::Shell("command -v sway >/dev/null && command -v wtype >/dev/null") != 0) {
       GTEST_SKIP() << "sway or wtype is not installed";
     }
     // Tests may run in parallel: another one may hold the passwd lock or have
     // created the user meanwhile.
     for (int attempt = 0; attempt < 5 && getpwnam(kUser) == nullptr; ++attempt) {
-      if (session_testing::Shell(std::string("useradd --system --no-create-home --shell "
-                                             "/usr/sbin/nologin ") +
-                                 kUser + " 2>/dev/null") != 0) {
+      if (test_support::Shell(std::string("useradd --system --no-create-home --shell "
+                                          "/usr/sbin/nologin ") +
+                              kUser + " 2>/dev/null") != 0) {
         std::this_thread::sleep_for(1s);
       }
     }
@@ -48,7 +51,7 @@ class SwayTest : public ::testing::Test {
     ASSERT_EQ(chown(runtime_.path().c_str(), user->pw_uid, user->pw_gid), 0);
     ASSERT_EQ(chmod(runtime_.path().c_str(), 0700), 0);
     const std::string dir = runtime_.path();
-    sway_ = session_testing::Child(
+    sway_ = test_support::Child(
         {"runuser", "-u", kUser, "--", "env", "-i", "PATH=/usr/bin:/bin", "HOME=" + dir,
          "XDG_RUNTIME_DIR=" + dir, "WLR_BACKENDS=headless", "WLR_LIBINPUT_NO_DEVICES=1",
          "WLR_RENDERER=pixman", "sh", "-c",
@@ -80,9 +83,9 @@ class SwayTest : public ::testing::Test {
 
   // Input through the virtual keyboard protocol, as the sway user.
   void Type() {
-    ASSERT_EQ(session_testing::Shell("runuser -u " + std::string(kUser) +
-                                     " -- env -i XDG_RUNTIME_DIR=" + runtime_.path() +
-                                     " WAYLAND_DISPLAY=" + socket_ + " wtype a"),
+    ASSERT_EQ(test_support::Shell("runuser -u " + std::string(kUser) +
+                                  " -- env -i XDG_RUNTIME_DIR=" + runtime_.path() +
+                                  " WAYLAND_DISPLAY=" + socket_ + " wtype a"),
               0);
   }
 
@@ -102,10 +105,10 @@ class SwayTest : public ::testing::Test {
     return n;
   }
 
-  session_testing::TempDir runtime_;
-  session_testing::Child sway_;
+  test_support::TempDir runtime_;
+  test_support::Child sway_;
   std::string socket_;
-  session_testing::ScopedEnv env_;
+  test_support::ScopedEnv env_;
   boost::asio::io_context io_;
   Config config_;
   PlatformContext context_{io_, nullptr, config_, {}};
@@ -171,7 +174,7 @@ TEST_F(SwayTest, WatchNextInputSeesInputWithoutAnIdleFirst) {
 }
 
 TEST(WaylandMakerTest, WaylandDisplayUnset) {
-  session_testing::ScopedEnv env;
+  test_support::ScopedEnv env;
   env.Unset("WAYLAND_DISPLAY");
   boost::asio::io_context io;
   Config config;
@@ -184,8 +187,8 @@ TEST(WaylandMakerTest, WaylandDisplayUnset) {
 }
 
 TEST(WaylandMakerTest, ConnectFailed) {
-  session_testing::ScopedEnv env;
-  session_testing::TempDir dir;
+  test_support::ScopedEnv env;
+  test_support::TempDir dir;
   env.Set("XDG_RUNTIME_DIR", dir.path());
   env.Set("WAYLAND_DISPLAY", "wayland-nothing");
   boost::asio::io_context io;

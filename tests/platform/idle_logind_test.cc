@@ -14,18 +14,22 @@
 #include "platform/clock.h"
 #include "platform/glib_thread.h"
 #include "session_test_support.h"
+#include "support/private_bus.h"
+#include "support/run_until.h"
+#include "support/scoped_env.h"
+#include "support/temp_dir.h"
 
 namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using session_testing::Child;
-using session_testing::kLogind;
-using session_testing::kLogindManagerPath;
-using session_testing::kLogindSession;
-using session_testing::kLogindSessionPath;
-using session_testing::kMock;
-using session_testing::RunUntil;
+using test_support::Child;
+using test_support::kLogind;
+using test_support::kLogindManagerPath;
+using test_support::kLogindSession;
+using test_support::kLogindSessionPath;
+using test_support::kMock;
+using test_support::RunUntil;
 using Kind = IdleReport::Kind;
 
 // CLOCK_MONOTONIC `ago` before now, in µs, as logind gives IdleSinceHintMonotonic.
@@ -37,7 +41,7 @@ uint64_t MonotonicUsAgo(Duration ago) {
 class LogindIdleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!session_testing::HaveDbusmock()) {
+    if (!test_support::HaveDbusmock()) {
       GTEST_SKIP() << "python3-dbusmock is not installed";
     }
     ASSERT_TRUE(system_bus_.ok());
@@ -47,8 +51,7 @@ class LogindIdleTest : public ::testing::Test {
   }
 
   void StartLogind(bool with_session = true) {
-    std::optional<Child> mock =
-        session_testing::StartLogindMock(system_bus_.address(), with_session);
+    std::optional<Child> mock = test_support::StartLogindMock(system_bus_.address(), with_session);
     ASSERT_TRUE(mock);
     logind_ = std::move(*mock);
   }
@@ -58,7 +61,7 @@ class LogindIdleTest : public ::testing::Test {
                   ">, 'IdleSinceHintMonotonic': <uint64 " + std::to_string(since_us) + ">}");
   }
   void UpdateSession(const std::string& properties) {
-    ASSERT_TRUE(session_testing::CallMethod(
+    ASSERT_TRUE(test_support::CallMethod(
         system_bus_.address(), kLogind, kLogindSessionPath, kMock, "UpdateProperties",
         std::string("('") + kLogindSession + "', " + properties + ")"));
   }
@@ -85,8 +88,8 @@ class LogindIdleTest : public ::testing::Test {
         io_, [] { return false; }, 300ms);
   }
 
-  session_testing::ScopedEnv env_;
-  session_testing::PrivateBus system_bus_;
+  test_support::ScopedEnv env_;
+  test_support::PrivateBus system_bus_;
   Child logind_;
   GlibThread glib_;
   boost::asio::io_context io_;
@@ -149,7 +152,7 @@ TEST_F(LogindIdleTest, MissingStartTimeIsReadWithAGet) {
   ASSERT_TRUE(source);
   StartActive(*source);
   // Properties.Set emits a change of IdleSinceHintMonotonic alone: no edge.
-  ASSERT_TRUE(session_testing::CallMethod(
+  ASSERT_TRUE(test_support::CallMethod(
       system_bus_.address(), kLogind, kLogindSessionPath, "org.freedesktop.DBus.Properties", "Set",
       std::string("('") + kLogindSession + "', 'IdleSinceHintMonotonic', <uint64 " +
           std::to_string(MonotonicUsAgo(5s)) + ">)"));
@@ -222,7 +225,7 @@ TEST_F(LogindIdleTest, LogindVanishingIsLostOnce) {
 }
 
 TEST_F(LogindIdleTest, NoSystemBusNamesIt) {
-  session_testing::TempDir dir;
+  test_support::TempDir dir;
   env_.Set("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + dir.path() + "/no-bus");
   auto made = MakeLogindIdleSource(context_);
   ASSERT_FALSE(made.ok());
@@ -248,10 +251,10 @@ TEST_F(LogindIdleTest, NoSessionOfTheUser) {
 TEST_F(LogindIdleTest, SessionWithoutABooleanIdleHint) {
   StartLogind(/*with_session=*/false);
   auto add = [&](const std::string& id, const std::string& properties) {
-    return session_testing::CallMethod(system_bus_.address(), kLogind, kLogindManagerPath, kMock,
-                                       "AddObject",
-                                       "('/org/freedesktop/login1/session/" + id + "', '" +
-                                           kLogindSession + "', " + properties + ", @a(ssss) [])");
+    return test_support::CallMethod(system_bus_.address(), kLogind, kLogindManagerPath, kMock,
+                                    "AddObject",
+                                    "('/org/freedesktop/login1/session/" + id + "', '" +
+                                        kLogindSession + "', " + properties + ", @a(ssss) [])");
   };
   ASSERT_TRUE(add("c8", "{'Id': <'c8'>}"));
   ASSERT_TRUE(add("c9", "{'Id': <'c9'>, 'IdleHint': <'no'>}"));

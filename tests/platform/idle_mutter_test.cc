@@ -11,17 +11,20 @@
 #include "platform/clock.h"
 #include "platform/glib_thread.h"
 #include "session_test_support.h"
+#include "support/private_bus.h"
+#include "support/run_until.h"
+#include "support/scoped_env.h"
 
 namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using session_testing::Child;
-using session_testing::RunUntil;
+using test_support::Child;
+using test_support::RunUntil;
 
 constexpr char kName[] = "org.gnome.Mutter.IdleMonitor";
 constexpr char kPath[] = "/org/gnome/Mutter/IdleMonitor/Core";
-using session_testing::kMock;
+using test_support::kMock;
 
 // Starts the mock from a template, so that the methods exist before the first
 // call is served. Watch ids count up from 1 on each new mock.
@@ -29,14 +32,14 @@ Child StartMock(const std::string& bus) {
   Child mock({"/usr/bin/python3", "-m", "dbusmock", "--template",
               UNSIT_SOURCE_DIR "/tests/platform/mutter_idle_monitor.py"},
              {"DBUS_SESSION_BUS_ADDRESS=" + bus});
-  session_testing::WaitForName(bus, kName, 10s);
+  test_support::WaitForName(bus, kName, 10s);
   return mock;
 }
 
 class MutterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!session_testing::HaveDbusmock()) {
+    if (!test_support::HaveDbusmock()) {
       GTEST_SKIP() << "python3-dbusmock is not installed";
     }
     ASSERT_TRUE(bus_.ok());
@@ -46,7 +49,7 @@ class MutterTest : public ::testing::Test {
 
   // Method names the mock has recorded, in order.
   std::vector<std::string> Calls() {
-    auto reply = session_testing::CallMethod(bus_.address(), kName, kPath, kMock, "GetCalls", "");
+    auto reply = test_support::CallMethod(bus_.address(), kName, kPath, kMock, "GetCalls", "");
     std::vector<std::string> names;
     if (!reply) return names;
     // Replies print as [(uint64 t, 'Name', [args]), ...]: pick the quoted names in order.
@@ -64,13 +67,13 @@ class MutterTest : public ::testing::Test {
     return n;
   }
   void Fire(uint32_t id) {
-    session_testing::CallMethod(
+    test_support::CallMethod(
         bus_.address(), kName, kPath, kMock, "EmitSignal",
         std::string("('") + kName + "', 'WatchFired', 'u', [<uint32 " + std::to_string(id) + ">])");
   }
 
-  session_testing::ScopedEnv env_;
-  session_testing::PrivateBus bus_;
+  test_support::ScopedEnv env_;
+  test_support::PrivateBus bus_;
   GlibThread glib_;
   boost::asio::io_context io_;
   Config config_;
@@ -131,7 +134,7 @@ TEST_F(MutterTest, IdleWatchThenActiveWatch) {
 
 TEST_F(MutterTest, AlreadyIdleAtStartIsReportedBackDated) {
   Child mock = StartMock(bus_.address());
-  session_testing::CallMethod(bus_.address(), kName, kPath, kName, "SetIdle", "(uint64 7000,)");
+  test_support::CallMethod(bus_.address(), kName, kPath, kName, "SetIdle", "(uint64 7000,)");
   auto made = MakeMutterIdleSource(context_);
   ASSERT_TRUE(made.ok()) << made.error().message;
   ASSERT_TRUE((*made)->Start(2s, record_).ok());

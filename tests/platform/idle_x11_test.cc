@@ -10,13 +10,14 @@
 #include "desktop_helpers.h"
 #include "platform/clock.h"
 #include "platform/idle_x11.h"
+#include "support/run_until.h"
 
 namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::RunUntil;
-using testing::Xvfb;
+using test_support::RunUntil;
+using test_support::Xvfb;
 using Kind = IdleReport::Kind;
 
 constexpr Duration kThreshold = 1s;
@@ -35,7 +36,7 @@ class X11IdleTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     for (const char* tool : {"Xvfb", "xdotool"}) {
-      if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " is not installed";
+      if (!test_support::HaveProgram(tool)) GTEST_SKIP() << tool << " is not installed";
     }
     xvfb_ = Xvfb::Start();
     ASSERT_TRUE(xvfb_) << "Xvfb did not start";
@@ -140,10 +141,10 @@ TEST_P(X11IdleTest, ServerDeathIsReportedOnceWithoutSpinning) {
   EXPECT_EQ(reports_[0].kind, Kind::kLost);
   EXPECT_NE(reports_[0].reason.find("closed the connection"), std::string::npos)
       << reports_[0].reason;
-  auto cpu_before = testing::ProcessCpuTime();
+  auto cpu_before = test_support::ProcessCpuTime();
   RunUntil(
       io_, [] { return false; }, 1500ms);
-  EXPECT_LT(testing::ProcessCpuTime() - cpu_before, 200ms) << "busy after the server died";
+  EXPECT_LT(test_support::ProcessCpuTime() - cpu_before, 200ms) << "busy after the server died";
   EXPECT_EQ(reports_.size(), 1u);
   EXPECT_FALSE(source_->IdleTime());
   source_->WatchNextInput();  // harmless

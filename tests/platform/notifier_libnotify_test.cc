@@ -12,16 +12,18 @@
 #include <vector>
 
 #include "core/reminder_text.h"
-#include "desktop_helpers.h"
 #include "platform/glib_thread.h"
 #include "platform/notifier_libnotify.h"
+#include "support/child.h"
+#include "support/private_bus.h"
+#include "support/run_until.h"
 
 namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::Child;
-using testing::RunUntil;
+using test_support::Child;
+using test_support::RunUntil;
 
 constexpr const char* kPython = "/usr/bin/python3";
 constexpr const char* kName = "org.freedesktop.Notifications";
@@ -29,43 +31,32 @@ constexpr const char* kPath = "/org/freedesktop/Notifications";
 
 // One private bus for the whole test binary: GLib keeps its session-bus
 // connection for the life of the process.
-struct PrivateBus {
-  Child daemon;
-  std::string address;
-  std::string config;                     // in the temporary directory that also holds the socket
+struct SharedBus {
+  test_support::PrivateBus bus;
   GDBusConnection* connection = nullptr;  // the test's own, to drive the mock
 };
 
-PrivateBus* Bus() {
-  static PrivateBus* bus = [] {
-    auto* b = new PrivateBus;  // lives until exit
-    auto config = testing::WritePrivateBusConfig();
-    if (!config) return b;
-    int fd = -1;
-    auto child = Child::Start(
-        {"dbus-daemon", "--config-file=" + *config, "--nofork", "--print-address=1"}, &fd);
-    if (!child) return b;
-    auto line = testing::ReadLine(fd, 10s);
-    if (!line) return b;
-    b->daemon = std::move(*child);
-    b->config = *config;
-    // The dbus-daemon is not stopped here: GLib would take its going away
-    // while the process still runs as the session ending and raise SIGTERM.
-    // It dies with the process (PR_SET_PDEATHSIG).
+SharedBus* Bus() {
+  static SharedBus* shared = [] {
+    // Never destroyed, so the dbus-daemon is not stopped: GLib would take its
+    // going away while the process still runs as the session ending and raise
+    // SIGTERM. It dies with the process (PR_SET_PDEATHSIG); its directory goes
+    // at exit.
+    auto* b = new SharedBus;
     std::atexit([] {
       std::error_code ignored;
-      std::filesystem::remove_all(std::filesystem::path(Bus()->config).parent_path(), ignored);
+      std::filesystem::remove_all(Bus()->bus.directory(), ignored);
     });
-    b->address = *line;
-    setenv("DBUS_SESSION_BUS_ADDRESS", b->address.c_str(), 1);
+    if (!b->bus.ok()) return b;
+    setenv("DBUS_SESSION_BUS_ADDRESS", b->bus.address().c_str(), 1);
     b->connection = g_dbus_connection_new_for_address_sync(
-        b->address.c_str(),
+        b->bus.address().c_str(),
         static_cast<GDBusConnectionFlags>(G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
                                           G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION),
         nullptr, nullptr, nullptr);
     return b;
   }();
-  return bus;
+  return shared;
 }
 
 // One GLib thread for the whole binary, as in the daemon: libnotify's proxy
@@ -109,9 +100,9 @@ class LibnotifyTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const char* tool : {"dbus-daemon", kPython}) {
-      if (!testing::HaveProgram(tool)) GTEST_SKIP() << tool << " is not installed";
+      if (!test_support::HaveProgram(tool)) GTEST_SKIP() << tool << " is not installed";
     }
-    if (testing::Run({kPython, "-c", "import dbusmock"}) != 0) {
+    if (test_support::Run({kPython, "-c", "import dbusmock"}) != 0) {
       GTEST_SKIP() << "python3-dbusmock is not installed";
     }
     ASSERT_NE(Bus()->connection, nullptr) << "private dbus-daemon did not start";
@@ -123,10 +114,9 @@ class LibnotifyTest : public ::testing::Test {
   }
 
   void StartServer(const std::string& caps) {
-    auto child = Child::Start({kPython, "-m", "dbusmock", "--template", "notification_daemon", "-p",
-                               "{\"capabilities\": \"" + caps + "\"}"});
-    ASSERT_TRUE(child);
-    mock_ = std::move(*child);
+    mock_ = Child({kPython, "-m", "dbusmock", "--template", "notification_daemon", "-p",
+                   "{\"capabilities\": \"" + caps + "\"}"});
+    ASSERT_TRUE(mock_.started());
     ASSERT_TRUE(RunUntil(io_, NameHasOwner, 10s)) << "the mock did not claim its name";
     // Like a real server, closing on request gives reason 3 (the template says 1).
     GVariant* r = Call(kName, kPath, "org.freedesktop.DBus.Mock", "AddMethod",
@@ -452,7 +442,7 @@ TEST_F(LibnotifyTest, ServerThatGoesAwayAndComesBack) {
 }
 
 TEST_F(LibnotifyTest, NoSessionBusIsAnError) {
-  std::string address = Bus()->address;
+  std::string address = Bus()->bus.address();
   const char* runtime = std::getenv("XDG_RUNTIME_DIR");
   std::string saved_runtime = runtime != nullptr ? runtime : "";
   unsetenv("DBUS_SESSION_BUS_ADDRESS");

@@ -10,23 +10,27 @@
 #include "platform/glib_thread.h"
 #include "platform/session_watch.h"
 #include "session_test_support.h"
+#include "support/private_bus.h"
+#include "support/run_until.h"
+#include "support/scoped_env.h"
+#include "support/temp_dir.h"
 
 namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using session_testing::Child;
-using session_testing::kLogind;
-using session_testing::kLogindManagerPath;
-using session_testing::kLogindSession;
-using session_testing::kLogindSessionPath;
-using session_testing::kMock;
-using session_testing::RunUntil;
+using test_support::Child;
+using test_support::kLogind;
+using test_support::kLogindManagerPath;
+using test_support::kLogindSession;
+using test_support::kLogindSessionPath;
+using test_support::kMock;
+using test_support::RunUntil;
 
 class LogindTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!session_testing::HaveDbusmock()) {
+    if (!test_support::HaveDbusmock()) {
       GTEST_SKIP() << "python3-dbusmock is not installed";
     }
     ASSERT_TRUE(system_bus_.ok() && session_bus_.ok());
@@ -37,20 +41,20 @@ class LogindTest : public ::testing::Test {
   }
 
   void StartLogind() {
-    std::optional<Child> mock = session_testing::StartLogindMock(system_bus_.address());
+    std::optional<Child> mock = test_support::StartLogindMock(system_bus_.address());
     ASSERT_TRUE(mock);
     logind_ = std::move(*mock);
   }
   void CallSession(const std::string& method, const std::string& args = "") {
-    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kLogindSessionPath,
-                                            kLogindSession, method, args));
+    ASSERT_TRUE(test_support::CallMethod(system_bus_.address(), kLogind, kLogindSessionPath,
+                                         kLogindSession, method, args));
   }
   void PrepareForSleep(bool start) {
-    ASSERT_TRUE(session_testing::CallMethod(system_bus_.address(), kLogind, kLogindManagerPath,
-                                            kMock, "EmitSignal",
-                                            std::string("('org.freedesktop.login1.Manager', "
-                                                        "'PrepareForSleep', 'b', [<") +
-                                                (start ? "true" : "false") + ">])"));
+    ASSERT_TRUE(test_support::CallMethod(system_bus_.address(), kLogind, kLogindManagerPath, kMock,
+                                         "EmitSignal",
+                                         std::string("('org.freedesktop.login1.Manager', "
+                                                     "'PrepareForSleep', 'b', [<") +
+                                             (start ? "true" : "false") + ">])"));
   }
   // A watch made and started; `started` is what Start returned (an Error
   // without a system bus). Null (and a test failure) if it could not be made.
@@ -66,9 +70,9 @@ class LogindTest : public ::testing::Test {
   }
   // Through the gnome_screensaver mock's SetActive, which emits ActiveChanged.
   void SetScreenSaverActive(bool active) {
-    ASSERT_TRUE(session_testing::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
-                                            "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
-                                            "SetActive", active ? "(true,)" : "(false,)"));
+    ASSERT_TRUE(test_support::CallMethod(session_bus_.address(), "org.gnome.ScreenSaver",
+                                         "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+                                         "SetActive", active ? "(true,)" : "(false,)"));
   }
   // Runs the loop a little longer, for events that must not come.
   void Settle() {
@@ -80,9 +84,9 @@ class LogindTest : public ::testing::Test {
         io_, [&] { return events_.size() >= n; }, 5s);
   }
 
-  session_testing::ScopedEnv env_;
-  session_testing::PrivateBus system_bus_;
-  session_testing::PrivateBus session_bus_;
+  test_support::ScopedEnv env_;
+  test_support::PrivateBus system_bus_;
+  test_support::PrivateBus session_bus_;
   Child logind_;
   GlibThread glib_;
   boost::asio::io_context io_;
@@ -172,10 +176,10 @@ TEST_F(LogindTest, XdgSessionIdIsUsedFirst) {
 }
 
 TEST_F(LogindTest, NoSystemBusIsOneErrorAndTheScreenSaverStillWorks) {
-  session_testing::TempDir dir;
+  test_support::TempDir dir;
   env_.Set("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + dir.path() + "/no-bus");
   Child saver({"/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"});
-  ASSERT_TRUE(session_testing::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
+  ASSERT_TRUE(test_support::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
 
   Status started = Ok{};
   auto watch = StartWatch(&started);
@@ -195,10 +199,10 @@ TEST_F(LogindTest, NoSystemBusIsOneErrorAndTheScreenSaverStillWorks) {
 // A desktop that keeps no LockedHint but runs a screensaver that is already
 // active when the watch starts (there is no system bus at all here).
 TEST_F(LogindTest, ActiveScreenSaverAtStartIsALock) {
-  session_testing::TempDir dir;
+  test_support::TempDir dir;
   env_.Set("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + dir.path() + "/no-bus");
   Child saver({"/usr/bin/python3", "-m", "dbusmock", "--template", "gnome_screensaver"});
-  ASSERT_TRUE(session_testing::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
+  ASSERT_TRUE(test_support::WaitForName(session_bus_.address(), "org.gnome.ScreenSaver", 10s));
   SetScreenSaverActive(true);
   Status started = Ok{};
   auto watch = StartWatch(&started);

@@ -9,21 +9,12 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.h"
+
 namespace unsit::protocol {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "unsit-paths-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using test_support::TempDir;
 
 mode_t ModeOf(const std::string& path) {
   struct stat st {};

@@ -1,7 +1,7 @@
 #pragma once
 
-// Helpers for the history tests: temporary directories, clock readings in a
-// chosen time zone, and direct looks into the database.
+// Helpers for the history tests: clock readings in a chosen time zone and
+// direct looks into the database.
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -16,27 +16,14 @@
 #include "core/time.h"
 #include "platform/clock.h"
 #include "support/scoped_tz.h"
+#include "support/temp_dir.h"
 
 namespace unsit::storage_testing {
 
 using namespace std::chrono_literals;
-using testing::ScopedTz;
+using test_support::ScopedTz;
 
-// A fresh directory, removed with everything in it at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "unsit-storage-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using test_support::TempDir;
 
 // The UTC instant of a local time in the current TZ (DST resolved by mktime).
 inline WallTime Local(int year, int month, int day, int hour, int minute = 0) {

@@ -4,7 +4,7 @@
 #include <ctime>
 #include <string>
 
-namespace unsit::testing {
+namespace unsit::test_support {
 
 // Sets the process time zone (TZ) for a scope and restores the old value at its
 // end. Tests that compute local days run under a named zone, never the machine's.
@@ -38,4 +38,4 @@ class ScopedTz {
   std::string old_;
 };
 
-}  // namespace unsit::testing
+}  // namespace unsit::test_support
