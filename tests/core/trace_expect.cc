@@ -6,6 +6,7 @@
 
 #include "core/duration.h"
 #include "trace_runner.h"
+#include "trace_words.h"
 
 namespace unsit::trace {
 namespace {
@@ -211,12 +212,9 @@ void Runner::ExpectStatus(const std::string& what, bool negated, const Words& ar
       }
     }
     check(holds, got);
-  } else if (what == "open") {
-    check(status.reminder_open, status.reminder_open ? "open" : "not open");
-  } else if (what == "held") {
-    check(status.reminder_held, status.reminder_held ? "held" : "not held");
-  } else if (what == "locked") {
-    check(status.locked, status.locked ? "locked" : "not locked");
+  } else if (auto flag = kStatusFlags.find(what); flag != kStatusFlags.end()) {
+    bool holds = status.*flag->second;
+    check(holds, holds ? what : "not " + what);
   } else if (what == "paused") {
     std::string got = status.paused ? "paused" : "not paused";
     if (status.paused_until) got += " until " + LocalTime(*status.paused_until, "%H:%M");
@@ -283,10 +281,10 @@ void Runner::ExpectTotals(const DayTotals& totals, const Words& args, size_t fro
         Fail(what + " " + field + ": expected " + value + ", got " + std::to_string(got));
       }
     };
-    if (field == "sitting") {
-      duration(totals.sitting);
-    } else if (field == "longest") {
-      duration(totals.longest_bout);
+    if (auto length = kTotalsDurations.find(field); length != kTotalsDurations.end()) {
+      duration(totals.*length->second);
+    } else if (auto number = kTotalsCounts.find(field); number != kTotalsCounts.end()) {
+      count(totals.*number->second);
     } else if (field == "hour" && i + 2 < args.size()) {
       Duration got = totals.hours.at(static_cast<size_t>(Int(value)));
       if (got != Dur(args[i + 2])) {
@@ -294,28 +292,8 @@ void Runner::ExpectTotals(const DayTotals& totals, const Words& args, size_t fro
              FormatDuration(got));
       }
       ++i;
-    } else if (field == "bouts") {
-      count(totals.bouts);
-    } else if (field == "long-bouts") {
-      count(totals.long_bouts);
-    } else if (field == "breaks") {
-      count(totals.breaks);
-    } else if (field == "breaks-after-reminder") {
-      count(totals.breaks_after_reminder);
-    } else if (field == "reminders") {
-      count(totals.reminders);
-    } else if (field == "done") {
-      count(totals.done);
-    } else if (field == "up-on-own") {
-      count(totals.up_on_own);
     } else if (field == "open") {
       count(OpenReminders(totals));
-    } else if (field == "snoozed") {
-      count(totals.snoozed);
-    } else if (field == "skipped") {
-      count(totals.skipped);
-    } else if (field == "dismissed") {
-      count(totals.dismissed);
     } else {
       throw BadLine("unknown totals field '" + field + "'");
     }

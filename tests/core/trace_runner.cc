@@ -9,6 +9,7 @@
 #include "core/duration.h"
 #include "platform/clock.h"
 #include "support/scoped_tz.h"
+#include "trace_words.h"
 
 namespace unsit::trace {
 namespace {
@@ -36,7 +37,7 @@ std::vector<QuietWindow> QuietWindows(const std::string& text) {
 }  // namespace
 
 std::vector<Failure> RunTrace(const std::string& name, const std::string& text) {
-  testing::ScopedTz tz("UTC");
+  test_support::ScopedTz tz("UTC");
   Runner runner;
   std::vector<Failure> failures = runner.Run(text);
   for (Failure& failure : failures) {
@@ -95,7 +96,7 @@ void Runner::Setup(const Words& words) {
   if (model_) throw BadLine("'" + words[0] + "' after 'start'");
   if (words[0] == "tz") {
     if (words.size() != 2) throw BadLine("usage: tz ZONE");
-    testing::ScopedTz::Set(words[1]);  // RunTrace restores TZ afterwards
+    test_support::ScopedTz::Set(words[1]);  // RunTrace restores TZ afterwards
   } else if (words[0] == "config") {
     SetConfig(config_, words, 1);
   } else {
@@ -118,18 +119,8 @@ void Runner::SetConfig(Config& config, const Words& words, size_t from) {
     if (eq == std::string::npos) throw BadLine("expected KEY=VALUE, got '" + words[i] + "'");
     std::string key = words[i].substr(0, eq);
     std::string value = words[i].substr(eq + 1);
-    if (key == "sit_limit") {
-      config.sit_limit = Dur(value);
-    } else if (key == "break_after") {
-      config.break_after = Dur(value);
-    } else if (key == "up_min_break") {
-      config.up_min_break = Dur(value);
-    } else if (key == "remind_every") {
-      config.remind_every = Dur(value);
-    } else if (key == "snooze") {
-      config.snooze = Dur(value);
-    } else if (key == "checkpoint") {
-      config.history.checkpoint = Dur(value);
+    if (auto field = kConfigDurations.find(key); field != kConfigDurations.end()) {
+      field->second(config) = Dur(value);
     } else if (key == "day_starts") {
       config.history.day_starts = std::chrono::duration_cast<std::chrono::minutes>(Dur(value));
     } else if (key == "quiet") {
@@ -172,8 +163,8 @@ void Runner::Input(const Words& words) {
     if (words.size() == 1) return std::nullopt;
     return Dur(words[1]);
   };
-  if (verb == "active") {
-    Feed(in::Active{});
+  if (auto plain = kPlainInputs.find(verb); plain != kPlainInputs.end() && words.size() == 1) {
+    Feed(plain->second);
   } else if (verb == "idle") {
     // "idle" alone: the backend just crossed its probe threshold.
     BootTime since = boot_ - model_->IdleProbe();
@@ -183,34 +174,18 @@ void Runner::Input(const Words& words) {
       throw BadLine("usage: idle [since -DURATION|HH:MM]");
     }
     Feed(in::Idle{since});
-  } else if (verb == "lock") {
-    Feed(in::Lock{});
-  } else if (verb == "unlock") {
-    Feed(in::Unlock{});
   } else if (verb == "sleep") {
     Feed(in::Sleep{});
     asleep_ = true;
   } else if (verb == "wake") {
     asleep_ = false;
     Feed(in::Wake{});
-  } else if (verb == "tick") {
-    Feed(in::Tick{});
   } else if (verb == "snooze") {
     Feed(in::Snooze{optional_length()});
-  } else if (verb == "done") {
-    Feed(in::Done{});
-  } else if (verb == "skip") {
-    Feed(in::Skip{});
-  } else if (verb == "dismiss") {
-    Feed(in::Dismiss{});
   } else if (verb == "pause") {
     Feed(in::Pause{optional_length()});
-  } else if (verb == "resume") {
-    Feed(in::Resume{});
   } else if (verb == "standing" && words.size() == 2 && (words[1] == "on" || words[1] == "off")) {
     Feed(in::Standing{words[1] == "on"});
-  } else if (verb == "shutdown") {
-    Feed(in::Shutdown{});
   } else if (verb == "restore") {
     in::Restore restore;
     size_t from = 1;
@@ -240,14 +215,10 @@ DayTotals Runner::ReadTotals(const Words& words, size_t from) {
       totals.hours.at(static_cast<size_t>(Int(value))) += length;
       totals.sitting += length;
       ++i;
-    } else if (field == "longest") {
+    } else if (auto count = kTotalsCounts.find(field); count != kTotalsCounts.end()) {
+      totals.*count->second = Int(value);
+    } else if (field == "longest") {  // sitting is the sum of the hours
       totals.longest_bout = Dur(value);
-    } else if (field == "bouts") {
-      totals.bouts = Int(value);
-    } else if (field == "breaks") {
-      totals.breaks = Int(value);
-    } else if (field == "reminders") {
-      totals.reminders = Int(value);
     } else {
       throw BadLine("cannot restore '" + field + "'");
     }
