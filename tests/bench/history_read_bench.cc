@@ -1,5 +1,5 @@
 // Times ReadHistoryDays itself (no process start-up): median of 20 reads.
-// Built and run by history_bench.sh: history_read_bench DB DAYS
+// Built by CMake, run by history_bench.sh: history_read_bench DB DAYS
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
