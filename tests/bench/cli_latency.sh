@@ -5,18 +5,16 @@
 # their ratio; the budget is status <= 2x /bin/true. The daemon runs with no
 # idle source and logged reminders, in a fresh temporary XDG tree; only it is
 # stopped at the end. Not run by ctest (timings depend on the machine).
-#   cli_latency.sh UNSITD UNSIT [RUNS]
-# Exit: 0 budget met, 1 not met, 2 usage or set-up failure.
+#   cli_latency.sh BUILD_DIR [RUNS]
+# Exit: 0 budget met, 1 not met or set-up failure, 2 usage, 77 not built.
 set -uo pipefail
-unsitd=${1:?usage: cli_latency.sh UNSITD UNSIT [RUNS]}
-unsit=${2:?usage: cli_latency.sh UNSITD UNSIT [RUNS]}
-runs=${3:-200}
-py=$(command -v python3) || { echo "python3 is needed" >&2; exit 2; }
+source "$(dirname "$0")/../e2e/lib.sh"
+e2e_init "${1:-}"
+runs=${2:-200}
+need "$PYTHON"
+DAEMON_LOG_LEVEL=info start_daemon none log
 
-. "$(dirname "$0")/bench_daemon.sh"
-start_bench_daemon latency
-
-"$py" - "$runs" "$unsit" <<'PY'
+"$PYTHON" - "$runs" "$UNSIT" <<'PY'
 import os, statistics, sys, time
 
 runs, unsit = int(sys.argv[1]), sys.argv[2]

@@ -15,16 +15,16 @@
 # it runs in one away phase are printed: a figure that does not vary with load.
 # Not run by ctest. Usage: [CALLGRIND=1] footprint.sh BUILD_DIR [PHASE_SECONDS]
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
+source "$(dirname "$0")/../e2e/lib.sh"
+e2e_init "$1"
 PHASE=${2:-30}
-source "$(dirname "$0")/../e2e/x11_env.sh"
 need Xvfb xdotool dbus-daemon
 
 # Default durations (60 min sitting, 5 min break): no reminder fires while measuring.
 start_xvfb
 start_bus
 : >"$WORK/unsit.yaml"
-start_daemon log
+start_daemon x11 log
 
 sample() {  # prints: cpu_ticks switches threads io_thread_reads
   local pid=$DAEMON_PID ticks switches=0 threads=0 f reads
@@ -139,7 +139,7 @@ if [ -n "${CALLGRIND:-}" ] && command -v valgrind >/dev/null && command -v callg
   valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.out" \
     "$UNSITD" --config "$WORK/unsit.yaml" --idle-backend x11 --notifier log >"$WORK/callgrind.log" 2>&1 &
   DAEMON_PID=$!
-  PIDS+=("$DAEMON_PID")
+  track "$DAEMON_PID"
   for _ in $(seq 300); do "$UNSIT" status >/dev/null 2>&1 && break; sleep 0.1; done
   xdotool key shift
   sleep 1

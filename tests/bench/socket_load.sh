@@ -4,18 +4,16 @@
 # pushes the one idle the longest out), ROUNDS requests on a fresh connection
 # each; prints p50 and p99 in ms, and the daemon's open fds and resident memory
 # before and after. Not run by ctest (timings depend on the machine).
-#   socket_load.sh UNSITD UNSIT [ROUNDS]
-# Exit: 0 done, 2 usage or set-up failure.
+#   socket_load.sh BUILD_DIR [ROUNDS]
+# Exit: 0 done, 1 set-up failure, 2 usage, 77 not built.
 set -uo pipefail
-unsitd=${1:?usage: socket_load.sh UNSITD UNSIT [ROUNDS]}
-unsit=${2:?usage: socket_load.sh UNSITD UNSIT [ROUNDS]}
-rounds=${3:-300}
-py=$(command -v python3) || { echo "python3 is needed" >&2; exit 2; }
+source "$(dirname "$0")/../e2e/lib.sh"
+e2e_init "${1:-}"
+rounds=${2:-300}
+need "$PYTHON"
+DAEMON_LOG_LEVEL=info start_daemon none log
 
-. "$(dirname "$0")/bench_daemon.sh"
-start_bench_daemon load
-
-"$py" - "$daemon" "$XDG_RUNTIME_DIR/unsit/control.sock" "$rounds" <<'PY'
+"$PYTHON" - "$DAEMON_PID" "$XDG_RUNTIME_DIR/unsit/control.sock" "$rounds" <<'PY'
 import os, resource, socket, statistics, sys, time
 
 pid, path, rounds = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])

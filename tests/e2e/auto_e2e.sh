@@ -7,11 +7,10 @@
 # logind_idle_e2e.sh.)
 # Usage: auto_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
+e2e_init "$@"
 need Xvfb dbus-daemon gdbus
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 write_config 60s 30s 30s 30s
 # No system bus either, so logind (the last resort) is not found on this machine's.
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$WORK/no-system-bus"
@@ -45,4 +44,4 @@ start_unsitd auto DBUS_SESSION_BUS_ADDRESS=
 "$UNSIT" --json doctor >"$WORK/doctor.json" 2>&1 || fail "doctor failed: $(cat "$WORK/doctor.json")"
 grep -qi "fixed schedule" "$WORK/doctor.json" ||
   fail "doctor does not mention the fixed schedule: $(cat "$WORK/doctor.json")"
-echo "PASS"
+pass

@@ -1,4 +1,5 @@
-# Sourced after x11_env.sh by the Wayland, Mutter, logind and auto-selection
+# shellcheck shell=bash
+# Sourced after lib.sh by the Wayland, Mutter, logind and auto-selection
 # end-to-end tests: a headless sway run as an unprivileged user, the Mutter and
 # logind mocks, and the daemon started with a chosen backend and environment.
 MUTTER_TEMPLATE="$E2E_DIR/../platform/mutter_idle_monitor.py"
@@ -10,19 +11,12 @@ SWAY_USER=unsit-wl
 start_unsitd() {
   local backend=$1
   shift
-  env -u DISPLAY -u WAYLAND_DISPLAY -u XDG_SESSION_TYPE -u XDG_CURRENT_DESKTOP -u XDG_SESSION_ID \
-    "$@" "$UNSITD" --config "$WORK/unsit.yaml" --idle-backend "$backend" --notifier "${UNSITD_NOTIFIER:-log}" \
-    --log-level debug >>"$WORK/unsitd.log" 2>&1 &
-  DAEMON_PID=$!
-  PIDS+=("$DAEMON_PID")
-  for _ in $(seq 100); do "$UNSIT" status >/dev/null 2>&1 && return 0; sleep 0.1; done
-  fail "unsitd did not answer"
+  # shellcheck disable=SC2034  # read by start_daemon (lib.sh)
+  local DAEMON_ENV=(-u DISPLAY -u WAYLAND_DISPLAY -u XDG_SESSION_TYPE -u XDG_CURRENT_DESKTOP
+    -u XDG_SESSION_ID "$@")
+  start_daemon "$backend" "${UNSITD_NOTIFIER:-log}"
 }
-
-stop_unsitd() {
-  kill "$DAEMON_PID" 2>/dev/null
-  wait "$DAEMON_PID" 2>/dev/null || true
-}
+stop_unsitd() { stop "$DAEMON_PID"; }
 
 # today_field NAME: one field of `unsit --json today`.
 today_field() {
@@ -35,8 +29,8 @@ print(json.dumps(v.get("today", v)[sys.argv[1]]))' "$1"
 # user_dir DIR: $SWAY_USER (created if missing) owns $WORK/DIR, its runtime
 # directory, which the daemon (root) can reach.
 user_dir() {
-  local try
-  for try in 1 2 3 4 5; do  # another test may hold the passwd lock meanwhile
+  local _
+  for _ in 1 2 3 4 5; do  # another test may hold the passwd lock meanwhile
     id "$SWAY_USER" >/dev/null 2>&1 && break
     useradd --system --no-create-home --shell /usr/sbin/nologin "$SWAY_USER" 2>/dev/null || sleep 1
   done
@@ -47,28 +41,16 @@ user_dir() {
   chmod 700 "$WORK/$1"
 }
 
-# open_bus NAME: a private bus (used as the session or system bus) that
-# $SWAY_USER may use too. Sets BUS_ADDRESS.
-open_bus() {
-  cat >"$WORK/$1.conf" <<CONF
-<busconfig><type>session</type><listen>unix:dir=$WORK</listen><auth>EXTERNAL</auth>
-<policy context="default"><allow user="*"/><allow send_destination="*" eavesdrop="true"/>
-<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
-CONF
-  dbus-daemon --config-file="$WORK/$1.conf" --fork --print-address=1 --print-pid=1 >"$WORK/$1.bus"
-  PIDS+=("$(sed -n 2p "$WORK/$1.bus")")
-  BUS_ADDRESS=$(sed -n 1p "$WORK/$1.bus")
-}
-
 # Headless sway as $SWAY_USER (sway refuses root), in its own runtime dir that
 # the daemon (root) can reach. Sets SWAY_DIR, SWAY_SOCKET, SWAY_PID.
 start_sway() {
   user_dir sway
   SWAY_DIR="$WORK/sway"
+  # shellcheck disable=SC2016  # expanded by the inner shell
   runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$SWAY_DIR" XDG_RUNTIME_DIR="$SWAY_DIR" \
     WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
     sh -c 'echo $$ >"$XDG_RUNTIME_DIR/sway.pid"; exec sway -c /dev/null' >"$WORK/sway.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   SWAY_SOCKET=
   for _ in $(seq 100); do
     SWAY_SOCKET=$(find "$SWAY_DIR" -maxdepth 1 -type s -name 'wayland-*' -printf '%f\n' | head -n1)
@@ -77,7 +59,7 @@ start_sway() {
   done
   [ -n "$SWAY_SOCKET" ] || fail "headless sway did not start: $(tail -5 "$WORK/sway.log")"
   SWAY_PID=$(cat "$SWAY_DIR/sway.pid")
-  PIDS+=("$SWAY_PID")
+  track "$SWAY_PID"
 }
 
 # Keyboard input through the virtual keyboard protocol, as the sway user.
@@ -88,14 +70,14 @@ sway_type() {
 start_sway_activity() {
   (while true; do sway_type; sleep 0.3; done) &
   ACTIVITY_PID=$!
-  PIDS+=("$ACTIVITY_PID")
+  track "$ACTIVITY_PID"
 }
 
 # The Mutter IdleMonitor mock on the current session bus.
 start_mutter_mock() {
   "$PYTHON" -m dbusmock --template "$MUTTER_TEMPLATE" >"$WORK/mutter.log" 2>&1 &
   MUTTER_PID=$!
-  PIDS+=("$MUTTER_PID")
+  track "$MUTTER_PID"
   wait_for 10 gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
     --method org.freedesktop.DBus.GetNameOwner org.gnome.Mutter.IdleMonitor >/dev/null 2>&1 ||
     fail "the Mutter mock did not start"
@@ -115,11 +97,10 @@ mutter_calls() {
 # A second private bus used as the system bus, with the logind mock and one
 # session of this user. Sets DBUS_SYSTEM_BUS_ADDRESS.
 start_logind_mock() {
-  dbus-daemon --session --fork --print-address=1 --print-pid=1 >"$WORK/system-bus"
-  export DBUS_SYSTEM_BUS_ADDRESS="$(sed -n 1p "$WORK/system-bus")"
-  PIDS+=("$(sed -n 2p "$WORK/system-bus")")
+  open_bus system
+  export DBUS_SYSTEM_BUS_ADDRESS="$BUS_ADDRESS"
   "$PYTHON" -m dbusmock --system --template logind >"$WORK/logind.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   wait_for 10 logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.AddSession \
     c1 seat0 "$(id -u)" "$(id -un)" true || fail "the logind mock did not start"
 }
@@ -130,8 +111,5 @@ logind_call() {  # logind_call PATH INTERFACE.METHOD [ARGS...]
     --object-path "$path" --method "$method" "$@" >/dev/null 2>&1
 }
 
-# status_is FIELD JSON: for wait_for, which re-runs it (a "$(...)" argument would
-# be evaluated once, before waiting).
-status_is() { [ "$(status_field "$1")" = "$2" ]; }
 # mutter_called METHOD [MIN]: the mock has recorded METHOD at least MIN times (1).
 mutter_called() { [ "$(mutter_calls | grep -o "'$1'" | wc -l)" -ge "${2:-1}" ]; }

@@ -6,23 +6,15 @@
 # loss into SIGTERM and exit status 0, which Restart=on-failure does not restart.
 # Usage: bus_loss_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
+e2e_init "$@"
 need Xvfb dbus-daemon dunst dunstctl
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
 # A session bus at a fixed path, so that a restarted one has the same address.
-start_fixed_bus() {
-  cat >"$WORK/bus.conf" <<CONF
-<busconfig><type>session</type><listen>unix:path=$WORK/bus.sock</listen><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/>
-<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>
-CONF
+start_fixed_bus() {  # sets BUS_PID
   rm -f "$WORK/bus.sock"
-  dbus-daemon --config-file="$WORK/bus.conf" --fork --print-address=1 --print-pid=1 >"$WORK/bus"
-  export DBUS_SESSION_BUS_ADDRESS="$(sed -n 1p "$WORK/bus")"
-  BUS_PID="$(sed -n 2p "$WORK/bus")"
-  PIDS+=("$BUS_PID")
+  open_bus session "unix:path=$WORK/bus.sock"
+  export DBUS_SESSION_BUS_ADDRESS="$BUS_ADDRESS"
 }
 
 # Fails unless the daemon is still running and answering.
@@ -40,12 +32,7 @@ start_fixed_bus
 start_dunst
 # Present all the time (idle source none): a reminder after 2 s, shown again every 1 s.
 write_config 2s 1s 1s 1s
-"$UNSITD" --config "$WORK/unsit.yaml" --idle-backend none --notifier libnotify \
-  --log-level debug >"$WORK/unsitd.log" 2>&1 &
-DAEMON_PID=$!
-PIDS+=("$DAEMON_PID")
-for _ in $(seq 50); do "$UNSIT" status >/dev/null 2>&1 && break; sleep 0.1; done
-"$UNSIT" status >/dev/null 2>&1 || fail "unsitd did not answer"
+start_daemon none libnotify
 grep -q "notifier: libnotify\|libnotify" "$WORK/unsitd.log" || fail "libnotify was not chosen"
 
 kill "$BUS_PID"

@@ -6,21 +6,15 @@
 # owned by another user or open to others (refused, never connected to). The
 # fallback cases run in a private mount namespace with its own /tmp (root only;
 # skipped otherwise), so no real /tmp/unsit-UID is touched.
-# Usage: cli_faults_e2e.sh UNSIT
+# Usage: cli_faults_e2e.sh BUILD_DIR
 set -uo pipefail
-unsit=${1:?usage: cli_faults_e2e.sh UNSIT}
-command -v python3 >/dev/null || { echo "SKIP: python3 is not installed"; exit 77; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/unsit-clif.XXXXXX")
+source "$(dirname "$0")/lib.sh"
+e2e_init "$@"
+need python3
 server=""
-cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 # serve SOCKET REPLY_FILE READ_FIRST: answers every connection with the file.
-cat >"$work/serve.py" <<'PY'
+cat >"$WORK/serve.py" <<'PY'
 import socket, sys
 path, reply, read_first = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 data = open(reply, "rb").read()
@@ -39,37 +33,37 @@ while True:
     c.close()
 PY
 serve() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  if [ -n "$server" ]; then stop "$server"; fi
   rm -f "$1"
-  python3 "$work/serve.py" "$1" "$2" "$3" >"$work/serve.out" &
+  python3 "$WORK/serve.py" "$1" "$2" "$3" >"$WORK/serve.out" &
   server=$!
-  for _ in $(seq 50); do grep -q ready "$work/serve.out" && return 0; sleep 0.1; done
-  fail "the fake daemon did not start"
+  track "$server"
+  wait_for 5 grep -q ready "$WORK/serve.out" || fail "the fake daemon did not start"
 }
 
 # Durations the daemon would refuse are usage errors (exit 2), as unsit(1) says.
 for args in "snooze 25h" "pause 31d" "snooze 0s"; do
-  out=$("$unsit" $args 2>&1); rc=$?
+  read -ra words <<<"$args"
+  out=$("$UNSIT" "${words[@]}" 2>&1); rc=$?
   [ "$rc" = 2 ] || fail "unsit $args: exit $rc, expected 2: $out"
 done
 echo "out-of-range durations: usage errors"
 
-export XDG_RUNTIME_DIR="$work/run"
-mkdir -m 700 -p "$XDG_RUNTIME_DIR/unsit"
+mkdir -m 700 "$XDG_RUNTIME_DIR/unsit"
 sock="$XDG_RUNTIME_DIR/unsit/control.sock"
 
-printf '%s\n' '{"error":{"code":"busy","message":"Too many connections (32); try again."},"id":null,"ok":false,"v":1}' >"$work/busy"
-serve "$sock" "$work/busy" 0
+printf '%s\n' '{"error":{"code":"busy","message":"Too many connections (32); try again."},"id":null,"ok":false,"v":1}' >"$WORK/busy"
+serve "$sock" "$WORK/busy" 0
 for _ in 1 2 3 4 5; do
-  out=$("$unsit" status 2>&1); rc=$?
+  out=$("$UNSIT" status 2>&1); rc=$?
   [ "$rc" = 1 ] || fail "busy daemon: exit $rc, expected 1: $out"
   case "$out" in *"Too many connections"*) ;; *) fail "busy daemon: $out" ;; esac
 done
 echo "busy: exit 1 with the daemon's words"
 
-python3 -c "print('{\"v\":1,\"id\":1,\"ok\":true,\"result\":{\"a\":' + '['*400000 + '1' + ']'*400000 + '}}')" >"$work/deep"
-serve "$sock" "$work/deep" 1
-"$unsit" status >"$work/out" 2>&1; rc=$?
+python3 -c "print('{\"v\":1,\"id\":1,\"ok\":true,\"result\":{\"a\":' + '['*400000 + '1' + ']'*400000 + '}}')" >"$WORK/deep"
+serve "$sock" "$WORK/deep" 1
+"$UNSIT" status >"$WORK/out" 2>&1; rc=$?
 [ "$rc" -lt 128 ] || fail "a deeply nested reply killed unsit (exit $rc)"
 [ "$rc" != 0 ] || fail "a deeply nested reply was accepted"
 echo "deep reply: refused with exit $rc"
@@ -78,12 +72,12 @@ if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null; then
   echo "SKIP (fallback directory part): needs root and unshare"
   exit 0
 fi
-printf '%s\n' '{"id":1,"ok":true,"result":{},"v":1}' >"$work/ok"
+printf '%s\n' '{"id":1,"ok":true,"result":{},"v":1}' >"$WORK/ok"
 # Run in a private mount namespace whose /tmp is a fresh tmpfs (which hides
-# $work too, so what the fake needs is carried over first).
-cat >"$work/fallback.sh" <<SH
+# $WORK too, so what the fake needs is carried over first).
+cat >"$WORK/fallback.sh" <<SH
 set -u
-serve_py=\$(cat "$work/serve.py"); ok=\$(cat "$work/ok")
+serve_py=\$(cat "$WORK/serve.py"); ok=\$(cat "$WORK/ok")
 mount -t tmpfs tmpfs /tmp || exit 77
 printf '%s\\n' "\$serve_py" >/tmp/serve.py; printf '%s\\n' "\$ok" >/tmp/ok
 dir=/tmp/unsit-\$(id -u)
@@ -93,17 +87,17 @@ pid=\$!
 for _ in \$(seq 100); do grep -q ready /tmp/serve.out && break; sleep 0.1; done
 unset XDG_RUNTIME_DIR
 chown 65534 "\$dir"
-"$unsit" status 2>&1; echo "other \$?"
+"$UNSIT" status 2>&1; echo "other \$?"
 chown 0 "\$dir"; chmod 777 "\$dir"
-"$unsit" status 2>&1; echo "open \$?"
+"$UNSIT" status 2>&1; echo "open \$?"
 chmod 700 "\$dir"
-"$unsit" --json status 2>&1; echo "own \$?"
+"$UNSIT" --json status 2>&1; echo "own \$?"
 kill \$pid
 SH
-unshare -m bash "$work/fallback.sh" >"$work/fallback.out" 2>&1
-out=$(cat "$work/fallback.out")
-grep -q "^other 3$" "$work/fallback.out" || fail "a fallback directory of another user was used: $out"
-grep -q "belongs to uid 65534" "$work/fallback.out" || fail "no reason given: $out"
-grep -q "^open 3$" "$work/fallback.out" || fail "a fallback directory open to others was used: $out"
-grep -q "^own 0$" "$work/fallback.out" || fail "our own fallback directory was refused: $out"
+unshare -m bash "$WORK/fallback.sh" >"$WORK/fallback.out" 2>&1
+out=$(cat "$WORK/fallback.out")
+grep -q "^other 3$" "$WORK/fallback.out" || fail "a fallback directory of another user was used: $out"
+grep -q "belongs to uid 65534" "$WORK/fallback.out" || fail "no reason given: $out"
+grep -q "^open 3$" "$WORK/fallback.out" || fail "a fallback directory open to others was used: $out"
+grep -q "^own 0$" "$WORK/fallback.out" || fail "our own fallback directory was refused: $out"
 echo "fallback /tmp directory: another user's or an open one refused, our own used"

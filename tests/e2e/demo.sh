@@ -4,10 +4,9 @@
 # Narrates what happens, saves a screenshot of the reminder and cleans up what
 # it started (the screenshot stays). Usage: demo.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "${1:-build/dev}" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
+e2e_init "${1:-build/dev}"
 need Xvfb xdotool dbus-daemon dunst dunstctl xwd convert
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "Build first: unsitd or unsit missing in $BUILD"; exit 1; }
 
 say() { printf '[%5.1fs] %s\n' "$(( $(now_ms) - DEMO_START ))e-3" "$*"; }
 DEMO_START=$(now_ms)
@@ -19,7 +18,7 @@ write_config 8s 3s 4s 4s
 say "A virtual screen ($DISPLAY), a private session bus and the dunst notification server are up."
 say "Settings for the demo: remind after 8 s of sitting, a break is 3 s away, snooze is 4 s."
 start_activity
-start_daemon libnotify
+start_daemon x11 libnotify
 say "unsitd started. The user is typing and moving the mouse: that counts as sitting."
 
 wait_for 15 field_is reminder_open true || fail "no reminder came"

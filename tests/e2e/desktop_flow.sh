@@ -1,4 +1,5 @@
-# Sourced after x11_env.sh and auto_helpers.sh by the per-desktop end-to-end
+# shellcheck shell=bash
+# Sourced after lib.sh and auto_helpers.sh by the per-desktop end-to-end
 # tests: one user's day on a real desktop, from first input to a history row.
 # The caller has started the compositor, its notification server, an input
 # loop in $ACTIVITY_PID and the daemon with the libnotify notifier.
@@ -11,24 +12,24 @@
 # the database must show the answered reminder and both breaks.
 desktop_flow() {
   local answer=$1 input=$2
-  wait_for 15 status_is reminder_open true || fail "no reminder while the user works"
+  wait_for 15 field_is reminder_open true || fail "no reminder while the user works"
   echo "reminder open"
   $answer || fail "answering the reminder failed"
   wait_for 5 field_is today.done 1 || fail "the answer was not recorded as done"
-  wait_for 3 status_is reminder_open false || fail "the reminder stayed open after the answer"
+  wait_for 3 field_is reminder_open false || fail "the reminder stayed open after the answer"
   echo "answered from the notification: done"
   # The break "I'm up" begins counts once up_min_break passes; input after it
   # (the loop goes on) ends it.
   wait_for 10 today_is_at_least breaks 1 || fail "the break after the answer was not counted"
-  wait_for 10 status_is state '"sitting"' || fail "working on after the answer did not start a bout"
+  wait_for 10 field_is state '"sitting"' || fail "working on after the answer did not start a bout"
   sleep 2
 
   stop_activity
-  wait_for 10 status_is state '"away"' || fail "no break after the user walked away"
+  wait_for 10 field_is state '"away"' || fail "no break after the user walked away"
   wait_for 10 today_is_at_least breaks 2 || fail "the walk-away break was not counted"
   echo "walked away: break"
   $input || fail "input after the break failed"
-  wait_for 8 status_is state '"sitting"' || fail "coming back did not start a bout"
+  wait_for 8 field_is state '"sitting"' || fail "coming back did not start a bout"
   echo "back: sitting"
 
   "$UNSIT" today >"$WORK/today.txt" || fail "unsit today failed"
@@ -43,7 +44,7 @@ desktop_flow() {
 start_input_loop() {
   (while true; do "$@"; sleep 0.3; done) &
   ACTIVITY_PID=$!
-  PIDS+=("$ACTIVITY_PID")
+  track "$ACTIVITY_PID"
 }
 
 # today_is_at_least FIELD N: `unsit --json today` FIELD >= N (for wait_for).

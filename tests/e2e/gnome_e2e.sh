@@ -11,17 +11,17 @@
 # in a private mount namespace (its test for "systemd runs").
 # Usage: gnome_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 source "$(dirname "$0")/desktop_flow.sh"
+e2e_init "$@"
 need gnome-shell gjs runuser dbus-daemon gdbus unshare
-"$PYTHON" -c 'import dbusmock, gi' 2>/dev/null || { echo "SKIP: python3-dbusmock or python3-gi missing"; exit 77; }
+need_python_module dbusmock
+need_python_module gi
 [ -f /usr/share/gnome-shell/org.gnome.Shell.Notifications ] ||
   { echo "SKIP: GNOME's notification service is not installed"; exit 77; }
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root to run GNOME Shell as another user"; exit 77; }
 unshare -m --propagation private true 2>/dev/null || { echo "SKIP: no mount namespaces here"; exit 77; }
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
 # as_shell_user PROGRAM...: runs as $SWAY_USER in logind session c2 on the
 # shared buses, seeing /run/systemd/seats.
@@ -53,37 +53,39 @@ start_gnome() {
   open_bus system
   export DBUS_SYSTEM_BUS_ADDRESS=$BUS_ADDRESS
   "$PYTHON" -m dbusmock --system --template logind >"$WORK/logind.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   wait_for 10 logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.AddSession \
     c2 seat0 "$(id -u "$SWAY_USER")" "$SWAY_USER" true || fail "the logind mock did not start"
   "$PYTHON" -m dbusmock --system org.gnome.DisplayManager /org/gnome/DisplayManager/Manager \
     org.gnome.DisplayManager.Manager >"$WORK/gdm.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   wait_for 10 gdbus call --system --dest org.gnome.DisplayManager \
     --object-path /org/gnome/DisplayManager/Manager --method org.freedesktop.DBus.Mock.AddProperty \
     org.gnome.DisplayManager.Manager Version "<'43.0'>" >/dev/null 2>&1 ||
     fail "the display manager mock did not start"
+  # shellcheck disable=SC2016  # expanded by the inner shell
   as_shell_user sh -c 'echo $$ >"$XDG_RUNTIME_DIR/shell.pid"; exec gnome-shell --headless \
     --wayland --no-x11 --virtual-monitor 1024x768 --unsafe-mode' >"$WORK/shell.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   wait_for 30 idle_time >/dev/null 2>&1 || fail "GNOME Shell did not start: $(tail -5 "$WORK/shell.log")"
-  PIDS+=("$(cat "$GNOME_DIR/shell.pid")")  # runuser does not pass SIGTERM on
+  track "$(cat "$GNOME_DIR/shell.pid")"  # runuser does not pass SIGTERM on
   [ -S "$GNOME_DIR/wayland-0" ] || fail "GNOME Shell has no wayland-0 socket: $(ls "$GNOME_DIR")"
+  # shellcheck disable=SC2016  # expanded by the inner shell
   as_shell_user sh -c 'echo $$ >"$XDG_RUNTIME_DIR/gjs.pid"
     exec gjs /usr/share/gnome-shell/org.gnome.Shell.Notifications' >"$WORK/notifications.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   wait_for 10 gdbus call --session --dest org.freedesktop.Notifications \
     --object-path /org/freedesktop/Notifications \
     --method org.freedesktop.Notifications.GetServerInformation >/dev/null 2>&1 ||
     fail "GNOME's notification service did not start: $(tail -5 "$WORK/notifications.log")"
-  PIDS+=("$(cat "$GNOME_DIR/gjs.pid")")
+  track "$(cat "$GNOME_DIR/gjs.pid")"
 }
 
 # One RemoteDesktop session for the whole test, fed through a FIFO on fd 7.
 start_gnome_input() {
   mkfifo "$WORK/input"
   "$PYTHON" "$E2E_DIR/gnome_input.py" <"$WORK/input" >"$WORK/input.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   exec 7>"$WORK/input"
   wait_for 10 grep -q ready "$WORK/input.log" || fail "no RemoteDesktop session: $(cat "$WORK/input.log")"
 }
@@ -119,9 +121,9 @@ UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT
 echo "auto chose mutter on GNOME Shell"
 desktop_flow answer_in_tray gnome_key
 "$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
-grep -q "^compositor: gnome-shell (pid [0-9]*), version 43\.[0-9]*$" "$WORK/doctor" &&
+{ grep -q "^compositor: gnome-shell (pid [0-9]*), version 43\.[0-9]*$" "$WORK/doctor" &&
   grep -q "^idle backend: mutter (org.gnome.Mutter.IdleMonitor)$" "$WORK/doctor" &&
-  grep -q "(gnome-shell 43.9 (GNOME))" "$WORK/doctor" && grep -q "capabilities: actions" "$WORK/doctor" ||
+  grep -q "(gnome-shell 43.9 (GNOME))" "$WORK/doctor" && grep -q "capabilities: actions" "$WORK/doctor"; } ||
   fail "doctor does not name GNOME Shell and its notification server: $(cat "$WORK/doctor")"
 ! grep -q "buttons:" "$WORK/doctor" || fail "doctor sends GNOME users to a menu: $(cat "$WORK/doctor")"
 echo "doctor names GNOME Shell 43, Mutter's IdleMonitor, the notification server and its capabilities"
@@ -130,12 +132,12 @@ echo "doctor names GNOME Shell 43, Mutter's IdleMonitor, the notification server
 sleep 1
 shell_eval 'Main.screenShield.lock(false); String(Main.screenShield.locked)' | grep -q true ||
   fail "the shell did not lock"
-wait_for 5 status_is state '"away"' || fail "the shell's lock was not a break"
+wait_for 5 field_is state '"away"' || fail "the shell's lock was not a break"
 echo "the shell locked the screen: break"
 shell_eval 'Main.screenShield.deactivate(false)' >/dev/null || fail "the shell did not unlock"
 wait_for 5 shell_unlocked || fail "the shell stayed locked"
 gnome_key
-wait_for 8 status_is state '"sitting"' || fail "unlock and input did not end the lock break"
+wait_for 8 field_is state '"sitting"' || fail "unlock and input did not end the lock break"
 "$PYTHON" - "$XDG_STATE_HOME/unsit/history.db" <<'PY' || fail "no closed lock break in the history"
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -143,4 +145,4 @@ sys.exit(0 if db.execute("SELECT count(*) FROM breaks WHERE cause = 'lock' "
                          "AND end_wall IS NOT NULL").fetchone()[0] == 1 else 1)
 PY
 echo "unlocked and back: the lock break is in the history"
-echo "PASS"
+pass

@@ -1,27 +1,20 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # kill -9 while sitting, 20 times: the history never claims more sitting than
 # there was, is never more than one checkpoint (1 s) short, and always passes
 # PRAGMA integrity_check.
 #
-#   history_kill_e2e.sh UNSITD
+# Usage: history_kill_e2e.sh BUILD_DIR
 #
 # Each round starts the real daemon with a fresh state directory and the test
 # idle source, reports input every 200 ms, kills it with SIGKILL at a random
 # moment 0.5..4.5 s later, and reads the file. The truth is the daemon's own
-# bout start (its BoutStarted row) to the kill. Exit 77 (skip) without python3.
-set -eu
+# bout start (its BoutStarted row) to the kill.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+e2e_init "$@"
+need python3
 
-unsitd=${1:?usage: $0 UNSITD}
-command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is needed to read the history"; exit 77; }
-work=$(mktemp -d)
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-cat >"$work/unsit.yaml" <<'YAML'
+cat >"$WORK/unsit.yaml" <<'YAML'
 sit_limit: 1h
 break_after: 30s
 history: {checkpoint: 1s}
@@ -46,25 +39,24 @@ print(recorded, low, high, db.execute("PRAGMA integrity_check").fetchone()[0])
 PY
 }
 
-now_ms() { date +%s%3N; }
-
 # Starts unsitd on the state of round directory $1; sets $pid.
-start_daemon() {
+start_round() {
   XDG_STATE_HOME="$1/state" XDG_RUNTIME_DIR="$1/run" XDG_CONFIG_HOME="$1/config" \
     UNSIT_TEST_IDLE="$1/idle" \
-    "$unsitd" --config "$work/unsit.yaml" --idle-backend test --notifier log \
+    "$UNSITD" --config "$WORK/unsit.yaml" --idle-backend test --notifier log \
     >>"$1/log" 2>&1 &
   pid=$!
+  track "$pid"
 }
 
 failures=0
 round=1
 while [ "$round" -le 20 ]; do
-  dir="$work/round$round"
+  dir="$WORK/round$round"
   mkdir -p "$dir/state" "$dir/run"
   chmod 700 "$dir/run"
   mkfifo "$dir/idle"
-  start_daemon "$dir"
+  start_round "$dir"
   db="$dir/state/unsit/history.db"
   # Hold the FIFO open for writing; every line is input.
   exec 3>"$dir/idle"
@@ -77,12 +69,12 @@ while [ "$round" -le 20 ]; do
     echo active >&3
     i=$((i + 1))
   done
-  kill -0 "$pid" 2>/dev/null || { echo "round $round: unsitd exited early"; cat "$dir/log"; exit 1; }
+  kill -0 "$pid" 2>/dev/null || fail "round $round: unsitd exited early: $(cat "$dir/log")"
   before=$(now_ms)
   kill -9 "$pid"
   after=$(now_ms)
   wait "$pid" 2>/dev/null || true
-  pid=""
+  untrack "$pid"
   exec 3>&-
   # shellcheck disable=SC2046 # four words, split on purpose
   set -- $(check_db "$db" "$before" "$after")
@@ -102,21 +94,21 @@ while [ "$round" -le 20 ]; do
   fi
   round=$((round + 1))
 done
-[ "$failures" -eq 0 ] || { echo "$failures of 20 rounds failed"; exit 1; }
+[ "$failures" -eq 0 ] || fail "$failures of 20 rounds failed"
 echo "all 20 rounds ok"
 
 # A restart right after the last kill (same boot, well within break_after)
 # continues the bout; SIGTERM then closes it as one bout from its first start.
-dir="$work/round20"
-start_daemon "$dir"
+dir="$WORK/round20"
+start_round "$dir"
 exec 3>"$dir/idle"
 echo active >&3
 sleep 1.5
 before=$(now_ms)
 kill -TERM "$pid"
-wait "$pid" || { echo "restart: unsitd did not exit 0 on SIGTERM"; cat "$dir/log"; exit 1; }
+wait "$pid" || fail "restart: unsitd did not exit 0 on SIGTERM: $(cat "$dir/log")"
 after=$(now_ms)
-pid=""
+untrack "$pid"
 exec 3>&-
 # shellcheck disable=SC2046 # five words, split on purpose
 set -- $(python3 - "$dir/state/unsit/history.db" <<'PY'
@@ -132,8 +124,7 @@ count=$1 start=$2 length=$3 open=$4 integrity=$5
 echo "restart: $count bout(s), ${length} ms, sat $((before - start))..$((after - start)) ms, open rows $open, $integrity"
 if [ "$count" -ne 1 ] || [ "$open" -ne 0 ] || [ "$integrity" != ok ] ||
    [ "$length" -gt $((after - start)) ] || [ "$length" -lt $((before - start - 1100)) ]; then
-  echo "restart: the bout did not go on across the restart"
-  sed 's/^/  log: /' "$dir/log" | tail -20
-  exit 1
+  fail "restart: the bout did not go on across the restart: $(tail -20 "$dir/log")"
 fi
 echo "restart ok"
+pass

@@ -6,14 +6,13 @@
 # the return from it.
 # Usage: kwin_e2e.sh BUILD_DIR FAKE_INPUT_CLIENT
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-FAKE_INPUT="$2"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 source "$(dirname "$0")/desktop_flow.sh"
+FAKE_INPUT="${2:-}"
+e2e_init "$1" "$FAKE_INPUT"
 need kwin_wayland runuser dbus-daemon dunst dunstctl
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root to run KWin as another user"; exit 77; }
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] && [ -x "$FAKE_INPUT" ] || { echo "SKIP: not built"; exit 77; }
 
 # KWin as $SWAY_USER in its own runtime directory, on the session bus it
 # shares with the daemon and dunst, as in a real session. The installed binary
@@ -24,16 +23,17 @@ start_kwin() {
   KWIN_DIR="$WORK/kwin"
   KWIN_SOCKET=wayland-unsit
   cp /usr/bin/kwin_wayland "$FAKE_INPUT" "$KWIN_DIR/"
+  # shellcheck disable=SC2016  # expanded by the inner shell
   runuser -u "$SWAY_USER" -- env -i PATH=/usr/bin:/bin HOME="$KWIN_DIR" XDG_RUNTIME_DIR="$KWIN_DIR" \
     QT_QPA_PLATFORM=offscreen KWIN_WAYLAND_NO_PERMISSION_CHECKS=1 \
     DBUS_SESSION_BUS_ADDRESS="$DBUS_SESSION_BUS_ADDRESS" \
     sh -c 'echo $$ >"$XDG_RUNTIME_DIR/kwin.pid"; exec "$XDG_RUNTIME_DIR/kwin_wayland" \
       --virtual --no-lockscreen --no-global-shortcuts --socket "$0" --width 1024 --height 768' \
     "$KWIN_SOCKET" >"$WORK/kwin.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   wait_for 15 kwin_input motion || fail "KWin did not start: $(tail -5 "$WORK/kwin.log")"
   KWIN_PID=$(cat "$KWIN_DIR/kwin.pid")
-  PIDS+=("$KWIN_PID")
+  track "$KWIN_PID"
 }
 
 # kwin_input motion|key: one input event through fake-input, sent as the user
@@ -48,7 +48,7 @@ kwin_key() { kwin_input key; }
 start_dunst_on_kwin() {
   WAYLAND_DISPLAY="$KWIN_DIR/$KWIN_SOCKET" PATH="$E2E_DIR:$PATH" \
     dunst -config "$E2E_DIR/dunstrc" >"$WORK/dunst.log" 2>&1 &
-  PIDS+=("$!")
+  track "$!"
   wait_for 5 dunstctl is-paused >/dev/null 2>&1 || fail "dunst did not start on KWin"
 }
 dunst_click_default() { dunstctl action 0; }
@@ -67,9 +67,9 @@ UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT
 echo "auto chose ext-idle-notify on KWin"
 desktop_flow dunst_click_default kwin_key
 "$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
-grep -q "^compositor: kwin_wayland (pid [0-9]*), version 5\.27\.[0-9]*$" "$WORK/doctor" &&
+{ grep -q "^compositor: kwin_wayland (pid [0-9]*), version 5\.27\.[0-9]*$" "$WORK/doctor" &&
   grep -q "^idle backend: ext-idle-notify (ext_idle_notifier_v1 version 1)$" "$WORK/doctor" &&
-  grep -q "dunstctl context" "$WORK/doctor" ||
+  grep -q "dunstctl context" "$WORK/doctor"; } ||
   fail "doctor does not name KWin 5.27, the bound protocol and dunst's menu: $(cat "$WORK/doctor")"
 echo "doctor names KWin 5.27, ext_idle_notifier_v1 version 1 and where dunst keeps the buttons"
 
@@ -82,10 +82,10 @@ start_unsitd kde-idle XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=KDE \
 "$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
 grep -q "^idle backend: kde-idle (org_kde_kwin_idle version 1)$" "$WORK/doctor" ||
   fail "doctor does not name org_kde_kwin_idle: $(cat "$WORK/doctor")"
-wait_for 8 status_is state '"sitting"' || fail "kde-idle: input did not start a bout"
+wait_for 8 field_is state '"sitting"' || fail "kde-idle: input did not start a bout"
 stop_activity
-wait_for 10 status_is state '"away"' || fail "kde-idle: no break after the user walked away"
+wait_for 10 field_is state '"away"' || fail "kde-idle: no break after the user walked away"
 kwin_key
-wait_for 8 status_is state '"sitting"' || fail "kde-idle: input did not end the break"
+wait_for 8 field_is state '"sitting"' || fail "kde-idle: input did not end the break"
 echo "org_kde_kwin_idle: break and return seen"
-echo "PASS"
+pass

@@ -5,12 +5,11 @@
 # locked screen starts on a break.
 # Usage: logind_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
+e2e_init "$@"
 need dbus-daemon gdbus
-"$PYTHON" -c 'import dbusmock' 2>/dev/null || { echo "SKIP: python3-dbusmock missing"; exit 77; }
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
+need_python_module dbusmock
 
 start_bus
 start_mutter_mock
@@ -21,33 +20,33 @@ start_unsitd mutter XDG_CURRENT_DESKTOP=GNOME
 SESSION=/org/freedesktop/login1/session/c1
 
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "input did not start a bout"
+wait_for 5 field_is state '"sitting"' || fail "input did not start a bout"
 sleep 1
 breaks0=$(today_field breaks)
 
 logind_call "$SESSION" org.freedesktop.login1.Session.Lock || fail "Lock call failed"
-wait_for 5 status_is state '"away"' || fail "locking was not a break"
+wait_for 5 field_is state '"away"' || fail "locking was not a break"
 logind_call "$SESSION" org.freedesktop.login1.Session.Unlock
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "unlock + input did not end the break"
+wait_for 5 field_is state '"sitting"' || fail "unlock + input did not end the break"
 breaks1=$(today_field breaks)
 [ "$breaks1" -gt "$breaks0" ] || fail "the lock break was not counted ($breaks0 -> $breaks1)"
 sleep 1
 
 logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint true
-wait_for 5 status_is state '"away"' || fail "LockedHint was not a break"
+wait_for 5 field_is state '"away"' || fail "LockedHint was not a break"
 logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint false
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "LockedHint false + input: no bout"
+wait_for 5 field_is state '"sitting"' || fail "LockedHint false + input: no bout"
 sleep 1
 
 logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.EmitSignal \
   org.freedesktop.login1.Manager PrepareForSleep b '[<true>]' || fail "EmitSignal failed"
-wait_for 5 status_is state '"away"' || fail "PrepareForSleep(true) was not a break"
+wait_for 5 field_is state '"away"' || fail "PrepareForSleep(true) was not a break"
 logind_call /org/freedesktop/login1 org.freedesktop.DBus.Mock.EmitSignal \
   org.freedesktop.login1.Manager PrepareForSleep b '[<false>]'
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "wake + input did not end the break"
+wait_for 5 field_is state '"sitting"' || fail "wake + input did not end the break"
 breaks3=$(today_field breaks)
 echo "breaks today: ${breaks0} -> ${breaks3}"
 [ "$breaks3" -ge $((breaks0 + 3)) ] || fail "expected three more breaks, got ${breaks0} -> ${breaks3}"
@@ -57,15 +56,15 @@ echo "breaks today: ${breaks0} -> ${breaks3}"
 # at the lock screen (typing the password) must not start a bout until the
 # unlock, as with a lock the daemon saw happen.
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "input did not start a bout"
+wait_for 5 field_is state '"sitting"' || fail "input did not start a bout"
 stop_unsitd
 logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint true
 start_unsitd mutter XDG_CURRENT_DESKTOP=GNOME
 sleep 1
 mutter FireActive
 sleep 1
-status_is state '"away"' || fail "started while locked: input at the lock screen started a bout"
+field_is state '"away"' || fail "started while locked: input at the lock screen started a bout"
 logind_call "$SESSION" org.freedesktop.login1.Session.SetLockedHint false
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "unlock + input after the restart: no bout"
-echo "PASS"
+wait_for 5 field_is state '"sitting"' || fail "unlock + input after the restart: no bout"
+pass

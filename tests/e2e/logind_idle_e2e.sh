@@ -6,12 +6,11 @@
 # logind and `doctor` calls it coarse; logind leaving is a lost source.
 # Usage: logind_idle_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
+e2e_init "$@"
 need dbus-daemon gdbus
-"$PYTHON" -c 'import dbusmock' 2>/dev/null || { echo "SKIP: python3-dbusmock missing"; exit 77; }
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
+need_python_module dbusmock
 
 SESSION=/org/freedesktop/login1/session/c1
 # set_idle true SECONDS_AGO | set_idle false: the session's IdleHint and
@@ -38,13 +37,13 @@ start_unsitd logind
 [ "$(status_field idle_backend)" = '"logind"' ] ||
   fail "--idle-backend logind: got $(status_field idle_backend)"
 # Not idle at start: IdleHint cannot see input, so the daemon counts the user present.
-wait_for 5 status_is state '"sitting"' || fail "not sitting at start in a session that is not idle"
+wait_for 5 field_is state '"sitting"' || fail "not sitting at start in a session that is not idle"
 sleep 4
 
 # Idle since 3 s ago (break_after is 2 s): a break at once, begun 3 s ago, so
 # only about 1 s of the 4 s bout counts as sitting.
 set_idle true 3
-wait_for 5 status_is state '"away"' || fail "IdleHint true was not a break"
+wait_for 5 field_is state '"away"' || fail "IdleHint true was not a break"
 idle=$(status_field idle_seconds)
 in_range "$idle" 3 6 || fail "idle_seconds is $idle, expected 3..6 (back-dated)"
 sitting=$(today_field sitting_seconds)
@@ -54,18 +53,18 @@ echo "idle ${idle}s, sitting ${sitting}s"
 
 # IdleHint false: input, a new bout.
 set_idle false
-wait_for 5 status_is state '"sitting"' || fail "IdleHint false did not end the break"
+wait_for 5 field_is state '"sitting"' || fail "IdleHint false did not end the break"
 [ "$(today_field bouts)" = 2 ] || fail "bouts today: $(today_field bouts), expected 2"
 
 # Started in a session idle for 2 minutes: away from the start, idle that long.
 stop_unsitd
 set_idle true 120
 start_unsitd logind
-wait_for 5 status_is state '"away"' || fail "started in an idle session: $(status_field state)"
+wait_for 5 field_is state '"away"' || fail "started in an idle session: $(status_field state)"
 idle=$(status_field idle_seconds)
 in_range "$idle" 120 125 || fail "idle_seconds is $idle after a restart, expected 120..125"
 set_idle false
-wait_for 5 status_is state '"sitting"' || fail "IdleHint false after the restart: no bout"
+wait_for 5 field_is state '"sitting"' || fail "IdleHint false after the restart: no bout"
 
 # `auto` with no display and no Mutter: logind, and doctor says it is coarse.
 stop_unsitd
@@ -79,7 +78,7 @@ grep -q "idlehint" "$WORK/doctor.json" || fail "doctor does not say what to do: 
 # logind leaves the bus: the source is lost, and nothing else works here.
 kill "$LOGIND_PID"
 wait "$LOGIND_PID" 2>/dev/null
-wait_for 5 status_is idle_backend '"none"' || fail "logind left: still $(status_field idle_backend)"
+wait_for 5 field_is idle_backend '"none"' || fail "logind left: still $(status_field idle_backend)"
 grep -q "logind stopped working" "$WORK/unsitd.log" || fail "the loss is not logged"
 kill -0 "$DAEMON_PID" 2>/dev/null || fail "unsitd died when logind left"
-echo "PASS"
+pass

@@ -6,12 +6,11 @@
 # added again.
 # Usage: mutter_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
+e2e_init "$@"
 need dbus-daemon gdbus
-"$PYTHON" -c 'import dbusmock' 2>/dev/null || { echo "SKIP: python3-dbusmock missing"; exit 77; }
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
+need_python_module dbusmock
 
 start_bus
 start_mutter_mock
@@ -24,17 +23,17 @@ wait_for 5 mutter_called AddIdleWatch ||
 
 # Input: the daemon asked for the next input at start-up (a user-active watch).
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "input did not start a bout"
+wait_for 5 field_is state '"sitting"' || fail "input did not start a bout"
 sleep 1
 breaks_before=$(today_field breaks)
 
 # Idle for the threshold: a break.
 mutter FireIdle
-wait_for 5 status_is state '"away"' || fail "the idle watch was not a break"
+wait_for 5 field_is state '"away"' || fail "the idle watch was not a break"
 wait_for 5 mutter_called AddUserActiveWatch 2 ||
   fail "no user-active watch after idle: $(mutter_calls)"
 mutter FireActive
-wait_for 5 status_is state '"sitting"' || fail "input did not end the break"
+wait_for 5 field_is state '"sitting"' || fail "input did not end the break"
 breaks_after=$(today_field breaks)
 echo "breaks today: ${breaks_before} -> ${breaks_after}"
 [ "$breaks_after" -gt "$breaks_before" ] || fail "the break was not counted"
@@ -48,5 +47,5 @@ wait_for 5 mutter_called AddIdleWatch ||
 kill -0 "$DAEMON_PID" 2>/dev/null || fail "unsitd died when gnome-shell restarted"
 [ "$(status_field idle_backend)" = '"mutter"' ] || fail "lost the mutter backend on a restart"
 mutter FireIdle
-wait_for 5 status_is state '"away"' || fail "no break after the restart"
-echo "PASS"
+wait_for 5 field_is state '"away"' || fail "no break after the restart"
+pass

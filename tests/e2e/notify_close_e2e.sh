@@ -5,17 +5,16 @@
 # leaves the reminder open.
 # Usage: notify_close_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
+e2e_init "$@"
 need Xvfb xdotool dbus-daemon dunst dunstctl
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
 start_xvfb
 start_bus
 start_dunst
 write_config 4s 2s 60s 2s 1s
 start_activity
-start_daemon libnotify
+start_daemon x11 libnotify
 
 wait_for 10 displayed_some || fail "no notification on screen"
 dunstctl action 0
@@ -32,4 +31,4 @@ for n in 1 2; do
   field_is reminder_open false || fail "reminder $((n + 1)) still open after the user closed it"
   echo "reminder $((n + 1)) closed by the user: dismissal recorded"
 done
-echo "PASS"
+pass

@@ -5,17 +5,16 @@
 # daemon running and `unsit doctor` says so.
 # Usage: notify_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
+e2e_init "$@"
 need Xvfb xdotool dbus-daemon dunst dunstctl
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
 start_xvfb
 start_bus
 start_dunst
 write_config 6s 2s 30s 3s 1s
 start_activity
-start_daemon libnotify
+start_daemon x11 libnotify
 
 wait_for 10 displayed_some || fail "no notification on screen"
 [ "$(status_field reminder_open)" = true ] || fail "status: reminder not open"
@@ -57,4 +56,4 @@ kill -0 "$DAEMON_PID" 2>/dev/null || fail "unsitd died with Xvfb"
 grep -qiE "closed the connection|lost|stopped" "$WORK/doctor" ||
   fail "doctor does not say the X server went away: $(cat "$WORK/doctor")"
 echo "Xvfb gone: daemon running, doctor says so"
-echo "PASS"
+pass

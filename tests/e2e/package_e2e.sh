@@ -82,7 +82,7 @@ for f in /usr/bin/unsitd /usr/bin/unsit /usr/lib/systemd/user/unsit.service \
          /usr/share/fish/vendor_completions.d/unsit.fish /usr/share/fish/vendor_completions.d/unsitd.fish \
          /usr/share/icons/hicolor/scalable/apps/unsit.svg \
          /usr/share/doc/unsit/examples/unsit.yaml /usr/share/doc/unsit/copyright; do
-  [ -f "$f" ] && echo "ok: $f" || fail "missing $f"
+  if [ -f "$f" ]; then echo "ok: $f"; else fail "missing $f"; fi
 done
 # Enabled globally for graphical sessions of every user (the unit itself refuses root).
 link=/etc/systemd/user/graphical-session.target.wants/unsit.service

@@ -7,10 +7,9 @@
 # kept for a person to look at.
 # Usage: reminder_look_e2e.sh BUILD_DIR [SCREENSHOT.png]
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
+e2e_init "$@"
 need Xvfb xdotool dbus-daemon dunst dunstctl xwd convert
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 SRC="$(cd "$E2E_DIR/../.." && pwd)"
 SHOT=${2:-$WORK/reminder.png}
 
@@ -26,16 +25,12 @@ export XDG_DATA_DIRS="$WORK/data:/usr/local/share:/usr/share"
   sed -n '/^\[urgency_normal\]/,$p' "$E2E_DIR/dunstrc"; } >"$WORK/dunstrc"
 start_xvfb
 start_bus
-PATH="$E2E_DIR:$PATH" dunst -config "$WORK/dunstrc" >"$WORK/dunst.log" 2>&1 &
-DUNST_PID=$!
-PIDS+=("$DUNST_PID")
-for _ in $(seq 50); do dunstctl is-paused >/dev/null 2>&1 && break; sleep 0.1; done
+DUNSTRC="$WORK/dunstrc" start_dunst
 write_config 4s 2s 1h 1h
 start_activity
-start_daemon libnotify
+start_daemon x11 libnotify
 
-displayed() { [ "$(dunstctl count displayed)" -ge 1 ]; }
-wait_for 10 displayed || fail "no reminder on screen"
+wait_for 10 displayed_some || fail "no reminder on screen"
 sleep 1  # let dunst draw it
 xwd -root -display "$DISPLAY" | convert xwd:- "$SHOT" || fail "no screenshot"
 echo "screenshot: $SHOT"

@@ -5,12 +5,11 @@
 # compositor exiting leaves the daemon running and saying so.
 # Usage: sway_e2e.sh BUILD_DIR
 set -uo pipefail
-BUILD="$(cd "$1" && pwd)"
-source "$(dirname "$0")/x11_env.sh"
+source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
+e2e_init "$@"
 need sway wtype runuser dbus-daemon
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root to run sway as another user"; exit 77; }
-[ -x "$UNSITD" ] && [ -x "$UNSIT" ] || { echo "SKIP: unsitd/unsit not built"; exit 77; }
 
 start_bus  # no Mutter on it: auto must pass over mutter to kde-idle
 start_sway
@@ -23,26 +22,26 @@ start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=sway \
 [ "$(status_field idle_backend)" = '"kde-idle"' ] ||
   fail "auto chose $(status_field idle_backend), expected kde-idle"
 "$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
-grep -q "^compositor: sway (pid [0-9]*), version not read$" "$WORK/doctor" &&
-  grep -q "^idle backend: kde-idle (org_kde_kwin_idle version 1)$" "$WORK/doctor" ||
+{ grep -q "^compositor: sway (pid [0-9]*), version not read$" "$WORK/doctor" &&
+  grep -q "^idle backend: kde-idle (org_kde_kwin_idle version 1)$" "$WORK/doctor"; } ||
   fail "doctor does not name sway and org_kde_kwin_idle: $(cat "$WORK/doctor")"
 
-wait_for 12 status_is reminder_open true || fail "no reminder"
+wait_for 12 field_is reminder_open true || fail "no reminder"
 elapsed=$(($(now_ms) - start))
 echo "reminder after ${elapsed} ms (sit_limit 6 s)"
-[ "$elapsed" -le 8500 ] && [ "$elapsed" -ge 5000 ] || fail "reminder at ${elapsed} ms"
+{ [ "$elapsed" -le 8500 ] && [ "$elapsed" -ge 5000 ]; } || fail "reminder at ${elapsed} ms"
 
 breaks_before=$(today_field breaks)
 stop_activity
 last_input=$(now_ms)
-wait_for 8 status_is state '"away"' || fail "no break after break_after"
+wait_for 8 field_is state '"away"' || fail "no break after break_after"
 detected=$(($(now_ms) - last_input))
 echo "break detected ${detected} ms after the last input (break_after 2 s)"
 [ "$detected" -le 4500 ] || fail "break detected late (${detected} ms)"
 [ "$(status_field reminder_open)" = false ] || fail "reminder not withdrawn by the break"
 
 sway_type
-wait_for 8 status_is state '"sitting"' || fail "input did not end the break"
+wait_for 8 field_is state '"sitting"' || fail "input did not end the break"
 breaks_after=$(today_field breaks)
 echo "breaks today: ${breaks_before} -> ${breaks_after}"
 [ "$breaks_after" -gt "$breaks_before" ] || fail "the break was not counted"
@@ -55,4 +54,4 @@ kill -0 "$DAEMON_PID" 2>/dev/null || fail "unsitd died with the compositor"
 "$UNSIT" doctor >"$WORK/doctor" 2>&1
 grep -qi "kde-idle\|compositor\|wayland" "$WORK/doctor" ||
   fail "doctor does not say the compositor went away: $(cat "$WORK/doctor")"
-echo "PASS"
+pass

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # unsit.service under a real systemd user manager.
-#   systemd_e2e.sh UNSITD UNSIT UNIT_FILE [MANDIR]
-# UNIT_FILE is the unit configured for the build tree (ExecStart at the built
-# binaries). The manager runs in a private mount namespace with its own
+# Usage: systemd_e2e.sh BUILD_DIR
+# The unit is the one configured for the build tree (ExecStart at the built
+# binaries), the man pages those of the build tree when scdoc built them. The manager runs in a private mount namespace with its own
 # XDG_RUNTIME_DIR, XDG_CONFIG_HOME and XDG_STATE_HOME under a temporary directory;
 # everything it starts is stopped and removed at the end.
 #
@@ -13,49 +13,37 @@
 # config, keeping the old one); stop exits cleanly.
 set -uo pipefail
 
-unsitd=${1:?usage: systemd_e2e.sh UNSITD UNSIT UNIT_FILE [MANDIR]}
-unsit=${2:?}
-unit=${3:?}
-mandir=${4:-}
-
-skip() { echo "SKIP: $*"; exit 77; }
-for tool in systemctl systemd-analyze unshare mount timeout; do
-  command -v "$tool" >/dev/null || skip "$tool is not installed"
-done
+source "$(dirname "$0")/lib.sh"
+unit="${1:-}/systemd/build-tree/unsit.service"
+e2e_init "${1:-}" "$unit"
+mandir=$BUILD/packaging/man
+[ -d "$mandir" ] || mandir=""
+need systemctl systemd-analyze unshare mount timeout
 manager_bin=""
 for m in /lib/systemd/systemd /usr/lib/systemd/systemd; do
   [ -x "$m" ] && { manager_bin=$m; break; }
 done
-[ -n "$manager_bin" ] || skip "systemd is not installed"
-[ "$(id -u)" -eq 0 ] || skip "a private mount namespace for the user manager needs root"
+[ -n "$manager_bin" ] || { echo "SKIP: systemd is not installed"; exit 77; }
+[ "$(id -u)" -eq 0 ] || { echo "SKIP: a private mount namespace for the user manager needs root"; exit 77; }
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/unsit-systemd.XXXXXX")
-export XDG_RUNTIME_DIR=$tmp/run XDG_CONFIG_HOME=$tmp/config XDG_STATE_HOME=$tmp/state \
-       XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache HOME=$tmp/home
-unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY NOTIFY_SOCKET JOURNAL_STREAM INVOCATION_ID
-mkdir -p "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/unsit" "$XDG_STATE_HOME" "$XDG_DATA_HOME" "$HOME"
-chmod 700 "$XDG_RUNTIME_DIR"
+unset INVOCATION_ID
+export XDG_DATA_HOME=$WORK/data XDG_CACHE_HOME=$WORK/cache
+mkdir -p "$XDG_CONFIG_HOME/unsit" "$XDG_DATA_HOME"
 units=$XDG_CONFIG_HOME/systemd/user
 dropins=$units/unsit.service.d
 config=$XDG_CONFIG_HOME/unsit/unsit.yaml
-log=$tmp/unsitd.log
+log=$WORK/unsitd.log
 manager_pid=""
 
-failed=0
 step() { echo "--- $*"; }
-fail() { echo "FAIL: $*"; failed=1; }
-die() {
-  echo "FAIL: $*"
-  failed=1
-  exit 1
-}
 
-cleanup() {
-  local rc=$?
+# Stops the unit and the user manager (asked first, then by signal); after a
+# failure shows the manager's log (fail showed the daemon's).
+stop_manager() {
   if [ -n "$manager_pid" ] && kill -0 "$manager_pid" 2>/dev/null; then
     systemctl --user stop unsit.service >/dev/null 2>&1
     systemctl --user exit >/dev/null 2>&1
-    for _ in $(seq 100); do kill -0 "$manager_pid" 2>/dev/null || break; sleep 0.1; done
+    wait_for 10 sh -c "! kill -0 $manager_pid 2>/dev/null"
     if kill -0 "$manager_pid" 2>/dev/null; then
       kill -TERM "$manager_pid" 2>/dev/null
       sleep 2
@@ -63,28 +51,18 @@ cleanup() {
     fi
     wait "$manager_pid" 2>/dev/null
   fi
-  if [ "$failed" -ne 0 ] || [ "$rc" -ne 0 ]; then
-    echo "=== unsitd log (last 60 lines)"; tail -n 60 "$log" 2>/dev/null
-    echo "=== user manager log (last 40 lines)"; tail -n 40 "$tmp/manager.log" 2>/dev/null
-    [ "$rc" -ne 0 ] || rc=1
+  if [ "$E2E_STATUS" -ne 0 ]; then
+    echo "=== user manager log (last 40 lines)"
+    tail -n 40 "$WORK/manager.log" 2>/dev/null
   fi
-  rm -rf "$tmp"
-  exit "$rc"
 }
-trap cleanup EXIT
+at_exit stop_manager
 trap 'exit 1' INT TERM
 
 prop() { systemctl --user show -p "$1" --value unsit.service; }
 # A number field of `unsit --json status` (empty when absent or null).
-status_json() { "$unsit" --json status 2>>"$tmp/cli.err"; }
+status_json() { "$UNSIT" --json status 2>>"$WORK/cli.err"; }
 field() { sed -n "s/.*\"$1\"[[:space:]]*:[[:space:]]*\([0-9][0-9]*\).*/\1/p" <<<"$2" | head -n 1; }
-wait_for() { # wait_for SECONDS COMMAND... : retry every 0.1 s
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || return 1
-    sleep 0.1
-  done
-}
 
 # 1. The unit as installed (paths aside) passes systemd's own checks.
 step "systemd-analyze verify --user"
@@ -98,14 +76,15 @@ fi
 
 # 2. A real user manager.
 step "starting systemd --user"
+# shellcheck disable=SC2016  # expanded by the inner shell
 unshare -m --propagation private sh -c \
   '[ -d /run/systemd ] || mkdir -p /run/systemd
    mount -t tmpfs tmpfs /run/systemd && mkdir -p /run/systemd/system && exec "$0" --user' \
-  "$manager_bin" >"$tmp/manager.log" 2>&1 &
+  "$manager_bin" >"$WORK/manager.log" 2>&1 &
 manager_pid=$!
-wait_for 30 test -S "$XDG_RUNTIME_DIR/systemd/private" || die "the user manager did not come up"
+wait_for 30 test -S "$XDG_RUNTIME_DIR/systemd/private" || fail "the user manager did not come up"
 wait_for 60 sh -c 'systemctl --user show -p SystemState --value 2>/dev/null | grep -Eqx "running|degraded"' ||
-  die "the user manager did not finish starting: $(systemctl --user show -p SystemState --value 2>&1)"
+  fail "the user manager did not finish starting: $(systemctl --user show -p SystemState --value 2>&1)"
 
 mkdir -p "$dropins"
 cp "$unit" "$units/unsit.service"
@@ -118,20 +97,20 @@ YAML
 cat >"$dropins/10-test.conf" <<CONF
 [Service]
 ExecStart=
-ExecStart=$unsitd --config $config --idle-backend none --notifier log --log-level debug
+ExecStart=$UNSITD --config $config --idle-backend none --notifier log --log-level debug
 StandardOutput=append:$log
 StandardError=inherit
 TimeoutStartSec=30s
 RestartSec=1s
 # How each run of the daemon ended (the unit itself is unloaded once inactive).
-ExecStopPost=/bin/sh -c 'echo "\$\$EXIT_CODE \$\$EXIT_STATUS \$\$SERVICE_RESULT" >>$tmp/exits'
+ExecStopPost=/bin/sh -c 'echo "\$\$EXIT_CODE \$\$EXIT_STATUS \$\$SERVICE_RESULT" >>$WORK/exits'
 CONF
-if grep -aq __asan_init "$unsitd"; then
+if grep -aq __asan_init "$UNSITD"; then
   # AddressSanitizer's leak check stops the process with ptrace at exit, which the
   # unit's system call filter refuses; allow it for sanitizer builds only.
   printf '[Service]\nSystemCallFilter=@debug\n' >"$dropins/15-sanitizer.conf"
 fi
-systemctl --user daemon-reload || die "daemon-reload failed"
+systemctl --user daemon-reload || fail "daemon-reload failed"
 
 # 3. Never for root.
 step "the unit does not start for root"
@@ -146,52 +125,52 @@ step "start waits for READY=1"
 cat >"$dropins/30-no-ready.conf" <<CONF
 [Service]
 ExecStart=
-ExecStart=/usr/bin/env -u NOTIFY_SOCKET $unsitd --config $config --idle-backend none --notifier log
+ExecStart=/usr/bin/env -u NOTIFY_SOCKET $UNSITD --config $config --idle-backend none --notifier log
 TimeoutStartSec=8s
 Restart=no
 CONF
 systemctl --user daemon-reload
 systemctl --user start --no-block unsit.service
 # The daemon itself comes up and answers; the unit must still be activating.
-wait_for 10 sh -c "\"$unsit\" status >/dev/null 2>&1" || fail "the daemon without NOTIFY_SOCKET did not answer"
+wait_for 10 sh -c "\"$UNSIT\" status >/dev/null 2>&1" || fail "the daemon without NOTIFY_SOCKET did not answer"
 [ "$(prop ActiveState)" = activating ] || fail "active without READY=1: $(prop ActiveState)"
 wait_for 20 sh -c "[ \"\$(systemctl --user show -p ActiveState --value unsit.service)\" != activating ]"
 [ "$(prop Result)" = timeout ] || fail "expected a start timeout without READY=1, got Result=$(prop Result)"
 systemctl --user reset-failed unsit.service 2>/dev/null
 rm -f "$dropins/30-no-ready.conf"
 systemctl --user daemon-reload
-wait_for 10 sh -c "! \"$unsit\" status >/dev/null 2>&1" || fail "the daemon without READY=1 was not stopped"
+wait_for 10 sh -c "! \"$UNSIT\" status >/dev/null 2>&1" || fail "the daemon without READY=1 was not stopped"
 
 # 5. A real start: returns after READY=1, and the socket already answers.
 step "start"
-timeout 60 systemctl --user start unsit.service || die "systemctl --user start unsit failed"
+timeout 60 systemctl --user start unsit.service || fail "systemctl --user start unsit failed"
 [ "$(prop Type)" = notify ] || fail "Type=$(prop Type)"
 [ "$(prop ActiveState)/$(prop SubState)" = active/running ] ||
   fail "after start: $(prop ActiveState)/$(prop SubState)"
-json=$(status_json) || die "unsit --json status failed right after start: $(cat "$tmp/cli.err")"
-"$unsit" status >/dev/null || fail "unsit status failed"
+json=$(status_json) || fail "unsit --json status failed right after start: $(cat "$WORK/cli.err")"
+"$UNSIT" status >/dev/null || fail "unsit status failed"
 echo "$json"
 [ "$(prop NRestarts)" = 0 ] || fail "restarted before the test killed it"
 
 # 6. kill -9: Restart=on-failure brings it back, and the bout goes on.
 step "kill -9 and restart"
-wait_for 15 sh -c "\"$unsit\" --json status | grep -Eq '\"bout_seconds\"[[:space:]]*:[[:space:]]*([3-9]|[1-9][0-9])'" ||
+wait_for 15 sh -c "\"$UNSIT\" --json status | grep -Eq '\"bout_seconds\"[[:space:]]*:[[:space:]]*([3-9]|[1-9][0-9])'" ||
   fail "bout_seconds did not reach 3 s: $(status_json)"
 b1=$(field bout_seconds "$(status_json)")
 pid1=$(prop MainPID)
 kill -9 "$pid1"
 wait_for 30 sh -c "[ \"\$(systemctl --user show -p NRestarts --value unsit.service)\" -ge 1 ] &&
   [ \"\$(systemctl --user show -p ActiveState --value unsit.service)\" = active ]" ||
-  die "no restart after kill -9: $(prop ActiveState)/$(prop SubState) Result=$(prop Result)"
+  fail "no restart after kill -9: $(prop ActiveState)/$(prop SubState) Result=$(prop Result)"
 pid2=$(prop MainPID)
-grep -qx "killed KILL signal" "$tmp/exits" || fail "the kill -9 was not seen as a failure: $(cat "$tmp/exits")"
-[ "$pid2" != "$pid1" ] && [ "$pid2" != 0 ] || fail "MainPID after restart: $pid2 (was $pid1)"
-json=$(status_json) || die "unsit --json status failed after the restart"
+grep -qx "killed KILL signal" "$WORK/exits" || fail "the kill -9 was not seen as a failure: $(cat "$WORK/exits")"
+{ [ "$pid2" != "$pid1" ] && [ "$pid2" != 0 ]; } || fail "MainPID after restart: $pid2 (was $pid1)"
+json=$(status_json) || fail "unsit --json status failed after the restart"
 b2=$(field bout_seconds "$json")
 sleep 2
 b3=$(field bout_seconds "$(status_json)")
 echo "bout_seconds: $b1 before kill -9, $b2 after the restart, $b3 two seconds later"
-[ -n "$b1" ] && [ -n "$b2" ] && [ -n "$b3" ] || fail "bout_seconds missing from unsit --json status"
+{ [ -n "$b1" ] && [ -n "$b2" ] && [ -n "$b3" ]; } || fail "bout_seconds missing from unsit --json status"
 [ "${b2:-0}" -gt "${b1:-0}" ] || fail "the bout did not survive the restart ($b1 s before, $b2 s after)"
 [ "${b3:-0}" -gt "${b2:-0}" ] || fail "the bout stopped growing after the restart ($b2 s, then $b3 s)"
 
@@ -208,10 +187,10 @@ if [ -z "$before" ] || [ -z "$after" ] || [ "$after" -gt $((before - 1500)) ]; t
 fi
 step "reload of a broken config is refused and the old one stays"
 printf 'sit_limit: [oops\n' >"$config"
-if systemctl --user reload unsit.service 2>"$tmp/reload.err"; then
+if systemctl --user reload unsit.service 2>"$WORK/reload.err"; then
   fail "reload of a broken config succeeded"
 fi
-[ "$(prop ActiveState)" = active ] && [ "$(prop MainPID)" = "$pid2" ] ||
+{ [ "$(prop ActiveState)" = active ] && [ "$(prop MainPID)" = "$pid2" ]; } ||
   fail "a failed reload disturbed the daemon: $(prop ActiveState) pid $(prop MainPID)"
 kept=$(field next_reminder_seconds "$(status_json)")
 if [ -z "$kept" ] || [ -z "$after" ] || [ "$kept" -gt "$after" ]; then
@@ -221,7 +200,7 @@ printf 'sit_limit: 30m\n' >"$config"
 
 # 8. The XDG autostart copy defers to the running unit.
 step "autostart defers to the unit"
-timeout 20 "$unsitd" --autostart --config "$config" --idle-backend none --notifier log \
+timeout 20 "$UNSITD" --autostart --config "$config" --idle-backend none --notifier log \
   >>"$log" 2>&1 || fail "unsitd --autostart did not exit 0 beside the running unit"
 [ "$(prop MainPID)" = "$pid2" ] || fail "unsitd --autostart disturbed the unit"
 
@@ -229,21 +208,20 @@ timeout 20 "$unsitd" --autostart --config "$config" --idle-backend none --notifi
 step "stop"
 timeout 60 systemctl --user stop unsit.service || fail "systemctl --user stop unsit failed"
 [ "$(prop ActiveState)" = inactive ] || fail "after stop: $(prop ActiveState)"
-echo "how the runs ended:"; cat "$tmp/exits"
-[ "$(tail -n 1 "$tmp/exits")" = "exited 0 success" ] ||
-  fail "the daemon did not exit 0 on SIGTERM: $(tail -n 1 "$tmp/exits")"
-"$unsit" status >/dev/null 2>&1
+echo "how the runs ended:"; cat "$WORK/exits"
+[ "$(tail -n 1 "$WORK/exits")" = "exited 0 success" ] ||
+  fail "the daemon did not exit 0 on SIGTERM: $(tail -n 1 "$WORK/exits")"
+"$UNSIT" status >/dev/null 2>&1
 rc=$?
 [ "$rc" = 3 ] || fail "unsit status after stop exited $rc, expected 3 (daemon not running)"
 
 # 10. With the unit neither running nor due to start (graphical-session.target is
 # not up here), the autostart copy is the daemon.
 step "autostart runs the daemon where the unit does not"
-"$unsitd" --autostart --config "$config" --idle-backend none --notifier log >>"$log" 2>&1 &
+"$UNSITD" --autostart --config "$config" --idle-backend none --notifier log >>"$log" 2>&1 &
 autostart_pid=$!
-wait_for 20 "$unsit" status || fail "unsitd --autostart did not start a daemon without the unit"
+wait_for 20 "$UNSIT" status || fail "unsitd --autostart did not start a daemon without the unit"
 kill -TERM "$autostart_pid" 2>/dev/null
 wait "$autostart_pid" 2>/dev/null
 
-[ "$failed" -eq 0 ] && echo "PASS"
-exit "$failed"
+pass
