@@ -33,6 +33,7 @@ mkdir -p "$tree"
 
 if git -C "$srcdir" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   # Files that exist, tracked or not, minus what .gitignore leaves out.
+  # shellcheck disable=SC2016  # expanded by the inner shell
   (cd "$srcdir" && git ls-files -z --cached --others --exclude-standard |
      xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
      tar --null -T - -cf -) | tar -C "$tree" -xf -

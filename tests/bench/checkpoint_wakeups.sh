@@ -25,7 +25,7 @@ run() { # run CHECKPOINT: prints the context switches of one window
   mkdir -p "$dir/run" "$dir/cfg"
   chmod 700 "$dir/run"
   printf 'sit_limit: 10h\nbreak_after: 5m\nhistory:\n  checkpoint: %s\n' "$1" >"$dir/cfg/unsit.yaml"
-  XDG_RUNTIME_DIR="$dir/run" XDG_STATE_HOME="$dir/state" DBUS_SESSION_BUS_ADDRESS= \
+  XDG_RUNTIME_DIR="$dir/run" XDG_STATE_HOME="$dir/state" DBUS_SESSION_BUS_ADDRESS="" \
     "$build/daemon/unsitd" --config "$dir/cfg/unsit.yaml" --idle-backend none --notifier log \
     --log-level warn 2>"$dir/log" &
   pid=$!

@@ -20,7 +20,7 @@ for name in request config duration quiet_hours; do
   [ -f "$here/$name.dict" ] && options+=(-dict="$here/$name.dict")
   if "$build/tests/fuzz/fuzz_$name" "${options[@]}" "$work/$name" >"$work/$name.log" 2>&1; then
     runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$work/$name.log")
-    echo "fuzz_$name: ${runs:-?} inputs in ${seconds} s, corpus $(ls "$work/$name" | wc -l) files, no failure"
+    echo "fuzz_$name: ${runs:-?} inputs in ${seconds} s, corpus $(find "$work/$name" -maxdepth 1 -type f | wc -l) files, no failure"
   else
     echo "fuzz_$name: FAILED"
     tail -n 40 "$work/$name.log"
