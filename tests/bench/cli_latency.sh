@@ -9,7 +9,7 @@
 # Exit: 0 budget met, 1 not met or set-up failure, 2 usage, 77 not built.
 set -uo pipefail
 source "$(dirname "$0")/../e2e/lib.sh"
-e2e_init "${1:-}"
+e2e_init "$@"
 runs=${2:-200}
 need "$PYTHON"
 DAEMON_LOG_LEVEL=info start_daemon none log

@@ -16,7 +16,7 @@
 # Not run by ctest. Usage: [CALLGRIND=1] footprint.sh BUILD_DIR [PHASE_SECONDS]
 set -uo pipefail
 source "$(dirname "$0")/../e2e/lib.sh"
-e2e_init "$1"
+e2e_init "$@"
 PHASE=${2:-30}
 need Xvfb xdotool dbus-daemon
 

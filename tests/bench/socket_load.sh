@@ -8,7 +8,7 @@
 # Exit: 0 done, 1 set-up failure, 2 usage, 77 not built.
 set -uo pipefail
 source "$(dirname "$0")/../e2e/lib.sh"
-e2e_init "${1:-}"
+e2e_init "$@"
 rounds=${2:-300}
 need "$PYTHON"
 DAEMON_LOG_LEVEL=info start_daemon none log

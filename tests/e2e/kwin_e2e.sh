@@ -9,8 +9,9 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 source "$(dirname "$0")/desktop_flow.sh"
+e2e_init "$@"
 FAKE_INPUT="${2:-}"
-e2e_init "$1" "$FAKE_INPUT"
+need_built "$FAKE_INPUT"
 need kwin_wayland runuser dbus-daemon dunst dunstctl
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: needs root to run KWin as another user"; exit 77; }
 

@@ -19,9 +19,10 @@
 # `unsit_e2e_test(NAME_e2e TIMEOUT_SECONDS "e2e;AREA")`.
 #
 # The rules it keeps:
-# - e2e_init BUILD_DIR [REQUIRED_FILE...]: BUILD_DIR must be a directory (usage
-#   error, exit 2, otherwise); UNSITD and UNSIT are its daemon and CLI, and the
-#   test is skipped (77) if they or a REQUIRED_FILE are not built. WORK is a fresh
+# - e2e_init BUILD_DIR (other arguments are the script's own): BUILD_DIR must
+#   be a directory (usage error, exit 2, otherwise); UNSITD and UNSIT are its
+#   daemon and CLI, and the test is skipped (77) if they are not built
+#   (need_built FILE... does the same for other files). WORK is a fresh
 #   directory, removed at exit (kept when KEEP_WORK is set); HOME and the XDG
 #   runtime (0700), state and config directories are under it, and the
 #   caller's display, bus and service-manager variables are removed, so a test
@@ -46,7 +47,6 @@ DAEMON_ENV=()  # read by start_daemon
 export E2E_STATUS=0  # read by at_exit functions
 
 e2e_init() {
-  local file
   if [ $# -lt 1 ] || [ ! -d "$1" ]; then
     echo "usage: $(basename "$0") BUILD_DIR (got '${1:-}')" >&2
     exit 2
@@ -54,13 +54,7 @@ e2e_init() {
   BUILD="$(cd "$1" && pwd)"
   UNSITD="$BUILD/daemon/unsitd"
   UNSIT="$BUILD/cli/unsit"
-  shift
-  for file in "$UNSITD" "$UNSIT"; do
-    [ -x "$file" ] || { echo "SKIP: $file is not built"; exit 77; }
-  done
-  for file in "$@"; do
-    [ -e "$file" ] || { echo "SKIP: $file is not built"; exit 77; }
-  done
+  need_built "$UNSITD" "$UNSIT"
   WORK="$(mktemp -d "${TMPDIR:-/tmp}/unsit-e2e.XXXXXX")"
   trap e2e_cleanup EXIT
   export HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/run" XDG_STATE_HOME="$WORK/state" \
@@ -105,6 +99,12 @@ need() {
   local p
   for p in "$@"; do
     command -v "$p" >/dev/null 2>&1 || { echo "SKIP: $p is not installed"; exit 77; }
+  done
+}
+need_built() {  # need_built FILE...: exit 77 unless each FILE of the build exists
+  local f
+  for f in "$@"; do
+    [ -e "$f" ] || { echo "SKIP: $f is not built"; exit 77; }
   done
 }
 need_python_module() {

@@ -14,8 +14,9 @@
 set -uo pipefail
 
 source "$(dirname "$0")/lib.sh"
-unit="${1:-}/systemd/build-tree/unsit.service"
-e2e_init "${1:-}" "$unit"
+e2e_init "$@"
+unit=$BUILD/systemd/build-tree/unsit.service
+need_built "$unit"
 mandir=$BUILD/packaging/man
 [ -d "$mandir" ] || mandir=""
 need systemctl systemd-analyze unshare mount timeout
