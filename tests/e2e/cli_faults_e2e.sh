@@ -10,7 +10,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 e2e_init "$@"
-need python3
+need "$PYTHON"
 server=""
 
 # serve SOCKET REPLY_FILE READ_FIRST: answers every connection with the file.
@@ -35,7 +35,7 @@ PY
 serve() {
   if [ -n "$server" ]; then stop "$server"; fi
   rm -f "$1"
-  python3 "$WORK/serve.py" "$1" "$2" "$3" >"$WORK/serve.out" &
+  "$PYTHON" "$WORK/serve.py" "$1" "$2" "$3" >"$WORK/serve.out" &
   server=$!
   track "$server"
   wait_for 5 grep -q ready "$WORK/serve.out" || fail "the fake daemon did not start"
@@ -61,7 +61,7 @@ for _ in 1 2 3 4 5; do
 done
 echo "busy: exit 1 with the daemon's words"
 
-python3 -c "print('{\"v\":1,\"id\":1,\"ok\":true,\"result\":{\"a\":' + '['*400000 + '1' + ']'*400000 + '}}')" >"$WORK/deep"
+"$PYTHON" -c "print('{\"v\":1,\"id\":1,\"ok\":true,\"result\":{\"a\":' + '['*400000 + '1' + ']'*400000 + '}}')" >"$WORK/deep"
 serve "$sock" "$WORK/deep" 1
 "$UNSIT" status >"$WORK/out" 2>&1; rc=$?
 [ "$rc" -lt 128 ] || fail "a deeply nested reply killed unsit (exit $rc)"
@@ -82,7 +82,7 @@ mount -t tmpfs tmpfs /tmp || exit 77
 printf '%s\\n' "\$serve_py" >/tmp/serve.py; printf '%s\\n' "\$ok" >/tmp/ok
 dir=/tmp/unsit-\$(id -u)
 mkdir -m 700 "\$dir"
-python3 /tmp/serve.py "\$dir/control.sock" /tmp/ok 1 >/tmp/serve.out &
+"$PYTHON" /tmp/serve.py "\$dir/control.sock" /tmp/ok 1 >/tmp/serve.out &
 pid=\$!
 for _ in \$(seq 100); do grep -q ready /tmp/serve.out && break; sleep 0.1; done
 unset XDG_RUNTIME_DIR

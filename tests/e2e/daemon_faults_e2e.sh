@@ -10,7 +10,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 e2e_init "$@"
-need python3 timeout
+need "$PYTHON" timeout
 DAEMON_LOG_LEVEL=info  # the level a user runs at: the log is checked line by line
 mkdir -m 700 "$XDG_RUNTIME_DIR/unsit"
 mkdir "$XDG_RUNTIME_DIR/unsit/unsitd.lock"
@@ -26,7 +26,7 @@ rmdir "$XDG_RUNTIME_DIR/unsit/unsitd.lock"
 config="$WORK/unsit.yaml"
 printf 'sit_limit: 45m\n' >"$config"
 start_daemon none log
-python3 -c "
+"$PYTHON" -c "
 t = 'a0: &a0 [x, x]\\n'
 for i in range(1, 41): t += f'a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\\n'
 open('$WORK/aliases.yaml', 'w').write(t + 'stretches:\\n  extra: *a40\\n')"
@@ -39,7 +39,7 @@ for hostile in comma aliases; do
   kill -HUP "$DAEMON_PID"
   sleep 0.3
   kill -0 "$DAEMON_PID" 2>/dev/null || fail "$hostile: the daemon died on reload: $(tail -5 "$WORK/unsitd.log")"
-  seconds=$("$UNSIT" --json status | python3 -c 'import json, sys; print(json.load(sys.stdin)["sit_limit_seconds"])')
+  seconds=$("$UNSIT" --json status | "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["sit_limit_seconds"])')
   [ "$seconds" = 2700 ] || fail "$hostile: the config in force changed ($seconds s)"
 done
 [ "$(grep -c 'the config in force stays' "$WORK/unsitd.log")" = 4 ] || fail "reloads not logged: $(cat "$WORK/unsitd.log")"

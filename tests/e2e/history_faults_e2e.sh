@@ -10,7 +10,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 e2e_init "$@"
-need python3
+need "$PYTHON"
 DAEMON_LOG_LEVEL=info  # the level a user runs at: the log is checked line by line
 locker=""
 db="$XDG_STATE_HOME/unsit/history.db"
@@ -23,7 +23,7 @@ stop_daemon() { stop "$DAEMON_PID"; }
 # no daemon has the file open; plain `lock` is what a second writer does.
 lock() {
   rm -f "$WORK/locked" "$WORK/release"
-  python3 - "$db" "$WORK" "${1:-normal}" <<'EOF' &
+  "$PYTHON" - "$db" "$WORK" "${1:-normal}" <<'EOF' &
 import os, sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("PRAGMA locking_mode = " + sys.argv[3])
@@ -41,7 +41,7 @@ EOF
 }
 release() { touch "$WORK/release"; wait "$locker"; locker=""; }
 problems() { "$UNSIT" doctor | grep -i 'history'; }
-count() { python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$db" "$1"; }
+count() { "$PYTHON" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])" "$db" "$1"; }
 
 start_daemon none log && stop_daemon  # creates the file
 bouts=$(count "SELECT count(*) FROM bouts")

@@ -12,7 +12,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 e2e_init "$@"
-need python3
+need "$PYTHON"
 
 cat >"$WORK/unsit.yaml" <<'YAML'
 sit_limit: 1h
@@ -23,7 +23,7 @@ YAML
 # Prints "recorded_ms truth_low_ms truth_high_ms integrity" for the file $1,
 # killed between wall ms $2 and $3.
 check_db() {
-  python3 - "$1" "$2" "$3" <<'PY'
+  "$PYTHON" - "$1" "$2" "$3" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 before, after = int(sys.argv[2]), int(sys.argv[3])
@@ -62,7 +62,7 @@ while [ "$round" -le 20 ]; do
   exec 3>"$dir/idle"
   echo active >&3
   # Sit for a random 0.5..4.5 s, with input every 200 ms.
-  ticks=$(python3 -c 'import random; print(random.randint(3, 23))')
+  ticks=$("$PYTHON" -c 'import random; print(random.randint(3, 23))')
   i=0
   while [ "$i" -lt "$ticks" ]; do
     sleep 0.2
@@ -111,7 +111,7 @@ after=$(now_ms)
 untrack "$pid"
 exec 3>&-
 # shellcheck disable=SC2046 # five words, split on purpose
-set -- $(python3 - "$dir/state/unsit/history.db" <<'PY'
+set -- $("$PYTHON" - "$dir/state/unsit/history.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 bouts = db.execute("SELECT count(*), min(start_wall), sum(length_ms) FROM bouts").fetchone()
