@@ -4,6 +4,7 @@
 
 #include "platform/idle_auto.h"
 #include "platform/idle_none.h"
+#include "platform/idle_scripted.h"
 #include "platform/notifier_log.h"
 #ifdef UNSIT_HAVE_X11
 #include "platform/idle_x11.h"
@@ -57,7 +58,7 @@ const std::vector<Backend>& Backends() {
       {"logind", nullptr},
 #endif
       {"none", &MakeNoneIdleSource},
-      {"test", &MakeTestIdleSource},
+      {"test", &MakeScriptedIdleSource},
   };
   return kBackends;
 }
