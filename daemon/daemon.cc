@@ -171,9 +171,10 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   notifier_->Show(*last_view_);
   // While no notification server answers, the log is where the reminder shows
   // (a server lost since the last Show is reported by the status callback).
-  if (libnotify_ != nullptr && !info.problem.empty()) {
+  if (!notifier_->OnScreen()) return;  // it wrote the reminder to the log itself
+  if (!info.problem.empty()) {
     spdlog::warn("reminder: {} — {}", last_view_->summary, BodyFor(*last_view_, false));
-  } else if (libnotify_ != nullptr) {
+  } else {
     spdlog::info("reminder shown ({}): {} — {}", shown, last_view_->summary,
                  BodyFor(*last_view_, info.actions, ActionMenuCommand(info)));
   }

@@ -16,6 +16,7 @@
 #include "platform/boot_timer.h"
 #include "platform/glib_thread.h"
 #include "platform/idle_factory.h"
+#include "platform/notifier_factory.h"
 #include "platform/session_watch.h"
 #include "storage/history_store.h"
 
@@ -112,7 +113,6 @@ class Daemon final : public DaemonApi {
   std::string session_problem_;
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;
-  LibnotifyNotifier* libnotify_ = nullptr;  // notifier_ when it is libnotify
   std::vector<Candidate> notifier_candidates_;
   std::unique_ptr<HistoryStore> store_;
   std::string history_problem_;

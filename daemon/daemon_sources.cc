@@ -10,9 +10,6 @@
 #include "platform/clock.h"
 #include "storage/history_store_sqlite.h"
 #include "storage/restore.h"
-#ifdef UNSIT_HAVE_LIBNOTIFY
-#include "platform/notifier_libnotify.h"
-#endif
 
 namespace unsit {
 namespace {
@@ -158,11 +155,9 @@ void Daemon::StartNotifier() {
   LogCandidates("notify", choice.candidates);
   notifier_candidates_ = std::move(choice.candidates);
   notifier_ = std::move(choice.notifier);
-  libnotify_ = choice.libnotify;
   notifier_->SetActionCallback([this](NotifyAction action) { OnNotifyAction(action); });
-#ifdef UNSIT_HAVE_LIBNOTIFY
-  if (libnotify_ == nullptr) return;
-  libnotify_->SetStatusCallback([this](const NotifierInfo& info) {
+  if (!notifier_->OnScreen()) return;  // the log notifier's problem is in its candidates
+  notifier_->SetStatusCallback([this](const NotifierInfo& info) {
     if (info.problem.empty()) {
       spdlog::info("notify: {} answers; reminders are shown again", info.server);
       return;
@@ -172,10 +167,9 @@ void Daemon::StartNotifier() {
     if (last_view_)
       spdlog::warn("reminder: {} — {}", last_view_->summary, BodyFor(*last_view_, false));
   });
-  if (auto problem = libnotify_->Info().problem; !problem.empty()) {
+  if (auto problem = notifier_->Info().problem; !problem.empty()) {
     spdlog::warn("notify: {}", problem);
   }
-#endif
 }
 
 // A file locked by another process (or another passing I/O error) is opened
