@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <boost/asio/post.hpp>
-
 #include "config/stretch_catalogue.h"
 #include "control/events.h"
 #include "control/server.h"
@@ -11,6 +9,7 @@
 #include "core/reminder_text.h"
 #include "platform/clock.h"
 #include "platform/stretch_pictures.h"
+#include "storage/history_store_sqlite.h"
 
 namespace unsit {
 namespace {
@@ -33,7 +32,28 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, Config config
       config_(std::move(config)),
       model_(config_, unsit::ReadNow(config_.history.day_starts)),
       timer_(io),
-      input_grace_(io) {}
+      grace_timer_(io),
+      grace_([this](BootTime at) { return grace_timer_.Arm(at, [this] { grace_.Fire(); }); },
+             [this] {
+               if (idle_.source() != nullptr && !stopped_) idle_.source()->WatchNextInput();
+             }),
+      idle_(
+          io, config_,
+          [this](const std::string& wanted) { return ChooseIdleSource(wanted, *context_); },
+          ReadBootClock, [this](const Input& input) { Feed(input); }),
+      history_(
+          [this](std::optional<Error>* notice) {
+            return OpenHistoryStore(options_.history_path, config_.history, notice);
+          },
+          [this](HistoryStore& store) {
+            auto rotation = store.LoadRotation();
+            if (rotation.ok()) {
+              rotation_.Resume(*rotation);
+            } else {
+              spdlog::warn("history: {}; the stretches start from the first",
+                           rotation.error().message);
+            }
+          }) {}
 
 Daemon::~Daemon() { Shutdown(); }
 
@@ -41,7 +61,7 @@ Now Daemon::ReadNow() const { return unsit::ReadNow(config_.history.day_starts);
 
 Status Daemon::Start() {
   if (auto opened = timer_.Open(); !opened.ok()) return opened.error();
-  if (auto opened = input_grace_.Open(); !opened.ok()) return opened.error();
+  if (auto opened = grace_timer_.Open(); !opened.ok()) return opened.error();
 #ifdef UNSIT_HAVE_GIO
   glib_ = std::make_unique<GlibThread>();
   if (auto started = glib_->Start(); !started.ok()) return started.error();
@@ -51,11 +71,11 @@ Status Daemon::Start() {
   RebuildStretches();
   server_ = std::make_unique<ControlServer>(io_, ServerOptions{}, DispatchHandler(*this));
   if (auto listening = server_->Start(lock_); !listening.ok()) return listening.error();
-  OpenHistory();
+  history_.Open();
   StartNotifier();
-  ChooseIdle();
+  idle_.Choose(IdleWanted());
   RestoreFromHistory();  // needs the idle source's idle time, before it reports
-  BeginIdle();
+  idle_.Begin(model_.IdleProbe());
   StartSessionWatch();
   return Ok{};
 }
@@ -65,14 +85,13 @@ void Daemon::Shutdown() {
   stopped_ = true;
   if (context_) Feed(in::Shutdown{});
   timer_.Disarm();
-  input_grace_.Disarm();
+  grace_timer_.Disarm();
   if (notifier_) notifier_->Close();
   server_.reset();
   session_.reset();
-  idle_.reset();
+  idle_.Stop();
   notifier_.reset();
-  ReportUnwritten();
-  store_.reset();  // closes the database: everything is on disk from here
+  history_.Close();
   if (glib_) glib_->Stop();
 }
 
@@ -88,7 +107,9 @@ void Daemon::Feed(const Input& input) {
   // After "I'm up" the bout goes on until up_min_break passes without input
   // (core/model.h); the backend reports input only after idle, so ask for it.
   if (std::holds_alternative<in::Done>(input) && model_.Status(now).state == State::kSitting) {
-    WatchNextInputSoon();
+    if (unsit::Status armed = grace_.Pressed(now.boot); !armed.ok()) {
+      spdlog::warn("timer: {}; watching for input without the grace", armed.error().message);
+    }
   }
 }
 
@@ -115,7 +136,7 @@ void Daemon::NoteTimer(const Result<Ok>& armed) {
 }
 
 void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
-  Record(now, decision);
+  history_.Record(now, decision);
   if (server_) {
     for (const protocol::Event& event : EventsFor(decision, now.wall)) server_->Broadcast(event);
   }
@@ -130,13 +151,7 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
                  [&](const out::BreakStarted& started) {
                    spdlog::info("break began ({}), {} ago", ToString(started.cause),
                                 FormatHuman(now.boot - started.at));
-                   // The backend reports input only after idle; after "I'm up",
-                   // a lock or a suspend, ask it for the next input.
-                   if (started.cause == BreakCause::kDone) {
-                     WatchNextInputSoon();
-                   } else if (started.cause != BreakCause::kIdle && idle_) {
-                     idle_->WatchNextInput();
-                   }
+                   grace_.BreakStarted(started.cause);
                  },
                  [&](const out::BreakEnded& ended) {
                    spdlog::info("break ended after {}", FormatHuman(ended.end - ended.start));
@@ -150,19 +165,6 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
              decision);
 }
 
-// The release of the button that said "I'm up" is itself input: wait out the
-// click before asking for the next input, or the break would end at once.
-void Daemon::WatchNextInputSoon() {
-  Result<Ok> armed = input_grace_.Arm(ReadBootClock() + kInputGrace, [this] {
-    if (idle_ && !stopped_) idle_->WatchNextInput();
-  });
-  if (armed.ok()) return;
-  // Without the grace, watch at once: a click may end the break early, but
-  // the break is still seen to end.
-  spdlog::warn("timer: {}; watching for input without the grace", armed.error().message);
-  if (idle_) idle_->WatchNextInput();
-}
-
 void Daemon::ShowReminder(Duration sitting, int shown) {
   if (shown == 1 || !current_stretch_) current_stretch_ = TakeStretch();
   if (!notifier_) return;
@@ -171,9 +173,10 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
   notifier_->Show(*last_view_);
   // While no notification server answers, the log is where the reminder shows
   // (a server lost since the last Show is reported by the status callback).
-  if (libnotify_ != nullptr && !info.problem.empty()) {
+  if (!notifier_->OnScreen()) return;  // it wrote the reminder to the log itself
+  if (!info.problem.empty()) {
     spdlog::warn("reminder: {} — {}", last_view_->summary, BodyFor(*last_view_, false));
-  } else if (libnotify_ != nullptr) {
+  } else {
     spdlog::info("reminder shown ({}): {} — {}", shown, last_view_->summary,
                  BodyFor(*last_view_, info.actions, ActionMenuCommand(info)));
   }
@@ -182,40 +185,8 @@ void Daemon::ShowReminder(Duration sitting, int shown) {
 Stretch Daemon::TakeStretch() {
   Stretch stretch = rotation_.Next();
   stretch.picture = FindStretchPicture(stretch.id);
-  if (store_) {
-    if (unsit::Status saved = store_->SaveRotation(rotation_.State()); !saved.ok()) {
-      spdlog::warn("history: {}", saved.error().message);
-    }
-  }
+  history_.SaveRotation(rotation_.State());
   return stretch;
-}
-
-void Daemon::Record(const Now& now, const Decision& decision) {
-  if (!store_ && history_retry_) OpenHistory();
-  if (!store_) return;
-  auto recorded = store_->Record(now, decision);
-  if (recorded.ok()) {
-    if (!last_store_error_.empty()) spdlog::info("history: recording again");
-    last_store_error_.clear();
-    return;
-  }
-  // Log a failure once, not at every transition while it lasts (e.g. a full disk).
-  if (recorded.error().message != last_store_error_) {
-    last_store_error_ = recorded.error().message;
-    spdlog::error("history: {}", last_store_error_);
-  }
-}
-
-// Records that waited in memory get one last try; what still fails is said
-// with its count rather than dropped without a word.
-void Daemon::ReportUnwritten() {
-  if (!store_ || store_->Unwritten() == 0) return;
-  if (store_->WritePending().ok()) {
-    spdlog::info("history: the records that waited are written");
-    return;
-  }
-  spdlog::error("history: {} record(s) could not be written before exit and are lost",
-                store_->Unwritten());
 }
 
 void Daemon::RebuildStretches() {

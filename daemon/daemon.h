@@ -15,17 +15,15 @@
 #include "core/stretch_rotation.h"
 #include "platform/boot_timer.h"
 #include "platform/glib_thread.h"
-#include "platform/idle_factory.h"
+#include "platform/notifier_factory.h"
 #include "platform/session_watch.h"
-#include "storage/history_store.h"
+#include "shell/history_recorder.h"
+#include "shell/idle_supervisor.h"
+#include "shell/input_grace.h"
 
 namespace unsit {
 
 class ControlServer;
-
-// How long after a break that did not come from idleness (done, lock, suspend)
-// input is first looked for again.
-inline constexpr Duration kInputGrace = std::chrono::seconds(2);
 
 // Where things are and what the command line overrides.
 struct DaemonOptions {
@@ -71,19 +69,11 @@ class Daemon final : public DaemonApi {
   // The next stretch of the rotation; where the rotation stands is saved in the
   // history, so the next run goes on from there.
   Stretch TakeStretch();
-  void WatchNextInputSoon();
-  void Record(const Now& now, const Decision& decision);
   void NoteTimer(const Result<Ok>& armed);  // Status names a method here
 
-  void ChooseIdle();
-  void AdoptIdleSource(IdleChoice choice);
-  void BeginIdle();
   void StartSessionWatch();
-  void OnIdleReport(const IdleReport& report);
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
-  void OpenHistory();
-  void ReportUnwritten();
   void RestoreFromHistory();
   void RebuildStretches();
   std::string IdleWanted() const;
@@ -97,27 +87,21 @@ class Daemon final : public DaemonApi {
   Config config_;
   Model model_;
   BootTimer timer_;
-  // One-shot: asks the idle source for the next input a moment after "I'm up",
-  // so the click that said it does not end the break at once. Not a tick, and
-  // a timerfd of its own: an Asio steady_timer would leave Asio's reactor waking
-  // every 5 minutes for good once it had fired.
-  BootTimer input_grace_;
+  // One-shot, for the input grace after "I'm up". Not a tick, and a timerfd of
+  // its own: an Asio steady_timer would leave Asio's reactor waking every 5
+  // minutes for good once it had fired.
+  BootTimer grace_timer_;
+  InputGrace grace_;
   StretchRotation rotation_;
   std::optional<Stretch> current_stretch_;  // of the reminder on screen
   std::optional<ReminderView> last_view_;   // the reminder on screen, as shown
-  std::unique_ptr<IdleSource> idle_;
-  std::vector<Candidate> idle_candidates_;
-  std::string idle_lost_reason_;
+  IdleSupervisor idle_;
   std::unique_ptr<SessionWatch> session_;
   std::string session_problem_;
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;
-  LibnotifyNotifier* libnotify_ = nullptr;  // notifier_ when it is libnotify
   std::vector<Candidate> notifier_candidates_;
-  std::unique_ptr<HistoryStore> store_;
-  std::string history_problem_;
-  bool history_retry_ = false;  // opening failed for a passing reason (a lock)
-  std::string last_store_error_;
+  HistoryRecorder history_;
   std::string timer_problem_;  // the next deadline could not be set
   std::unique_ptr<ControlServer> server_;
   bool stopped_ = false;

@@ -29,7 +29,7 @@ StatusView Daemon::Status() {
   StatusView view;
   view.snapshot = model_.Status(now);
   view.sit_limit = config_.sit_limit;
-  view.idle_backend = idle_ ? std::string(idle_->Name()) : "none";
+  view.idle_backend = idle_.source() ? std::string(idle_.source()->Name()) : "none";
   view.fixed_schedule = view.idle_backend == "none";
   view.notifier = notifier_ ? std::string(notifier_->Name()) : "log";
   view.now = now.wall;
@@ -58,11 +58,9 @@ unsit::Status Daemon::Reload() {
                config_.source.empty() ? "(defaults)" : config_.source);
   // A new threshold or backend needs a new idle source; reloading also probes
   // again after a source was lost.
-  if (old_probe != model_.IdleProbe() || old_idle != IdleWanted() || !idle_lost_reason_.empty()) {
-    idle_lost_reason_.clear();
-    idle_.reset();
-    ChooseIdle();
-    BeginIdle();
+  if (old_probe != model_.IdleProbe() || old_idle != IdleWanted() || !idle_.lost_reason().empty()) {
+    idle_.Choose(IdleWanted());
+    idle_.Begin(model_.IdleProbe());
   }
   return Ok{};
 }
@@ -73,13 +71,14 @@ DayView Daemon::Today() {
 }
 
 Result<std::vector<DayView>> Daemon::History(int days) {
-  if (!store_) {
+  HistoryStore* store = history_.store();
+  if (store == nullptr) {
     if (days > 1) {
-      return Error{"no_history", "history is not available: " + history_problem_};
+      return Error{"no_history", "history is not available: " + history_.open_problem()};
     }
     return std::vector<DayView>{Today()};
   }
-  auto stored = store_->Days(ReadNow(), days);
+  auto stored = store->Days(ReadNow(), days);
   if (!stored.ok()) return stored.error();
   // Today's row from the model is exact to the moment; the store has it only
   // up to the last checkpoint.
@@ -104,10 +103,11 @@ DoctorReport Daemon::Doctor() {
         CompositorVersion(glib_.get(), compositor->name, std::chrono::milliseconds(1000));
 #endif
   }
-  report.idle_backend = idle_ ? std::string(idle_->Name()) : "none";
-  report.idle_protocol = idle_ ? idle_->Protocol() : "";
-  report.idle_candidates = idle_candidates_;
-  report.idle_for = idle_ ? idle_->IdleTime() : std::nullopt;
+  IdleSource* idle = idle_.source();
+  report.idle_backend = idle != nullptr ? std::string(idle->Name()) : "none";
+  report.idle_protocol = idle != nullptr ? idle->Protocol() : "";
+  report.idle_candidates = idle_.candidates();
+  report.idle_for = idle != nullptr ? idle->IdleTime() : std::nullopt;
   report.locked = model_.Status(now).locked;
   if (notifier_) {
     NotifierInfo info = notifier_->Info();
@@ -118,7 +118,7 @@ DoctorReport Daemon::Doctor() {
     if (!info.problem.empty()) report.problems.push_back(info.problem);
   }
   report.config_path = config_.source;
-  report.history_path = store_ ? store_->Path() : options_.history_path;
+  report.history_path = history_.store() ? history_.store()->Path() : options_.history_path;
   report.socket_path = lock_.socket_path();
   if (!config_problem_.empty()) {
     report.problems.push_back("the config file has an error, built-in defaults are in force: " +
@@ -128,27 +128,27 @@ DoctorReport Daemon::Doctor() {
   facts.environment = ReadIdleEnvironment();
   facts.wanted_backend = IdleWanted();
   facts.chosen_backend = report.idle_backend == "none" ? "" : report.idle_backend;
-  facts.candidates = idle_candidates_;
+  facts.candidates = idle_.candidates();
   facts.session_watch_error = session_problem_;
   facts.respect_inhibitors = config_.idle.respect_inhibitors;
   ReadDoctorEnvironment(facts);
   for (const DoctorHint& hint : DoctorHints(facts)) {
     report.problems.push_back(hint.problem + ": " + hint.fix + ".");
   }
-  if (!idle_lost_reason_.empty()) {
-    report.problems.push_back("the idle source stopped working (" + idle_lost_reason_ +
+  if (!idle_.lost_reason().empty()) {
+    report.problems.push_back("the idle source stopped working (" + idle_.lost_reason() +
                               "): run `unsit reload` to probe again once it is back.");
   }
   if (session_) report.locked = session_->State().locked.value_or(report.locked);
-  if (!history_problem_.empty()) {
-    report.problems.push_back("history is not being recorded: " + history_problem_);
+  if (!history_.open_problem().empty()) {
+    report.problems.push_back("history is not being recorded: " + history_.open_problem());
   }
   if (!timer_problem_.empty()) {
     report.problems.push_back("the reminder timer cannot be set (" + timer_problem_ +
                               "): reminders come late; restart unsitd.");
   }
-  if (!last_store_error_.empty()) {
-    report.problems.push_back("recording history failed: " + last_store_error_ +
+  if (!history_.write_problem().empty()) {
+    report.problems.push_back("recording history failed: " + history_.write_problem() +
                               ": check the disk; recording resumes by itself.");
   }
   return report;

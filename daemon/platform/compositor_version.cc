@@ -1,7 +1,7 @@
 #include "platform/compositor_version.h"
 
 #include "platform/desktop_info.h"
-#include "platform/session_gdbus.h"
+#include "platform/gdbus_util.h"
 
 namespace unsit {
 namespace {

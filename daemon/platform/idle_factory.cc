@@ -4,7 +4,7 @@
 
 #include "platform/idle_auto.h"
 #include "platform/idle_none.h"
-#include "platform/notifier_log.h"
+#include "platform/idle_scripted.h"
 #ifdef UNSIT_HAVE_X11
 #include "platform/idle_x11.h"
 #endif
@@ -16,9 +16,6 @@
 #endif
 #ifdef UNSIT_HAVE_LOGIND
 #include "platform/idle_logind.h"
-#endif
-#ifdef UNSIT_HAVE_LIBNOTIFY
-#include "platform/notifier_libnotify.h"
 #endif
 
 namespace unsit {
@@ -57,7 +54,7 @@ const std::vector<Backend>& Backends() {
       {"logind", nullptr},
 #endif
       {"none", &MakeNoneIdleSource},
-      {"test", &MakeTestIdleSource},
+      {"test", &MakeScriptedIdleSource},
   };
   return kBackends;
 }
@@ -113,31 +110,6 @@ IdleChoice ChooseIdleSource(const std::string& wanted, const PlatformContext& co
     choice.source = Try(*backend, context, choice.candidates);
     if (choice.source) return choice;
   }
-  return choice;
-}
-
-NotifierChoice ChooseNotifier(const std::string& wanted, const PlatformContext& context,
-                              NotifierLogSink log_sink) {
-  NotifierChoice choice;
-  std::string problem;
-  if (wanted == "auto" || wanted == "libnotify") {
-#ifdef UNSIT_HAVE_LIBNOTIFY
-    auto made = MakeLibnotifyNotifierWithStatus(context);
-    if (made.ok()) {
-      choice.candidates.push_back({"libnotify", true, "session bus reachable"});
-      choice.libnotify = made.value().get();
-      choice.notifier = std::move(made.value());
-      return choice;
-    }
-    problem = "libnotify cannot be used: " + made.error().message;
-#else
-    (void)context;
-    problem = "libnotify is not built into this binary";
-#endif
-    choice.candidates.push_back({"libnotify", false, problem});
-  }
-  choice.candidates.push_back({"log", true, "reminders are written to the log"});
-  choice.notifier = MakeLogNotifier(std::move(log_sink), problem);
   return choice;
 }
 

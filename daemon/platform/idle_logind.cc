@@ -14,8 +14,8 @@
 #include <boost/asio/post.hpp>
 
 #include "platform/clock.h"
-#include "platform/logind_session.h"
-#include "platform/session_gdbus.h"
+#include "platform/gdbus_util.h"
+#include "platform/logind_find_session.h"
 
 namespace unsit {
 namespace {

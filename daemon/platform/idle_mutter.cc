@@ -15,7 +15,7 @@
 #include <boost/asio/post.hpp>
 
 #include "platform/clock.h"
-#include "platform/session_gdbus.h"
+#include "platform/gdbus_util.h"
 
 namespace unsit {
 namespace {

@@ -3,17 +3,13 @@
 #include <memory>
 
 #include "core/result.h"
-#include "platform/idle_factory.h"
+#include "platform/backend_context.h"
+#include "platform/idle_source.h"
 
 namespace unsit {
 
 // No idle information at all: the user is taken to be present all the time, so
 // reminders come on a fixed schedule (one every sit_limit). Always available.
 Result<std::unique_ptr<IdleSource>> MakeNoneIdleSource(const PlatformContext& context);
-
-// Reads scripted idle and session events from the FIFO named by $UNSIT_TEST_IDLE,
-// one per line: "active", "idle SECONDS_AGO", "lock", "unlock", "sleep", "wake",
-// "lost REASON". For integration tests that need exact input without a display.
-Result<std::unique_ptr<IdleSource>> MakeTestIdleSource(const PlatformContext& context);
 
 }  // namespace unsit

@@ -1,21 +1,16 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/result.h"
 #include "core/time.h"
+#include "platform/backend_context.h"
 
 namespace unsit {
-
-// A backend the daemon considered, for logs and `doctor`.
-struct Candidate {
-  std::string name;
-  bool chosen = false;
-  std::string reason;  // why it was taken or skipped
-};
 
 // What an idle backend tells the daemon. Delivered on the io_context thread.
 struct IdleReport {
@@ -58,6 +53,10 @@ class IdleSource {
   // Time since the last input, if the source can tell right now without blocking.
   virtual std::optional<Duration> IdleTime() = 0;
 };
+
+// A backend constructor: the source, or an Error whose message says why the
+// backend cannot be used here ("DISPLAY is not set", "no SYNC IDLETIME counter").
+using IdleMaker = Result<std::unique_ptr<IdleSource>> (*)(const PlatformContext&);
 
 // The precondition of IdleSource::Start that every backend checks first: an
 // Error for a threshold that is not above zero.

@@ -6,7 +6,7 @@
 
 #include "core/result.h"
 #include "core/time.h"
-#include "platform/idle_factory.h"
+#include "platform/backend_context.h"
 #include "platform/idle_source.h"
 
 struct wl_registry;

@@ -3,7 +3,8 @@
 #include <memory>
 
 #include "core/result.h"
-#include "platform/idle_factory.h"
+#include "platform/backend_context.h"
+#include "platform/idle_source.h"
 
 namespace unsit {
 

@@ -31,11 +31,20 @@ std::string ActionMenuCommand(const NotifierInfo& info);
 class Notifier {
  public:
   using ActionCallback = std::function<void(NotifyAction)>;  // on the io_context thread
+  // Called on the io_context thread whenever Info() changed: a server appeared
+  // or went away, a Show failed or worked again.
+  using StatusCallback = std::function<void(const NotifierInfo&)>;
 
   virtual ~Notifier() = default;
   virtual std::string_view Name() const = 0;
   // `callback` outlives the notifier.
   virtual void SetActionCallback(ActionCallback callback) = 0;
+  // `callback` outlives the notifier. A notifier whose Info() never changes
+  // never calls it.
+  virtual void SetStatusCallback(StatusCallback callback) = 0;
+  // True when reminders go to a notification server (the shell then logs them
+  // as well); false when the notifier writes them to the log itself.
+  virtual bool OnScreen() const = 0;
   // Shows the reminder, replacing the one on screen if any (never stacks).
   virtual void Show(const ReminderView& view) = 0;
   // Withdraws the reminder if it is on screen; harmless otherwise.

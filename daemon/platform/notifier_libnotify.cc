@@ -29,7 +29,7 @@ constexpr auto kInitTimeout = std::chrono::seconds(5);
 
 struct Front {
   Notifier::ActionCallback on_action;
-  LibnotifyNotifier::StatusCallback on_status;
+  Notifier::StatusCallback on_status;
   NotifierInfo info;
 };
 
@@ -230,7 +230,7 @@ class Back {
   bool acted_ = false;  // an action came for the notification on screen
 };
 
-class LibnotifyNotifierImpl final : public LibnotifyNotifier {
+class LibnotifyNotifierImpl final : public Notifier {
  public:
   LibnotifyNotifierImpl(boost::asio::io_context& io, GlibThread& glib)
       : glib_(glib), front_(std::make_shared<Front>()), back_(std::make_shared<Back>(io, front_)) {
@@ -256,6 +256,7 @@ class LibnotifyNotifierImpl final : public LibnotifyNotifier {
     glib_.Post([back = back_] { back->Close(); });
   }
   NotifierInfo Info() const override { return front_->info; }
+  bool OnScreen() const override { return true; }
 
   // Runs Back::Init on the GLib thread and waits for it (bounded).
   Status Init() {
@@ -289,8 +290,7 @@ bool HaveSessionBusAddress() {
 
 }  // namespace
 
-Result<std::unique_ptr<LibnotifyNotifier>> MakeLibnotifyNotifierWithStatus(
-    const PlatformContext& context) {
+Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
     return Error{"unavailable", "the GLib thread is not running"};
   }
@@ -301,13 +301,7 @@ Result<std::unique_ptr<LibnotifyNotifier>> MakeLibnotifyNotifierWithStatus(
   }
   auto notifier = std::make_unique<LibnotifyNotifierImpl>(context.io, *context.glib);
   if (auto started = notifier->Init(); !started.ok()) return started.error();
-  return std::unique_ptr<LibnotifyNotifier>(std::move(notifier));
-}
-
-Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context) {
-  auto made = MakeLibnotifyNotifierWithStatus(context);
-  if (!made.ok()) return made.error();
-  return std::unique_ptr<Notifier>(std::move(made.value()));
+  return std::unique_ptr<Notifier>(std::move(notifier));
 }
 
 }  // namespace unsit

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <functional>
 #include <memory>
 
 #include "core/result.h"
-#include "platform/idle_factory.h"
+#include "platform/backend_context.h"
 #include "platform/notifier.h"
 
 namespace unsit {
@@ -23,19 +22,10 @@ namespace unsit {
 //
 // Failures are values, never crashes: when a Show cannot reach a server (none
 // running, or it went away), Info().problem says so and the status callback
-// fires; the shell should then put the reminder in its log. The next Show tries
-// again, and a success clears the problem (status callback again).
-class LibnotifyNotifier : public Notifier {
- public:
-  // Called on the io_context thread whenever Info() changed: server appeared or
-  // vanished, capabilities changed, a Show failed or worked again.
-  using StatusCallback = std::function<void(const NotifierInfo&)>;
-
-  ~LibnotifyNotifier() override = default;
-  // `callback` outlives the notifier.
-  virtual void SetStatusCallback(StatusCallback callback) = 0;
-};
-
+// (Notifier::SetStatusCallback) fires; the shell should then put the reminder
+// in its log. The next Show tries again, and a success clears the problem
+// (status callback again).
+//
 // Fails (with the reason) when there is no GLib thread, no session bus address
 // (DBUS_SESSION_BUS_ADDRESS unset and no $XDG_RUNTIME_DIR/bus: we never let GLib
 // autolaunch a bus), or notify_init fails. A bus without a notification server is
@@ -43,9 +33,5 @@ class LibnotifyNotifier : public Notifier {
 // server appears. Blocks the caller for at most about 5 s to read the server's
 // name and capabilities.
 Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context);
-
-// The same, typed, for a shell that wants SetStatusCallback.
-Result<std::unique_ptr<LibnotifyNotifier>> MakeLibnotifyNotifierWithStatus(
-    const PlatformContext& context);
 
 }  // namespace unsit

@@ -16,6 +16,9 @@ class LogNotifier final : public Notifier {
 
   // Nothing on screen, so the user never acts through this notifier.
   void SetActionCallback(ActionCallback) override {}
+  // What Info() says never changes.
+  void SetStatusCallback(StatusCallback) override {}
+  bool OnScreen() const override { return false; }
 
   void Show(const ReminderView& view) override {
     shown_ = true;

@@ -8,7 +8,7 @@
 
 #include "core/result.h"
 #include "core/time.h"
-#include "platform/idle_factory.h"
+#include "platform/backend_context.h"
 
 namespace unsit {
 

@@ -61,11 +61,11 @@ endif()
 # --- GDBus: Mutter's IdleMonitor, logind's IdleHint and logind/screensaver sessions
 if(UNSIT_HAVE_GIO)
   target_sources(unsit_platform PRIVATE
-    ${CMAKE_CURRENT_LIST_DIR}/session_gdbus.cc
+    ${CMAKE_CURRENT_LIST_DIR}/gdbus_util.cc
     ${CMAKE_CURRENT_LIST_DIR}/compositor_version.cc
     ${CMAKE_CURRENT_LIST_DIR}/idle_mutter.cc
-    ${CMAKE_CURRENT_LIST_DIR}/logind_session.cc
+    ${CMAKE_CURRENT_LIST_DIR}/logind_find_session.cc
     ${CMAKE_CURRENT_LIST_DIR}/idle_logind.cc
-    ${CMAKE_CURRENT_LIST_DIR}/session_logind.cc)
+    ${CMAKE_CURRENT_LIST_DIR}/session_watch_logind.cc)
   target_compile_definitions(unsit_platform PUBLIC UNSIT_HAVE_MUTTER_IDLE=1 UNSIT_HAVE_LOGIND=1)
 endif()

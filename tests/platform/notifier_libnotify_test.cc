@@ -134,7 +134,7 @@ class LibnotifyTest : public ::testing::Test {
   }
 
   void Make() {
-    auto made = MakeLibnotifyNotifierWithStatus(context_);
+    auto made = MakeLibnotifyNotifier(context_);
     ASSERT_TRUE(made.ok()) << made.error().message;
     notifier_ = std::move(made.value());
     notifier_->SetActionCallback([this](NotifyAction a) { actions_.push_back(a); });
@@ -232,7 +232,7 @@ class LibnotifyTest : public ::testing::Test {
   Config config_;
   PlatformContext context_{io_, SharedGlib(), config_, {}};
   Child mock_;
-  std::unique_ptr<LibnotifyNotifier> notifier_;
+  std::unique_ptr<Notifier> notifier_;
   std::vector<NotifyAction> actions_;
   std::vector<NotifierInfo> statuses_;
 };

@@ -1,10 +1,10 @@
-#include "platform/logind_session.h"
+#include "platform/logind_find_session.h"
 
 #include <unistd.h>
 
 #include <cstdlib>
 
-#include "platform/session_gdbus.h"
+#include "platform/gdbus_util.h"
 
 namespace unsit::logind {
 namespace {

@@ -1,6 +1,7 @@
 #pragma once
 
-// Small GDBus helpers shared by the Mutter idle source and the session watcher.
+// Small GDBus helpers shared by every GDBus backend (Mutter and logind idle,
+// the session watch, the compositor version for doctor).
 // Everything here except RunOnGlib runs on the GLib thread only.
 
 #include <gio/gio.h>

@@ -6,8 +6,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
-#include "platform/logind_session.h"
-#include "platform/session_gdbus.h"
+#include "platform/gdbus_util.h"
+#include "platform/logind_find_session.h"
 #include "platform/session_watch.h"
 
 namespace unsit {

@@ -1,4 +1,4 @@
-#include "platform/session_gdbus.h"
+#include "platform/gdbus_util.h"
 
 #include <cstdlib>
 #include <filesystem>

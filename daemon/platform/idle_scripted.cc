@@ -14,16 +14,16 @@
 #include <sstream>
 
 #include "platform/clock.h"
-#include "platform/idle_none.h"
+#include "platform/idle_scripted.h"
 
 namespace unsit {
 namespace {
 
 // A scripted idle source. The FIFO is opened read-write so that writers coming
 // and going never produce end-of-file.
-class TestIdleSource : public IdleSource {
+class ScriptedIdleSource : public IdleSource {
  public:
-  TestIdleSource(boost::asio::io_context& io, int fd, SessionSink session)
+  ScriptedIdleSource(boost::asio::io_context& io, int fd, SessionSink session)
       : fifo_(io, fd), session_(std::move(session)) {}
 
   std::string_view Name() const override { return "test"; }
@@ -83,7 +83,7 @@ class TestIdleSource : public IdleSource {
 
 }  // namespace
 
-Result<std::unique_ptr<IdleSource>> MakeTestIdleSource(const PlatformContext& context) {
+Result<std::unique_ptr<IdleSource>> MakeScriptedIdleSource(const PlatformContext& context) {
   const char* path = getenv("UNSIT_TEST_IDLE");
   if (path == nullptr || *path == '\0') {
     return Error{"unavailable", "UNSIT_TEST_IDLE is not set (it names the FIFO to read)"};
@@ -93,7 +93,7 @@ Result<std::unique_ptr<IdleSource>> MakeTestIdleSource(const PlatformContext& co
     return Error{"unavailable", std::string("cannot open ") + path + ": " + strerror(errno)};
   }
   return std::unique_ptr<IdleSource>(
-      std::make_unique<TestIdleSource>(context.io, fd, context.session));
+      std::make_unique<ScriptedIdleSource>(context.io, fd, context.session));
 }
 
 }  // namespace unsit

@@ -1,7 +1,7 @@
 #pragma once
 
 // Finding the user's logind session, shared by the session watch
-// (session_logind.cc) and the logind idle source (idle_logind.cc).
+// (session_watch_logind.cc) and the logind idle source (idle_logind.cc).
 
 #include <gio/gio.h>
 
