@@ -4,12 +4,12 @@
 
 #include <boost/asio/post.hpp>
 
+#include "clock/clock.h"
 #include "config/stretch_catalogue.h"
 #include "control/events.h"
 #include "control/server.h"
 #include "core/duration.h"
 #include "core/reminder_text.h"
-#include "platform/clock.h"
 #include "platform/stretch_pictures.h"
 
 namespace unsit {
@@ -32,16 +32,16 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, Config config
       lock_(std::move(lock)),
       config_(std::move(config)),
       model_(config_, unsit::ReadNow(config_.history.day_starts)),
-      timer_(io),
-      input_grace_(io) {}
+      timer_(io.get_executor()),
+      input_grace_(io.get_executor()) {}
 
 Daemon::~Daemon() { Shutdown(); }
 
 Now Daemon::ReadNow() const { return unsit::ReadNow(config_.history.day_starts); }
 
 Status Daemon::Start() {
-  if (auto opened = timer_.Open(); !opened.ok()) return opened.error();
-  if (auto opened = input_grace_.Open(); !opened.ok()) return opened.error();
+  if (auto opened = timer_.Opened(); !opened.ok()) return opened.error();
+  if (auto opened = input_grace_.Opened(); !opened.ok()) return opened.error();
 #ifdef UNSIT_HAVE_GIO
   glib_ = std::make_unique<GlibThread>();
   if (auto started = glib_->Start(); !started.ok()) return started.error();
@@ -64,8 +64,8 @@ void Daemon::Shutdown() {
   if (stopped_) return;
   stopped_ = true;
   if (context_) Feed(in::Shutdown{});
-  timer_.Disarm();
-  input_grace_.Disarm();
+  timer_.Cancel();
+  input_grace_.Cancel();
   if (notifier_) notifier_->Close();
   server_.reset();
   session_.reset();
@@ -95,7 +95,7 @@ void Daemon::Feed(const Input& input) {
 void Daemon::ApplyOutput(const Now& now, const Output& output) {
   for (const Decision& decision : output.decisions) ApplyDecision(now, decision);
   if (stopped_ || !output.next_deadline) {
-    timer_.Disarm();
+    timer_.Cancel();
     return;
   }
   NoteTimer(timer_.Arm(*output.next_deadline, [this] { Feed(in::Tick{}); }));

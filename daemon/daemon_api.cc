@@ -3,10 +3,10 @@
 
 #include <cstdlib>
 
+#include "clock/clock.h"
 #include "config/config_loader.h"
 #include "core/duration.h"
 #include "daemon.h"
-#include "platform/clock.h"
 #include "platform/desktop_info.h"
 #ifdef UNSIT_HAVE_GIO
 #include "platform/compositor_version.h"
@@ -54,6 +54,7 @@ unsit::Status Daemon::Reload() {
   Now now = ReadNow();
   ApplyOutput(now, model_.Reconfigure(now, config_));
   RebuildStretches();
+  RecordDayStarts();
   spdlog::info("reload: config {} in force",
                config_.source.empty() ? "(defaults)" : config_.source);
   // A new threshold or backend needs a new idle source; reloading also probes

@@ -5,9 +5,9 @@
 
 #include <boost/asio/post.hpp>
 
+#include "clock/clock.h"
 #include "core/duration.h"
 #include "daemon.h"
-#include "platform/clock.h"
 #include "storage/history_store_sqlite.h"
 #include "storage/restore.h"
 #ifdef UNSIT_HAVE_LIBNOTIFY
@@ -203,6 +203,15 @@ void Daemon::OpenHistory() {
     rotation_.Resume(*rotation);
   } else {
     spdlog::warn("history: {}; the stretches start from the first", rotation.error().message);
+  }
+  RecordDayStarts();
+}
+
+void Daemon::RecordDayStarts() {
+  if (!store_) return;
+  if (unsit::Status recorded = store_->SetDayStarts(config_.history.day_starts); !recorded.ok()) {
+    spdlog::warn("history: {}; with the daemon stopped, unsit may split days elsewhere",
+                 recorded.error().message);
   }
 }
 

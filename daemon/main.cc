@@ -1,7 +1,5 @@
 // unsitd: parses the command line, sets up logging, takes the single-instance
 // lock and runs the io_context loop until SIGTERM/SIGINT. SIGHUP reloads.
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 

@@ -1,7 +1,5 @@
 #include "control/server.h"
 
-#include <utility>  // before Asio
-
 #include <malloc.h>
 #include <sys/socket.h>
 #include <sys/stat.h>

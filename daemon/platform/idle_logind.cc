@@ -6,14 +6,12 @@
 // whose idleness logind computes itself (text consoles, from the terminal's
 // access time) emit no such signal; they are not desktops, and no polling is done
 // for them.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_logind.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/logind_session.h"
 #include "platform/session_gdbus.h"
 

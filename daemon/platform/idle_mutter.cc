@@ -7,14 +7,12 @@
 // and comes back, and every watch is added again. A vanished name is not kLost:
 // the source keeps waiting for it to return (IdleTime() is unknown meanwhile),
 // because a restart is routine and losing the backend for it would be wrong.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_mutter.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/session_gdbus.h"
 
 namespace unsit {

@@ -1,5 +1,3 @@
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -13,7 +11,7 @@
 #include <istream>
 #include <sstream>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/idle_none.h"
 
 namespace unsit {

@@ -1,7 +1,5 @@
 // The Wayland idle source shared by the ext-idle-notify-v1 and org_kde_kwin_idle
 // adapters: connection, registry, seat, and the display fd in the Asio loop.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_wayland.h"
 
 #include <wayland-client.h>
@@ -16,7 +14,7 @@
 #include <limits>
 #include <string>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 
 namespace unsit::wayland {
 

@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/idle_x11.h"
 #include "platform/x11_connection.h"
 

@@ -5,8 +5,6 @@
 // NotifyNotification and what it knows about the server). Back reaches Front only
 // through boost::asio::post with a weak_ptr, so a late action after the notifier
 // is gone is dropped.
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include "platform/notifier_libnotify.h"
 
 #include <libnotify/notify.h>

@@ -1,8 +1,6 @@
 // Screen lock and sleep: logind on the system bus (PrepareForSleep, and the
 // session's Lock/Unlock signals and LockedHint), plus the screensavers' ActiveChanged
 // on the session bus for desktops that do not maintain logind's lock state.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 

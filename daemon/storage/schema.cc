@@ -65,8 +65,18 @@ UPDATE reminders SET outcome = 'up'
       AND (breaks.end_wall IS NULL OR breaks.end_wall >= reminders.closed_wall));
 )sql";
 
+// The day start the daemon works with, for readers of the file that have not
+// read its config (the CLI while the daemon is stopped).
+constexpr const char* kVersion4Sql = R"sql(
+CREATE TABLE day_start (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  minutes INTEGER NOT NULL  -- history.day_starts: minutes after local midnight
+);
+)sql";
+
 // kMigrations[v] takes the schema from version v to v + 1.
-const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql, kVersion3Sql};
+const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql, kVersion3Sql,
+                                                 kVersion4Sql};
 
 Status Step(sqlite3* db, int from) {
   sql::Transaction txn(db);

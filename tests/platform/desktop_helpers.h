@@ -3,8 +3,6 @@
 // Helpers for the desktop backend tests: child processes started and stopped by
 // PID (never by name), a private Xvfb on a display it picks itself, and running
 // an io_context until a condition holds.
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <sys/types.h>
 
 #include <boost/asio/io_context.hpp>

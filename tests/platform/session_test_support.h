@@ -6,8 +6,6 @@
 
 #include <sys/types.h>
 
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <functional>
