@@ -76,7 +76,7 @@ DayView Daemon::Today() {
 Result<std::vector<DayView>> Daemon::History(int days) {
   if (!store_) {
     if (days > 1) {
-      return Error{"no_history", "history is not available: " + history_problem_};
+      return Error{errc::kNoHistory, "history is not available: " + history_problem_};
     }
     return std::vector<DayView>{Today()};
   }

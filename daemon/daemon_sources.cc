@@ -186,7 +186,7 @@ void Daemon::OpenHistory() {
   if (notice) spdlog::warn("history: {}", notice->message);
   if (!opened.ok()) {
     bool was_retrying = history_retry_;
-    history_retry_ = opened.error().code == "history_io";
+    history_retry_ = opened.error().code == errc::kHistoryIo;
     if (was_retrying && opened.error().message == history_problem_) return;
     history_problem_ = opened.error().message;
     spdlog::error("history: {}; reminders go on without a record{}", history_problem_,

@@ -17,7 +17,7 @@ namespace {
 namespace code = protocol::code;
 
 Error SocketError(const std::string& what, const std::string& path, const std::string& why) {
-  return Error{"io", what + " " + path + ": " + why + "."};
+  return Error{errc::kIo, what + " " + path + ": " + why + "."};
 }
 
 // The uid of the process at the other end, or nullopt if the kernel cannot tell.

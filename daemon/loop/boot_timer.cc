@@ -27,7 +27,7 @@ BootTimer::~BootTimer() {
 
 Status BootTimer::Opened() const {
   if (fd_.is_open()) return Ok{};
-  return Error{"timer", "cannot create the timer (" + open_error_ + ")"};
+  return Error{errc::kTimer, "cannot create the timer (" + open_error_ + ")"};
 }
 
 Status BootTimer::Arm(BootTime deadline, Callback callback) {
@@ -39,7 +39,7 @@ Status BootTimer::ArmAfter(Duration after, Callback callback) {
 }
 
 Status BootTimer::Set(int flags, Duration value, Callback callback) {
-  if (!fd_.is_open()) return Error{"timer", "cannot set the timer (" + open_error_ + ")"};
+  if (!fd_.is_open()) return Error{errc::kTimer, "cannot set the timer (" + open_error_ + ")"};
   callback_ = std::move(callback);
   auto ms = std::max<Duration::rep>(value.count(), 1);  // an all-zero it_value disarms
   itimerspec spec{};
@@ -47,7 +47,7 @@ Status BootTimer::Set(int flags, Duration value, Callback callback) {
   spec.it_value.tv_nsec = static_cast<long>((ms % 1000) * 1000000);
   if (timerfd_settime(fd_.native_handle(), flags, &spec, nullptr) != 0) {
     callback_ = nullptr;
-    return Error{"timer", std::string("cannot set the timer: ") + std::strerror(errno)};
+    return Error{errc::kTimer, std::string("cannot set the timer: ") + std::strerror(errno)};
   }
   Wait();
   return Ok{};

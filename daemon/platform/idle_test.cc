@@ -84,11 +84,11 @@ class TestIdleSource : public IdleSource {
 Result<std::unique_ptr<IdleSource>> MakeTestIdleSource(const PlatformContext& context) {
   const char* path = getenv("UNSIT_TEST_IDLE");
   if (path == nullptr || *path == '\0') {
-    return Error{"unavailable", "UNSIT_TEST_IDLE is not set (it names the FIFO to read)"};
+    return Error{errc::kUnavailable, "UNSIT_TEST_IDLE is not set (it names the FIFO to read)"};
   }
   int fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    return Error{"unavailable", std::string("cannot open ") + path + ": " + strerror(errno)};
+    return Error{errc::kUnavailable, std::string("cannot open ") + path + ": " + strerror(errno)};
   }
   return std::unique_ptr<IdleSource>(
       std::make_unique<TestIdleSource>(context.io, fd, context.session));

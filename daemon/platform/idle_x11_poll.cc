@@ -46,7 +46,7 @@ class X11PollIdleSource final : public IdleSource {
 
   Status Start(Duration threshold, Callback callback) override {
     if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
-    if (x_->lost()) return Error{"unavailable", x_->LostReason()};
+    if (x_->lost()) return Error{errc::kUnavailable, x_->LostReason()};
     threshold_ = threshold;
     callback_ = std::move(callback);
     started_ = true;
@@ -162,7 +162,7 @@ Result<std::unique_ptr<IdleSource>> MakeX11PollIdleSource(const PlatformContext&
   int event_base = 0;
   int error_base = 0;
   if (!XScreenSaverQueryExtension((*x)->display(), &event_base, &error_base)) {
-    return Error{"unavailable",
+    return Error{errc::kUnavailable,
                  "the X server on " + (*x)->name() + " has no MIT-SCREEN-SAVER extension"};
   }
   return std::unique_ptr<IdleSource>(new X11PollIdleSource(context.io, std::move(x.value())));

@@ -52,7 +52,7 @@ class Back {
   // notify_init once per process, then what the server says about itself.
   Result<NotifierInfo> Init() {
     if (!notify_is_initted() && !notify_init("unsit")) {
-      return Error{"unavailable", "notify_init failed"};
+      return Error{errc::kUnavailable, "notify_init failed"};
     }
     HoldSessionBus();
     if (!Refresh()) info_.problem = NoServerProblem("org.freedesktop.Notifications is not owned");
@@ -290,10 +290,10 @@ bool HaveSessionBusAddress() {
 Result<std::unique_ptr<LibnotifyNotifier>> MakeLibnotifyNotifierWithStatus(
     const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
+    return Error{errc::kUnavailable, "the GLib thread is not running"};
   }
   if (!HaveSessionBusAddress()) {
-    return Error{"unavailable",
+    return Error{errc::kUnavailable,
                  "no session bus (DBUS_SESSION_BUS_ADDRESS is unset and there is no "
                  "$XDG_RUNTIME_DIR/bus)"};
   }

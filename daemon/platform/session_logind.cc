@@ -210,7 +210,7 @@ class LogindSessionWatch : public SessionWatch {
     io_side_->callback = std::move(callback);
     std::optional<Status> started = gdbus::RunOnGlib<Status>(
         glib_, [watcher = watcher_] { return watcher->Start(); }, std::chrono::milliseconds(5000));
-    if (!started) return Error{"dbus", "logind did not answer in time"};
+    if (!started) return Error{errc::kDbus, "logind did not answer in time"};
     return *started;
   }
   SessionState State() const override { return io_side_->state; }
@@ -225,7 +225,7 @@ class LogindSessionWatch : public SessionWatch {
 
 Result<std::unique_ptr<SessionWatch>> MakeLogindSessionWatch(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
+    return Error{errc::kUnavailable, "the GLib thread is not running"};
   }
   return std::unique_ptr<SessionWatch>(
       std::make_unique<LogindSessionWatch>(*context.glib, context.io));

@@ -19,7 +19,7 @@ bool HoldsNothing(const Decision& decision) {
 }
 
 bool IsPassing(const Error& error) {
-  return error.code == "history_full" || error.code == "history_io";
+  return error.code == errc::kHistoryFull || error.code == errc::kHistoryIo;
 }
 
 }  // namespace

@@ -90,11 +90,12 @@ Status Step(sqlite3* db, int from) {
 }  // namespace
 
 Error NewerVersionError(long long version) {
-  return Error{"history_newer", "The history file was written by a newer unsit (schema version " +
-                                    std::to_string(version) + ", this one knows up to " +
-                                    std::to_string(kSchemaVersion) +
-                                    "); it is left untouched and nothing is recorded. "
-                                    "Upgrade unsit."};
+  return Error{errc::kHistoryNewer,
+               "The history file was written by a newer unsit (schema version " +
+                   std::to_string(version) + ", this one knows up to " +
+                   std::to_string(kSchemaVersion) +
+                   "); it is left untouched and nothing is recorded. "
+                   "Upgrade unsit."};
 }
 
 std::optional<std::string> VersionDamage(sqlite3* db, long long version) {
@@ -112,7 +113,7 @@ Status Migrate(sqlite3* db) {
   if (version.value > kSchemaVersion) return NewerVersionError(version.value);
   // Only versions the table has a row for ever index it.
   if (std::optional<std::string> bad = VersionDamage(db, version.value)) {
-    return Error{"history_corrupt", "The history file is damaged (" + *bad + ")."};
+    return Error{errc::kHistoryCorrupt, "The history file is damaged (" + *bad + ")."};
   }
   for (int from = static_cast<int>(version.value); from < kSchemaVersion; ++from) {
     if (Status s = Step(db, from); !s.ok()) return s;
