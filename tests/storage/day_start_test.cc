@@ -13,9 +13,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using storage_testing::At;
-using storage_testing::ExecSql;
 using storage_testing::Local;
-using storage_testing::QueryInt;
 
 class DayStartTest : public storage_testing::HistoryFileTest {
  protected:
@@ -28,7 +26,7 @@ TEST_F(DayStartTest, TheReaderGetsWhatTheStoreRecorded) {
     ASSERT_TRUE(store.ok()) << store.error().message;
     ASSERT_TRUE((*store)->SetDayStarts(4h).ok());
   }
-  EXPECT_EQ(QueryInt(path_, "SELECT minutes FROM day_start"), 240);
+  EXPECT_EQ(storage_testing::QueryInt(path_, "SELECT minutes FROM day_start"), 240);
   auto starts = ReadHistoryDayStarts(path_);
   ASSERT_TRUE(starts.ok()) << starts.error().message;
   EXPECT_EQ(*starts, 4h);
@@ -39,7 +37,7 @@ TEST_F(DayStartTest, AReloadReplacesTheRecordedDayStartAndTheStoreSplitsThere) {
   ASSERT_TRUE(store.ok()) << store.error().message;
   ASSERT_TRUE((*store)->SetDayStarts(4h).ok());
   ASSERT_TRUE((*store)->SetDayStarts(18h + 30min).ok());
-  EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM day_start"), 1);
+  EXPECT_EQ(storage_testing::QueryInt(path_, "SELECT count(*) FROM day_start"), 1);
   EXPECT_EQ(*ReadHistoryDayStarts(path_), 18h + 30min);
   // 12:00 with days starting at 18:30: the day began yesterday at 18:30, and
   // so did the one before it, a day earlier.
@@ -55,15 +53,18 @@ TEST_F(DayStartTest, MidnightWithoutAFileOrARecord) {
   ASSERT_TRUE(absent.ok()) << absent.error().message;
   EXPECT_EQ(*absent, 0min);
   // A file of an earlier version has no day_start table: local midnight.
-  ASSERT_TRUE(ExecSql(path_, std::string(schema::kVersion1Sql) + "PRAGMA user_version = 3;"));
+  ASSERT_TRUE(storage_testing::ExecSql(
+      path_, std::string(schema::kVersion1Sql) + "PRAGMA user_version = 3;"));
   auto older = ReadHistoryDayStarts(path_);
   ASSERT_TRUE(older.ok()) << older.error().message;
   EXPECT_EQ(*older, 0min);
-  EXPECT_EQ(QueryInt(path_, "PRAGMA user_version"), 3) << "the reader writes nothing";
+  EXPECT_EQ(storage_testing::QueryInt(path_, "PRAGMA user_version"), 3)
+      << "the reader writes nothing";
 }
 
 TEST_F(DayStartTest, TheReaderRefusesANewerFile) {
-  ASSERT_TRUE(ExecSql(path_, std::string(schema::kVersion1Sql) + "PRAGMA user_version = 99;"));
+  ASSERT_TRUE(storage_testing::ExecSql(
+      path_, std::string(schema::kVersion1Sql) + "PRAGMA user_version = 99;"));
   auto starts = ReadHistoryDayStarts(path_);
   ASSERT_FALSE(starts.ok());
   EXPECT_EQ(starts.error().code, "history_newer");
