@@ -26,16 +26,17 @@ std::string UnreachableMessage(const std::string& socket_path, const std::string
 Result<Connection> Connection::Open(const std::string& socket_path) {
   sockaddr_un address{};
   if (socket_path.size() >= sizeof address.sun_path) {
-    return Error{"unreachable", UnreachableMessage(socket_path, "path too long")};
+    return Error{errc::kUnreachable, UnreachableMessage(socket_path, "path too long")};
   }
   int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return Error{"unreachable", UnreachableMessage(socket_path, std::strerror(errno))};
+  if (fd < 0)
+    return Error{errc::kUnreachable, UnreachableMessage(socket_path, std::strerror(errno))};
   address.sun_family = AF_UNIX;
   std::memcpy(address.sun_path, socket_path.data(), socket_path.size());
   if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
     int err = errno;
     close(fd);
-    return Error{"unreachable", UnreachableMessage(socket_path, std::strerror(err))};
+    return Error{errc::kUnreachable, UnreachableMessage(socket_path, std::strerror(err))};
   }
   return Connection(fd);
 }
@@ -83,22 +84,22 @@ Result<protocol::ServerMessage> Connection::Read(std::chrono::milliseconds timeo
     scanned_ = buffer_.size();  // a long reply arrives in many chunks: scan each once
     // Replies may be longer than requests (history), up to kMaxReplyBytes.
     if (buffer_.size() > protocol::kMaxReplyBytes)
-      return Error{"too_long", "The daemon's reply is too long."};
+      return Error{errc::kTooLong, "The daemon's reply is too long."};
     int wait_ms = -1;
     if (timeout.count() >= 0) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return Error{"timeout", "The daemon did not answer in time."};
+      if (left.count() <= 0) return Error{errc::kTimeout, "The daemon did not answer in time."};
       wait_ms = static_cast<int>(left.count());
     }
     pollfd p{fd_, POLLIN, 0};
     int ready = poll(&p, 1, wait_ms);
     if (ready < 0 && errno == EINTR) continue;
-    if (ready == 0) return Error{"timeout", "The daemon did not answer in time."};
+    if (ready == 0) return Error{errc::kTimeout, "The daemon did not answer in time."};
     char chunk[64 * 1024];
     ssize_t n = recv(fd_, chunk, sizeof chunk, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Error{"closed", "The daemon closed the connection."};
+    if (n <= 0) return Error{errc::kClosed, "The daemon closed the connection."};
     buffer_.append(chunk, static_cast<std::size_t>(n));
   }
 }

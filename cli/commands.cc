@@ -135,52 +135,66 @@ std::string Pretty(const std::string& duration) {
 
 }  // namespace
 
-std::map<std::string, Action> Actions() {
-  return {
-      {"status", Status},
-      {"today", [](const Options& o) { return Days(o, true); }},
-      {"history", [](const Options& o) { return Days(o, false); }},
-      {"snooze",
+const std::vector<VerbSpec>& Verbs() {
+  static const auto* verbs = new std::vector<VerbSpec>{
+      {"status", "Show the current bout, the next reminder and today's totals.",
+       "unsit status        unsit status --format json        unsit status --format waybar",
+       Status},
+      {"today", "Today's totals and an hour-by-hour chart of sitting minutes.", "unsit today",
+       [](const Options& o) { return Days(o, true); }},
+      {"history", "One line per day with totals, and a week-over-week comparison.",
+       "unsit history --days 14        unsit history --csv > sitting.csv",
+       [](const Options& o) { return Days(o, false); }},
+      {"snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
+       "unsit snooze 15m",
        [](const Options& o) {
          return Run(
              o, "snooze", DurationArgs(o.duration),
              Confirm(o.duration.empty() ? "Snoozed." : "Snoozed for " + Pretty(o.duration) + "."));
        }},
-      {"done",
+      {"done", "I'm up: a break begins now and the reminder closes.", "unsit done",
        [](const Options& o) { return Run(o, "done", {}, Confirm("Good: enjoy the break.")); }},
-      {"skip",
+      {"skip", "Skip this reminder: the next one comes after a full sit limit.", "unsit skip",
        [](const Options& o) { return Run(o, "skip", {}, Confirm("Skipped this reminder.")); }},
-      {"pause",
+      {"pause", "Mute reminders (tracking goes on) for a while or until resume.",
+       "unsit pause 45m        unsit pause",
        [](const Options& o) {
          return Run(
              o, "pause", Json{{"for", o.duration.empty() ? Json() : Json(o.duration)}},
              Confirm(o.duration.empty() ? "Reminders paused until `unsit resume`."
                                         : "Reminders paused for " + Pretty(o.duration) + "."));
        }},
-      {"resume",
+      {"resume", "End a pause; a reminder that fell due meanwhile shows now.", "unsit resume",
        [](const Options& o) { return Run(o, "resume", {}, Confirm("Reminders resumed.")); }},
-      {"standing",
+      {"standing", "Standing desk: while on, input does not count as sitting.",
+       "unsit standing on        unsit standing off",
        [](const Options& o) {
          bool on = o.standing == "on";
          return Run(o, "standing", Json{{"on", on}},
                     Confirm(on ? "Standing: input does not count as sitting."
                                : "Sitting again: input counts as sitting."));
        }},
-      {"stretch", [](const Options& o) { return Run(o, "stretch", {}, RenderStretch); }},
-      {"watch",
+      {"stretch", "Show the next stretch of the rotation, step by step.", "unsit stretch",
+       [](const Options& o) { return Run(o, "stretch", {}, RenderStretch); }},
+      {"watch", "Print one line per event as it happens; reconnects when unsitd restarts.",
+       "unsit watch        unsit watch --format waybar",
        [](const Options& o) {
          Format format = FormatOf(o);
          return Watch(o.socket, format == Format::kJson     ? WatchFormat::kJson
                                 : format == Format::kWaybar ? WatchFormat::kWaybar
                                                             : WatchFormat::kPlain);
        }},
-      {"doctor", Doctor},
-      {"reload",
+      {"doctor", "Explain which idle source and notifier are in use, and what is wrong.",
+       "unsit doctor", Doctor},
+      {"reload", "Re-read the config file; on an error the old config stays in force.",
+       "unsit reload",
        [](const Options& o) {
          return Run(o, "reload", {}, [](const Json&) { return std::string("Config reloaded.\n"); });
        }},
-      {"version", Version},
+      {"version", "Print the versions of unsit, unsitd and the protocol.", "unsit version",
+       Version},
   };
+  return *verbs;
 }
 
 }  // namespace unsit::cli

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <string>
+#include <vector>
 
 // What each verb of unsit(1) does once the command line is parsed.
 namespace unsit::cli {
@@ -21,7 +21,17 @@ struct Options {
 
 // Runs one verb and returns the exit code (unsit(1)).
 using Action = std::function<int(const Options&)>;
-// Verb name -> action, for every verb main.cc defines.
-std::map<std::string, Action> Actions();
+
+// One verb of unsit(1): its name, its line in --help, an example, what it does.
+struct VerbSpec {
+  const char* name;
+  const char* description;
+  const char* example;
+  Action action;
+};
+
+// Every verb, in the order --help lists them: the one list of the CLI's verbs.
+// main.cc makes a subcommand of each and adds the options of those that take any.
+const std::vector<VerbSpec>& Verbs();
 
 }  // namespace unsit::cli

@@ -30,10 +30,9 @@ CLI::Validator DurationUpTo(Duration max) {
       "DURATION");
 }
 
-CLI::App* Verb(CLI::App& app, const char* name, const char* description, const char* example) {
-  CLI::App* verb = app.add_subcommand(name, description);
-  verb->footer(std::string("Example:\n  ") + example);
-  return verb;
+void Verb(CLI::App& app, const VerbSpec& spec) {
+  app.add_subcommand(spec.name, spec.description)
+      ->footer(std::string("Example:\n  ") + spec.example);
 }
 
 // --format of status and watch: plain (the default), json (the same as
@@ -49,47 +48,28 @@ void AddFormat(CLI::App* verb, std::string& format) {
           [](std::string value) { return value == "human" ? std::string("plain") : value; });
 }
 
+// A subcommand for every verb of Verbs(), then the options of those that take any.
 void DefineVerbs(CLI::App& app, Options& o) {
-  AddFormat(
-      Verb(app, "status", "Show the current bout, the next reminder and today's totals.",
-           "unsit status        unsit status --format json        unsit status --format waybar"),
-      o.format);
-  Verb(app, "today", "Today's totals and an hour-by-hour chart of sitting minutes.", "unsit today");
-  CLI::App* history =
-      Verb(app, "history", "One line per day with totals, and a week-over-week comparison.",
-           "unsit history --days 14        unsit history --csv > sitting.csv");
+  for (const VerbSpec& spec : Verbs()) Verb(app, spec);
+  AddFormat(app.get_subcommand("status"), o.format);
+  CLI::App* history = app.get_subcommand("history");
   history
       ->add_option("--days", o.days,
                    "How many days, today included (1-" + std::to_string(protocol::kMaxHistoryDays) +
                        ", default 7)")
       ->check(CLI::Range(1, protocol::kMaxHistoryDays));
   history->add_flag("--csv", o.csv, "Comma-separated values, one row per day");
-  Verb(app, "snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
-       "unsit snooze 15m")
+  app.get_subcommand("snooze")
       ->add_option("duration", o.duration, "How long, e.g. 15m")
       ->check(DurationUpTo(protocol::kMaxSnooze));
-  Verb(app, "done", "I'm up: a break begins now and the reminder closes.", "unsit done");
-  Verb(app, "skip", "Skip this reminder: the next one comes after a full sit limit.", "unsit skip");
-  Verb(app, "pause", "Mute reminders (tracking goes on) for a while or until resume.",
-       "unsit pause 45m        unsit pause")
+  app.get_subcommand("pause")
       ->add_option("duration", o.duration, "How long, e.g. 45m; none: until `unsit resume`")
       ->check(DurationUpTo(protocol::kMaxPause));
-  Verb(app, "resume", "End a pause; a reminder that fell due meanwhile shows now.", "unsit resume");
-  Verb(app, "standing", "Standing desk: while on, input does not count as sitting.",
-       "unsit standing on        unsit standing off")
+  app.get_subcommand("standing")
       ->add_option("state", o.standing, "on or off")
       ->required()
       ->check(CLI::IsMember({"on", "off"}));
-  Verb(app, "stretch", "Show the next stretch of the rotation, step by step.", "unsit stretch");
-  AddFormat(
-      Verb(app, "watch", "Print one line per event as it happens; reconnects when unsitd restarts.",
-           "unsit watch        unsit watch --format waybar"),
-      o.format);
-  Verb(app, "doctor", "Explain which idle source and notifier are in use, and what is wrong.",
-       "unsit doctor");
-  Verb(app, "reload", "Re-read the config file; on an error the old config stays in force.",
-       "unsit reload");
-  Verb(app, "version", "Print the versions of unsit, unsitd and the protocol.", "unsit version");
+  AddFormat(app.get_subcommand("watch"), o.format);
 }
 
 int Main(int argc, char** argv) {
@@ -129,7 +109,10 @@ int Main(int argc, char** argv) {
   }
   // --version is the `version` verb, whatever else the line names.
   std::string verb = o.version ? "version" : app.get_subcommands().front()->get_name();
-  return Actions().at(verb)(o);
+  for (const VerbSpec& spec : Verbs()) {
+    if (verb == spec.name) return spec.action(o);
+  }
+  return kExitUsage;  // not reached: CLI11 accepts only the verbs defined above
 }
 
 }  // namespace

@@ -68,7 +68,7 @@ void Session(Connection& connection, WatchFormat format, int& exit_code) {
   if (waybar && !connection.Send(protocol::Request{kStatusId, "status", Json::object()})) return;
   for (;;) {
     auto message = connection.Read(waybar ? std::chrono::milliseconds(kWaybarRefresh) : -1ms);
-    if (!message && message.error().code == "timeout") {
+    if (!message && message.error().code == errc::kTimeout) {
       if (!connection.Send(protocol::Request{kStatusId, "status", Json::object()})) return;
       continue;
     }

@@ -22,6 +22,14 @@ target_include_directories(unsit_spdlog SYSTEM INTERFACE
   $<TARGET_PROPERTY:spdlog::spdlog_header_only,INTERFACE_INCLUDE_DIRECTORIES>)
 target_link_libraries(unsit_spdlog INTERFACE fmt::fmt-header-only Threads::Threads)
 
+# Asio, for every library whose code runs on the shell's loop (link unsit_asio,
+# not Boost::headers). Boost 1.74's Asio under GCC 12 in C++20 needs <utility>
+# included before it, so every C++ file built against it gets <utility> first:
+# said once here, not as an include line each file must keep first.
+add_library(unsit_asio INTERFACE)
+target_link_libraries(unsit_asio INTERFACE Boost::headers Threads::Threads)
+target_compile_options(unsit_asio INTERFACE "$<$<COMPILE_LANGUAGE:CXX>:SHELL:-include utility>")
+
 find_library(UNSIT_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a)
 add_library(unsit_yaml_cpp INTERFACE)
 if(UNSIT_YAML_CPP_ARCHIVE AND NOT UNSIT_SANITIZE)

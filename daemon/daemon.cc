@@ -2,12 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "clock/clock.h"
 #include "config/stretch_catalogue.h"
 #include "control/events.h"
 #include "control/server.h"
 #include "core/duration.h"
 #include "core/reminder_text.h"
-#include "platform/clock.h"
 #include "platform/stretch_pictures.h"
 #include "storage/history_store_sqlite.h"
 
@@ -31,8 +31,8 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, Config config
       lock_(std::move(lock)),
       config_(std::move(config)),
       model_(config_, unsit::ReadNow(config_.history.day_starts)),
-      timer_(io),
-      grace_timer_(io),
+      timer_(io.get_executor()),
+      grace_timer_(io.get_executor()),
       grace_([this](BootTime at) { return grace_timer_.Arm(at, [this] { grace_.Fire(); }); },
              [this] {
                if (idle_.source() != nullptr && !stopped_) idle_.source()->WatchNextInput();
@@ -53,6 +53,7 @@ Daemon::Daemon(boost::asio::io_context& io, DaemonOptions options, Config config
               spdlog::warn("history: {}; the stretches start from the first",
                            rotation.error().message);
             }
+            RecordDayStarts(store);
           }) {}
 
 Daemon::~Daemon() { Shutdown(); }
@@ -60,8 +61,8 @@ Daemon::~Daemon() { Shutdown(); }
 Now Daemon::ReadNow() const { return unsit::ReadNow(config_.history.day_starts); }
 
 Status Daemon::Start() {
-  if (auto opened = timer_.Open(); !opened.ok()) return opened.error();
-  if (auto opened = grace_timer_.Open(); !opened.ok()) return opened.error();
+  if (auto opened = timer_.Opened(); !opened.ok()) return opened.error();
+  if (auto opened = grace_timer_.Opened(); !opened.ok()) return opened.error();
 #ifdef UNSIT_HAVE_GIO
   glib_ = std::make_unique<GlibThread>();
   if (auto started = glib_->Start(); !started.ok()) return started.error();
@@ -84,8 +85,8 @@ void Daemon::Shutdown() {
   if (stopped_) return;
   stopped_ = true;
   if (context_) Feed(in::Shutdown{});
-  timer_.Disarm();
-  grace_timer_.Disarm();
+  timer_.Cancel();
+  grace_timer_.Cancel();
   if (notifier_) notifier_->Close();
   server_.reset();
   session_.reset();
@@ -116,7 +117,7 @@ void Daemon::Feed(const Input& input) {
 void Daemon::ApplyOutput(const Now& now, const Output& output) {
   for (const Decision& decision : output.decisions) ApplyDecision(now, decision);
   if (stopped_ || !output.next_deadline) {
-    timer_.Disarm();
+    timer_.Cancel();
     return;
   }
   NoteTimer(timer_.Arm(*output.next_deadline, [this] { Feed(in::Tick{}); }));

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <boost/asio/io_context.hpp>
 #include <memory>
 #include <optional>
@@ -13,7 +11,7 @@
 #include "core/model.h"
 #include "core/reminder_text.h"
 #include "core/stretch_rotation.h"
-#include "platform/boot_timer.h"
+#include "loop/boot_timer.h"
 #include "platform/glib_thread.h"
 #include "platform/notifier_factory.h"
 #include "platform/session_watch.h"
@@ -74,6 +72,9 @@ class Daemon final : public DaemonApi {
   void StartSessionWatch();
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
+  // Tells the store history.day_starts (it splits days there and records it
+  // for the CLI); a failure is logged.
+  void RecordDayStarts(HistoryStore& store);
   void RestoreFromHistory();
   void RebuildStretches();
   std::string IdleWanted() const;

@@ -3,10 +3,10 @@
 
 #include <cstdlib>
 
+#include "clock/clock.h"
 #include "config/config_loader.h"
 #include "core/duration.h"
 #include "daemon.h"
-#include "platform/clock.h"
 #include "platform/desktop_info.h"
 #ifdef UNSIT_HAVE_GIO
 #include "platform/compositor_version.h"
@@ -54,6 +54,7 @@ unsit::Status Daemon::Reload() {
   Now now = ReadNow();
   ApplyOutput(now, model_.Reconfigure(now, config_));
   RebuildStretches();
+  if (HistoryStore* store = history_.store()) RecordDayStarts(*store);
   spdlog::info("reload: config {} in force",
                config_.source.empty() ? "(defaults)" : config_.source);
   // A new threshold or backend needs a new idle source; reloading also probes
@@ -74,7 +75,7 @@ Result<std::vector<DayView>> Daemon::History(int days) {
   HistoryStore* store = history_.store();
   if (store == nullptr) {
     if (days > 1) {
-      return Error{"no_history", "history is not available: " + history_.open_problem()};
+      return Error{errc::kNoHistory, "history is not available: " + history_.open_problem()};
     }
     return std::vector<DayView>{Today()};
   }

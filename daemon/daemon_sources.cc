@@ -4,6 +4,7 @@
 // io_context thread.
 #include <spdlog/spdlog.h>
 
+#include "clock/clock.h"
 #include "core/duration.h"
 #include "daemon.h"
 #include "storage/history_store_sqlite.h"
@@ -90,6 +91,13 @@ void Daemon::StartNotifier() {
   });
   if (auto problem = notifier_->Info().problem; !problem.empty()) {
     spdlog::warn("notify: {}", problem);
+  }
+}
+
+void Daemon::RecordDayStarts(HistoryStore& store) {
+  if (unsit::Status recorded = store.SetDayStarts(config_.history.day_starts); !recorded.ok()) {
+    spdlog::warn("history: {}; with the daemon stopped, unsit may split days elsewhere",
+                 recorded.error().message);
   }
 }
 

@@ -1,7 +1,5 @@
 // unsitd: parses the command line, sets up logging, takes the single-instance
 // lock and runs the io_context loop until SIGTERM/SIGINT. SIGHUP reloads.
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -73,7 +71,7 @@ int Run(const Flags& flags) {
   if (!runtime->warning.empty()) spdlog::warn("{}", runtime->warning);
   auto lock = AcquireInstanceLock(runtime->dir);
   if (!lock.ok()) {
-    const bool running = lock.error().code == "running";
+    const bool running = lock.error().code == errc::kRunning;
     if (running && flags.autostart) return 0;  // the running one (e.g. the unit) is enough
     spdlog::critical("{}", lock.error().message);
     return running ? kExitAlreadyRunning : 1;  // a lock that cannot be taken is a failure
@@ -162,7 +160,8 @@ int main(int argc, char** argv) {
   app.add_option("--idle-backend", flags.idle_backend, "Override idle.backend")
       ->check(CLI::IsMember(unsit::IdleBackendNames()));
   app.add_option("--notifier", flags.notifier, "Override notify.backend: auto, libnotify or log")
-      ->check(CLI::IsMember({"auto", "libnotify", "log"}));
+      ->check(CLI::IsMember(
+          std::vector<std::string>(unsit::kNotifierNames.begin(), unsit::kNotifierNames.end())));
   auto* check = app.add_option("--check-config", flags.check_config,
                                "Validate a config file (default: the one --config or XDG names), "
                                "print FILE:LINE:COLUMN errors and exit")

@@ -41,12 +41,12 @@ Result<std::string> ReadSmallFile(const std::string& path, bool* missing) {
   if (fd.get() < 0) {
     const int error = errno;
     if (missing != nullptr) *missing = error == ENOENT;
-    return Error{"io", path + ": cannot open the config file (" + ErrnoText(error) +
-                           "), expected a readable YAML file"};
+    return Error{errc::kIo, path + ": cannot open the config file (" + ErrnoText(error) +
+                                "), expected a readable YAML file"};
   }
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
-    return Error{"io", path + ": not a regular file, expected a readable YAML file"};
+    return Error{errc::kIo, path + ": not a regular file, expected a readable YAML file"};
   }
   std::string text;
   std::array<char, 8192> buffer{};
@@ -55,12 +55,12 @@ Result<std::string> ReadSmallFile(const std::string& path, bool* missing) {
     if (n == 0) return text;
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      return Error{"io", path + ": cannot read the config file (" + ErrnoText(errno) +
-                             "), expected a readable YAML file"};
+      return Error{errc::kIo, path + ": cannot read the config file (" + ErrnoText(errno) +
+                                  "), expected a readable YAML file"};
     }
     text.append(buffer.data(), static_cast<std::size_t>(n));
   }
-  return Error{"io", path + ": the file is larger than 1 MiB, expected a small YAML file"};
+  return Error{errc::kIo, path + ": the file is larger than 1 MiB, expected a small YAML file"};
 }
 
 std::string HomeDirectory() {

@@ -30,11 +30,8 @@ constexpr std::array<std::string_view, 11> kTopKeys = {
     "quiet_hours", "idle",        "notify",       "stretches",    "history"};
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
-constexpr std::array<std::string_view, 8> kIdleBackends = {
-    "auto", "mutter", "ext-idle-notify", "kde-idle", "x11", "logind", "none", "test"};
 constexpr std::array<std::string_view, 2> kInhibitors = {"respect", "ignore"};
 constexpr std::array<std::string_view, 1> kNotifyKeys = {"backend"};
-constexpr std::array<std::string_view, 3> kNotifyBackends = {"auto", "libnotify", "log"};
 constexpr std::array<std::string_view, 3> kStretchesKeys = {"places", "kinds", "extra"};
 constexpr std::array<std::string_view, 3> kHistoryKeys = {"checkpoint", "keep", "day_starts"};
 constexpr int kMaxKeepYears = 100;
@@ -81,8 +78,8 @@ class ConfigReader {
                       [this](auto& k, auto& v, auto& p) { ReadIdle(k, v, p); });
     } else if (path == "notify") {
       ForEachKnownKey(value, path, kNotifyKeys, problems_, [this](auto& k, auto& v, auto& p) {
-        if (auto i = ChoiceOf(k, v, p, kNotifyBackends, problems_)) {
-          config_.notify.backend = kNotifyBackends[*i];
+        if (auto i = ChoiceOf(k, v, p, kNotifierNames, problems_)) {
+          config_.notify.backend = kNotifierNames[*i];
         }
       });
     } else if (path == "stretches") {
@@ -129,8 +126,8 @@ class ConfigReader {
 
   void ReadIdle(const Node& key, const Node& value, const std::string& path) {
     if (key.Scalar() == "backend") {
-      if (auto i = ChoiceOf(key, value, path, kIdleBackends, problems_)) {
-        config_.idle.backend = kIdleBackends[*i];
+      if (auto i = ChoiceOf(key, value, path, kIdleBackendNames, problems_)) {
+        config_.idle.backend = kIdleBackendNames[*i];
       }
     } else if (auto i = ChoiceOf(key, value, path, kInhibitors, problems_)) {
       config_.idle.respect_inhibitors = *i == 0;

@@ -88,7 +88,7 @@ Error Problems::ToError() const {
                                                   : entry.text.substr(0, kMaxLineBytes - 3) + "...";
     ++shown;
   }
-  return Error{"config", std::move(message)};
+  return Error{errc::kConfig, std::move(message)};
 }
 
 Result<YAML::Node> LoadYaml(std::string_view text, const std::string& file_name) {

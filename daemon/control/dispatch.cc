@@ -1,8 +1,9 @@
 #include "control/dispatch.h"
 
+#include <algorithm>
 #include <functional>
-#include <map>
 #include <utility>
+#include <vector>
 
 #include "control/views.h"
 #include "core/duration.h"
@@ -103,8 +104,10 @@ Handler Command0() {
   return [](const Json&, DaemonApi& api) { return ApplyResult(api, Command{}); };
 }
 
-const std::map<std::string_view, Handler>& Table() {
-  static const auto* table = new std::map<std::string_view, Handler>{
+// Every verb with its handler, in the order unsit-ipc(7) lists them: the one
+// list of the daemon's verbs (Verbs() is read from it).
+const std::vector<std::pair<std::string_view, Handler>>& Table() {
+  static const auto* table = new std::vector<std::pair<std::string_view, Handler>>{
       {"status", NoArgs(StatusResult)},
       {"today", NoArgs([](DaemonApi& api) -> Result<Json> { return DayJson(api.Today()); })},
       {"history", History},
@@ -127,14 +130,17 @@ const std::map<std::string_view, Handler>& Table() {
 }  // namespace
 
 const std::vector<std::string_view>& Verbs() {
-  static const auto* verbs = new std::vector<std::string_view>{
-      "status", "today",    "history", "snooze", "done",   "skip",    "pause",
-      "resume", "standing", "stretch", "doctor", "reload", "version", "subscribe"};
+  static const auto* verbs = [] {
+    auto* names = new std::vector<std::string_view>;
+    for (const auto& entry : Table()) names->push_back(entry.first);
+    return names;
+  }();
   return *verbs;
 }
 
 protocol::Reply Dispatch(const protocol::Request& request, DaemonApi& api) {
-  auto it = Table().find(request.cmd);
+  auto it = std::find_if(Table().begin(), Table().end(),
+                         [&](const auto& entry) { return entry.first == request.cmd; });
   if (it == Table().end()) {
     return protocol::ErrorReply(request.id, code::kUnknownCommand,
                                 "Unknown command \"" + request.cmd + "\".");

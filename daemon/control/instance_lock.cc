@@ -83,22 +83,23 @@ Result<InstanceLock> AcquireInstanceLock(const std::string& runtime_dir) {
   std::string socket_path = protocol::SocketPathIn(runtime_dir);
   int fd = open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (fd < 0) {
-    return Error{"io", "Cannot open " + lock_path + ": " + std::strerror(errno) + "."};
+    return Error{errc::kIo, "Cannot open " + lock_path + ": " + std::strerror(errno) + "."};
   }
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     int err = errno;
     std::string pid = err == EWOULDBLOCK ? HolderPid(fd) : "";
     close(fd);
     if (err != EWOULDBLOCK) {
-      return Error{"io", "Cannot lock " + lock_path + ": " + std::strerror(err) + "."};
+      return Error{errc::kIo, "Cannot lock " + lock_path + ": " + std::strerror(err) + "."};
     }
-    return Error{"running", "unsitd is already running (pid " + (pid.empty() ? "unknown" : pid) +
-                                ", socket " + socket_path + "); not starting a second one."};
+    return Error{errc::kRunning, "unsitd is already running (pid " +
+                                     (pid.empty() ? "unknown" : pid) + ", socket " + socket_path +
+                                     "); not starting a second one."};
   }
   if (!WritePid(fd)) {
     int err = errno;
     close(fd);
-    return Error{"io", "Cannot write " + lock_path + ": " + std::strerror(err) + "."};
+    return Error{errc::kIo, "Cannot write " + lock_path + ": " + std::strerror(err) + "."};
   }
   return InstanceLock(fd, std::move(lock_path), std::move(socket_path));
 }

@@ -33,7 +33,7 @@ class InstanceLock {
 
 // Takes the lock in `runtime_dir` (the private directory of
 // protocol::DefaultRuntimeDir(), which must exist). Never blocks. When another
-// process holds it: Error{"running", "... pid N ... socket PATH ..."}; that
+// process holds it: Error{errc::kRunning, "... pid N ... socket PATH ..."}; that
 // process's files are left untouched.
 Result<InstanceLock> AcquireInstanceLock(const std::string& runtime_dir);
 

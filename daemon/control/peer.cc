@@ -1,7 +1,5 @@
 #include "control/peer.h"
 
-#include <utility>  // before Asio
-
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/write.hpp>
 
@@ -176,7 +174,7 @@ void Peer::SendAndClose(const protocol::Reply& reply) {
 
 void Peer::ArmTimer(std::chrono::milliseconds after) {
   // Weak: a pending timer alone does not keep the peer alive (Close cancels it).
-  Status armed = timer_.Arm(after, [weak = weak_from_this()] {
+  Status armed = timer_.ArmAfter(after, [weak = weak_from_this()] {
     if (auto self = weak.lock()) self->OnTimer();
   });
   // A silent peer that cannot be timed out would hold its slot for good: it

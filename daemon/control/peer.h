@@ -1,7 +1,5 @@
 #pragma once
 
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20 needs it
-
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -12,7 +10,7 @@
 
 #include <boost/asio/local/stream_protocol.hpp>
 
-#include "control/fd_timer.h"
+#include "loop/boot_timer.h"
 #include "protocol/protocol.h"
 
 // One connection of the control server. Internal to unsit_control; everything
@@ -85,7 +83,7 @@ class Peer : public std::enable_shared_from_this<Peer> {
   void OnTimer();
 
   Socket socket_;
-  FdTimer timer_;  // idle timeout or close grace; never Asio's shared timerfd
+  BootTimer timer_;  // idle timeout or close grace; never Asio's shared timerfd
   PeerLimits limits_;
   PeerHost* host_;
   std::array<char, 8192> chunk_{};

@@ -1,7 +1,5 @@
 #include "control/server.h"
 
-#include <utility>  // before Asio
-
 #include <malloc.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -19,7 +17,7 @@ namespace {
 namespace code = protocol::code;
 
 Error SocketError(const std::string& what, const std::string& path, const std::string& why) {
-  return Error{"io", what + " " + path + ": " + why + "."};
+  return Error{errc::kIo, what + " " + path + ": " + why + "."};
 }
 
 // The uid of the process at the other end, or nullopt if the kernel cannot tell.

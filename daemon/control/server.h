@@ -1,7 +1,5 @@
 #pragma once
 
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20 needs it
-
 #include <sys/types.h>
 #include <unistd.h>
 

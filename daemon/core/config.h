@@ -1,7 +1,9 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/quiet_hours.h"
@@ -10,6 +12,16 @@
 namespace unsit {
 
 using namespace std::chrono_literals;
+
+// Every idle backend name idle.backend and --idle-backend accept: "auto", then
+// the `auto` order, then the ones only taken by name. The one list: the config
+// loader checks against it and the idle factory has a maker for every other
+// name (tests/platform/backend_names_test.cc holds the two together).
+inline constexpr std::array<std::string_view, 9> kIdleBackendNames = {
+    "auto", "mutter", "ext-idle-notify", "kde-idle", "x11", "x11-poll", "logind", "none", "test"};
+
+// Every notifier name notify.backend and --notifier accept.
+inline constexpr std::array<std::string_view, 3> kNotifierNames = {"auto", "libnotify", "log"};
 
 enum class OnDismiss { kSnooze, kSkip };
 enum class StretchPlace { kStanding, kDesk, kFloor };
@@ -47,13 +59,12 @@ struct Config {
   std::vector<QuietWindow> quiet_hours;
 
   struct Idle {
-    // auto | mutter | ext-idle-notify | kde-idle | x11 | logind | none | test
-    std::string backend = "auto";
+    std::string backend = "auto";    // one of kIdleBackendNames
     bool respect_inhibitors = true;  // idle.inhibitors: respect | ignore
   } idle;
 
   struct Notify {
-    std::string backend = "auto";  // auto | libnotify | log
+    std::string backend = "auto";  // one of kNotifierNames
   } notify;
 
   struct Stretches {

@@ -4,11 +4,13 @@
 #include <utility>
 #include <variant>
 
+#include "core/error_codes.h"
+
 namespace unsit {
 
 // An error as a value: a stable machine-readable code and a sentence for people.
 struct Error {
-  std::string code;     // e.g. "bad_args", "config", "io"
+  std::string code;     // one of core/error_codes.h (errc::kConfig, ...)
   std::string message;  // complete sentence; says what to do next where it can
 };
 

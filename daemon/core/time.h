@@ -8,7 +8,7 @@ namespace unsit {
 using Duration = std::chrono::milliseconds;
 
 // A tag clock for CLOCK_BOOTTIME: monotonic and still counting through suspend.
-// The core never reads it; platform/clock.h takes the readings.
+// The core never reads it; clock/clock.h takes the readings.
 struct BootClock {
   using duration = std::chrono::milliseconds;
   using rep = duration::rep;

@@ -25,14 +25,14 @@ std::optional<std::string> SessionAddress() {
 Error TakeError(GError* error, const std::string& what) {
   std::string message = what + ": " + (error != nullptr ? error->message : "unknown error");
   if (error != nullptr) g_error_free(error);
-  return Error{"dbus", message};
+  return Error{errc::kDbus, message};
 }
 
 Result<GDBusConnection*> Connect(GBusType type) {
   std::string address;
   if (type == G_BUS_TYPE_SESSION) {
     std::optional<std::string> found = SessionAddress();
-    if (!found) return Error{"dbus", "no session bus (DBUS_SESSION_BUS_ADDRESS is not set)"};
+    if (!found) return Error{errc::kDbus, "no session bus (DBUS_SESSION_BUS_ADDRESS is not set)"};
     address = *found;
   } else {
     GError* error = nullptr;

@@ -6,14 +6,12 @@
 // whose idleness logind computes itself (text consoles, from the terminal's
 // access time) emit no such signal; they are not desktops, and no polling is done
 // for them.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_logind.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/gdbus_util.h"
 #include "platform/logind_find_session.h"
 
@@ -111,16 +109,16 @@ Status Watcher::Probe() {
   if (!bus) return bus.error();
   bus_ = *bus;
   Result<logind::FoundSession> found = logind::FindSession(bus_);
-  if (!found) return Error{"unavailable", "no logind session: " + found.error().message};
+  if (!found) return Error{errc::kUnavailable, "no logind session: " + found.error().message};
   session_ = found->path;
   Result<GVariant*> hint = gdbus::GetProperty(bus_, kName, session_.c_str(), kSession, "IdleHint");
   if (!hint) {
-    return Error{"unavailable",
+    return Error{errc::kUnavailable,
                  "the logind session " + session_ + " has no IdleHint: " + hint.error().message};
   }
   const bool boolean = g_variant_is_of_type(*hint, G_VARIANT_TYPE_BOOLEAN);
   g_variant_unref(*hint);
-  if (!boolean) return Error{"unavailable", "IdleHint of " + session_ + " is not a boolean"};
+  if (!boolean) return Error{errc::kUnavailable, "IdleHint of " + session_ + " is not a boolean"};
   return Ok{};
 }
 
@@ -274,14 +272,14 @@ class LogindIdleSource : public IdleSource {
 
 Result<std::unique_ptr<IdleSource>> MakeLogindIdleSource(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
+    return Error{errc::kUnavailable, "the GLib thread is not running"};
   }
   auto io_side = std::make_shared<IoSide>();
   auto watcher = std::make_shared<Watcher>(context.io, io_side);
   // A few bounded calls; an absent logind answers at once (no auto-start).
   std::optional<Status> probed = gdbus::RunOnGlib<Status>(
       *context.glib, [watcher] { return watcher->Probe(); }, std::chrono::milliseconds(5000));
-  if (!probed) return Error{"unavailable", "logind did not answer in time"};
+  if (!probed) return Error{errc::kUnavailable, "logind did not answer in time"};
   if (!*probed) {
     context.glib->Post([watcher] { watcher->Stop(); });
     return probed->error();

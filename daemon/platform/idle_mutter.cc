@@ -7,14 +7,12 @@
 // and comes back, and every watch is added again. A vanished name is not kLost:
 // the source keeps waiting for it to return (IdleTime() is unknown meanwhile),
 // because a restart is routine and losing the backend for it would be wrong.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_mutter.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/gdbus_util.h"
 
 namespace unsit {
@@ -84,7 +82,7 @@ Status Monitor::Probe() {
   Result<GVariant*> owner = gdbus::Call(
       bus_, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetNameOwner",
       g_variant_new("(s)", kName), G_VARIANT_TYPE("(s)"), std::chrono::milliseconds(1000));
-  if (!owner) return Error{"unavailable", std::string(kName) + " is not on the session bus"};
+  if (!owner) return Error{errc::kUnavailable, std::string(kName) + " is not on the session bus"};
   g_variant_unref(*owner);
   return Ok{};
 }
@@ -267,13 +265,13 @@ class MutterIdleSource : public IdleSource {
 
 Result<std::unique_ptr<IdleSource>> MakeMutterIdleSource(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
+    return Error{errc::kUnavailable, "the GLib thread is not running"};
   }
   auto io_side = std::make_shared<IoSide>();
   auto monitor = std::make_shared<Monitor>(context.io, io_side);
   std::optional<Status> probed = gdbus::RunOnGlib<Status>(
       *context.glib, [monitor] { return monitor->Probe(); }, std::chrono::milliseconds(3000));
-  if (!probed) return Error{"unavailable", "the session bus did not answer in time"};
+  if (!probed) return Error{errc::kUnavailable, "the session bus did not answer in time"};
   if (!*probed) {
     context.glib->Post([monitor] { monitor->Stop(); });
     return probed->error();

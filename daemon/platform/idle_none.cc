@@ -1,5 +1,3 @@
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include "platform/idle_none.h"
 
 #include <boost/asio/io_context.hpp>

@@ -1,5 +1,3 @@
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -13,7 +11,7 @@
 #include <istream>
 #include <sstream>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/idle_scripted.h"
 
 namespace unsit {
@@ -86,11 +84,11 @@ class ScriptedIdleSource : public IdleSource {
 Result<std::unique_ptr<IdleSource>> MakeScriptedIdleSource(const PlatformContext& context) {
   const char* path = getenv("UNSIT_TEST_IDLE");
   if (path == nullptr || *path == '\0') {
-    return Error{"unavailable", "UNSIT_TEST_IDLE is not set (it names the FIFO to read)"};
+    return Error{errc::kUnavailable, "UNSIT_TEST_IDLE is not set (it names the FIFO to read)"};
   }
   int fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    return Error{"unavailable", std::string("cannot open ") + path + ": " + strerror(errno)};
+    return Error{errc::kUnavailable, std::string("cannot open ") + path + ": " + strerror(errno)};
   }
   return std::unique_ptr<IdleSource>(
       std::make_unique<ScriptedIdleSource>(context.io, fd, context.session));

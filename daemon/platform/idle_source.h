@@ -61,7 +61,7 @@ using IdleMaker = Result<std::unique_ptr<IdleSource>> (*)(const PlatformContext&
 // The precondition of IdleSource::Start that every backend checks first: an
 // Error for a threshold that is not above zero.
 inline Status CheckIdleThreshold(Duration threshold) {
-  if (threshold <= Duration::zero()) return Error{"bad_args", "idle threshold must be > 0"};
+  if (threshold <= Duration::zero()) return Error{errc::kBadArgs, "idle threshold must be > 0"};
   return Ok{};
 }
 

@@ -1,7 +1,5 @@
 // The Wayland idle source shared by the ext-idle-notify-v1 and org_kde_kwin_idle
 // adapters: connection, registry, seat, and the display fd in the Asio loop.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_wayland.h"
 
 #include <wayland-client.h>
@@ -16,7 +14,7 @@
 #include <limits>
 #include <string>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 
 namespace unsit::wayland {
 
@@ -110,22 +108,22 @@ void Core::OnGlobal(void* data, wl_registry* registry, uint32_t name, const char
 Status Core::Connect() {
   const char* name = std::getenv("WAYLAND_DISPLAY");
   if (name == nullptr || *name == '\0') {
-    return Error{"unavailable", "WAYLAND_DISPLAY is not set."};
+    return Error{errc::kUnavailable, "WAYLAND_DISPLAY is not set."};
   }
   display_ = wl_display_connect(nullptr);
   if (display_ == nullptr) {
-    return Error{"unavailable", std::string("cannot connect to the Wayland compositor at ") + name +
-                                    ": " + std::strerror(errno) + "."};
+    return Error{errc::kUnavailable, std::string("cannot connect to the Wayland compositor at ") +
+                                         name + ": " + std::strerror(errno) + "."};
   }
   registry_ = wl_display_get_registry(display_);
   wl_registry_add_listener(registry_, &kRegistryListener, this);
   if (wl_display_roundtrip(display_) < 0) {
-    return Error{"unavailable", "the Wayland compositor closed the connection at start-up."};
+    return Error{errc::kUnavailable, "the Wayland compositor closed the connection at start-up."};
   }
-  if (seat_ == nullptr) return Error{"unavailable", "the Wayland compositor offers no seat."};
+  if (seat_ == nullptr) return Error{errc::kUnavailable, "the Wayland compositor offers no seat."};
   if (!protocol_->bound()) {
-    return Error{"unavailable", "the Wayland compositor does not offer " +
-                                    std::string(protocol_->GlobalName()) + "."};
+    return Error{errc::kUnavailable, "the Wayland compositor does not offer " +
+                                         std::string(protocol_->GlobalName()) + "."};
   }
   return Ok{};
 }

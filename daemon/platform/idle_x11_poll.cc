@@ -1,5 +1,5 @@
 // X11 idle through MIT-SCREEN-SAVER, polled (see idle_x11.h for the contract and
-// the wakeup cost). One steady timer; its next expiry is the earliest moment the
+// the wakeup cost). One timer (loop/boot_timer.h); its next expiry is the earliest moment the
 // answer could change what we report:
 //   active: when idle could first reach the threshold (threshold - idle), since
 //           idle cannot grow faster than the clock;
@@ -10,9 +10,9 @@
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
+#include "loop/boot_timer.h"
 #include "platform/idle_x11.h"
 #include "platform/x11_connection.h"
 
@@ -34,11 +34,11 @@ constexpr Duration kJitter{100};
 class X11PollIdleSource final : public IdleSource {
  public:
   X11PollIdleSource(boost::asio::io_context& io, std::unique_ptr<X11Connection> x)
-      : io_(io), x_(std::move(x)), timer_(io), info_(XScreenSaverAllocInfo()) {}
+      : io_(io), x_(std::move(x)), timer_(io.get_executor()), info_(XScreenSaverAllocInfo()) {}
 
   ~X11PollIdleSource() override {
     *alive_ = false;
-    timer_.cancel();
+    timer_.Cancel();
     if (info_ != nullptr) XFree(info_);
   }
 
@@ -46,7 +46,7 @@ class X11PollIdleSource final : public IdleSource {
 
   Status Start(Duration threshold, Callback callback) override {
     if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
-    if (x_->lost()) return Error{"unavailable", x_->LostReason()};
+    if (x_->lost()) return Error{errc::kUnavailable, x_->LostReason()};
     threshold_ = threshold;
     callback_ = std::move(callback);
     started_ = true;
@@ -107,12 +107,10 @@ class X11PollIdleSource final : public IdleSource {
     Duration delay = kMaxPoll;
     if (idle_reported_ || watch_input_) delay = std::clamp(idle / 10, kMinPoll, kMaxPoll);
     if (!idle_reported_) delay = std::min(delay, threshold_ - idle);
-    timer_.expires_after(std::max(delay, kMinDelay));
-    timer_.async_wait([this, alive = std::weak_ptr<bool>(alive_)](boost::system::error_code ec) {
-      auto token = alive.lock();
-      if (!token || !*token || ec) return;
-      Poll();
-    });
+    // The timer never runs its callback once it is gone, and it goes with us.
+    Status armed = timer_.ArmAfter(std::max(delay, kMinDelay), [this] { Poll(); });
+    // Without its timer the poller cannot see anything change: it is lost.
+    if (!armed.ok()) PostLost(armed.error().message);
   }
 
   // Nothing is selected on this connection; readable means an error or EOF.
@@ -130,20 +128,21 @@ class X11PollIdleSource final : public IdleSource {
     if (callback_) callback_(report);
   }
 
-  void PostLost() {
-    if (lost_posted_ || !x_->lost()) return;
+  // Reports kLost once: the connection's reason, or `reason` when it is not lost.
+  void PostLost(std::string reason = {}) {
+    if (lost_posted_ || (!x_->lost() && reason.empty())) return;
     lost_posted_ = true;
-    timer_.cancel();
-    boost::asio::post(io_, [this, alive = std::weak_ptr<bool>(alive_)] {
+    timer_.Cancel();
+    boost::asio::post(io_, [this, reason, alive = std::weak_ptr<bool>(alive_)] {
       auto token = alive.lock();
       if (!token || !*token) return;
-      Report({IdleReport::Kind::kLost, {}, x_->LostReason()});
+      Report({IdleReport::Kind::kLost, {}, x_->lost() ? x_->LostReason() : reason});
     });
   }
 
   boost::asio::io_context& io_;
   std::unique_ptr<X11Connection> x_;
-  boost::asio::steady_timer timer_;
+  BootTimer timer_;
   XScreenSaverInfo* info_;
   Duration threshold_{0};
   Callback callback_;
@@ -163,7 +162,7 @@ Result<std::unique_ptr<IdleSource>> MakeX11PollIdleSource(const PlatformContext&
   int event_base = 0;
   int error_base = 0;
   if (!XScreenSaverQueryExtension((*x)->display(), &event_base, &error_base)) {
-    return Error{"unavailable",
+    return Error{errc::kUnavailable,
                  "the X server on " + (*x)->name() + " has no MIT-SCREEN-SAVER extension"};
   }
   return std::unique_ptr<IdleSource>(new X11PollIdleSource(context.io, std::move(x.value())));

@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/idle_x11.h"
 #include "platform/x11_connection.h"
 
@@ -56,7 +56,7 @@ class X11SyncIdleSource final : public IdleSource {
 
   Status Start(Duration threshold, Callback callback) override {
     if (Status valid = CheckIdleThreshold(threshold); !valid) return valid;
-    if (x_->lost()) return Error{"unavailable", x_->LostReason()};
+    if (x_->lost()) return Error{errc::kUnavailable, x_->LostReason()};
     threshold_ = threshold;
     callback_ = std::move(callback);
     started_ = true;
@@ -234,11 +234,11 @@ Result<std::unique_ptr<IdleSource>> MakeX11SyncIdleSource(const PlatformContext&
   int minor = 0;
   if (!XSyncQueryExtension(display, &event_base, &error_base) ||
       !XSyncInitialize(display, &major, &minor)) {
-    return Error{"unavailable", "the X server on " + (*x)->name() + " has no SYNC extension"};
+    return Error{errc::kUnavailable, "the X server on " + (*x)->name() + " has no SYNC extension"};
   }
   auto idletime = FindIdleTimeCounter(display);
   if (!idletime) {
-    return Error{"unavailable",
+    return Error{errc::kUnavailable,
                  "the X server on " + (*x)->name() + " has no SYNC IDLETIME counter"};
   }
   return std::unique_ptr<IdleSource>(
@@ -251,7 +251,7 @@ Result<std::unique_ptr<IdleSource>> MakeX11IdleSource(const PlatformContext& con
   auto poll = MakeX11PollIdleSource(context);
   if (poll.ok()) return std::move(poll.value());
   if (sync.error().message == poll.error().message) return sync.error();
-  return Error{"unavailable", sync.error().message + "; " + poll.error().message};
+  return Error{errc::kUnavailable, sync.error().message + "; " + poll.error().message};
 }
 
 }  // namespace unsit

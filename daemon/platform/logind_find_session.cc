@@ -34,7 +34,7 @@ Result<FoundSession> UserDisplaySession(GDBusConnection* bus) {
     found = path;
   }
   g_variant_unref(*display);
-  if (found == "/") return Error{"no_session", "the user has no display session"};
+  if (found == "/") return Error{errc::kNoSession, "the user has no display session"};
   return FoundSession{found, "the user's display session"};
 }
 
@@ -42,7 +42,8 @@ Result<FoundSession> UserDisplaySession(GDBusConnection* bus) {
 Result<FoundSession> FirstSessionOfUser(GDBusConnection* bus) {
   Result<GVariant*> list = gdbus::Call(bus, kName, kManagerPath, kManager, "ListSessions", nullptr,
                                        G_VARIANT_TYPE("(a(susso))"), kCallTimeout);
-  if (!list) return Error{"no_session", "cannot ask logind for sessions: " + list.error().message};
+  if (!list)
+    return Error{errc::kNoSession, "cannot ask logind for sessions: " + list.error().message};
   GVariantIter* iter = nullptr;
   g_variant_get(*list, "(a(susso))", &iter);
   const gchar* path = nullptr;
@@ -54,7 +55,7 @@ Result<FoundSession> FirstSessionOfUser(GDBusConnection* bus) {
   }
   g_variant_iter_free(iter);
   g_variant_unref(*list);
-  if (first.empty()) return Error{"no_session", "logind lists no session for this user"};
+  if (first.empty()) return Error{errc::kNoSession, "logind lists no session for this user"};
   return FoundSession{first, "the user's first session"};
 }
 

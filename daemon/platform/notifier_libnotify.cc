@@ -5,8 +5,6 @@
 // NotifyNotification and what it knows about the server). Back reaches Front only
 // through boost::asio::post with a weak_ptr, so a late action after the notifier
 // is gone is dropped.
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include "platform/notifier_libnotify.h"
 
 #include <libnotify/notify.h>
@@ -54,7 +52,7 @@ class Back {
   // notify_init once per process, then what the server says about itself.
   Result<NotifierInfo> Init() {
     if (!notify_is_initted() && !notify_init("unsit")) {
-      return Error{"unavailable", "notify_init failed"};
+      return Error{errc::kUnavailable, "notify_init failed"};
     }
     HoldSessionBus();
     if (!Refresh()) info_.problem = NoServerProblem("org.freedesktop.Notifications is not owned");
@@ -292,10 +290,10 @@ bool HaveSessionBusAddress() {
 
 Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
+    return Error{errc::kUnavailable, "the GLib thread is not running"};
   }
   if (!HaveSessionBusAddress()) {
-    return Error{"unavailable",
+    return Error{errc::kUnavailable,
                  "no session bus (DBUS_SESSION_BUS_ADDRESS is unset and there is no "
                  "$XDG_RUNTIME_DIR/bus)"};
   }

@@ -1,4 +1,4 @@
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/session_watch.h"
 
 namespace unsit {

@@ -54,7 +54,7 @@ Result<std::unique_ptr<SessionWatch>> MakeLogindSessionWatch(const PlatformConte
 class SuspendDetector {
  public:
   using Reader = std::function<Duration()>;
-  // `read` defaults to SuspendedSoFar (platform/clock.h). Jumps shorter than
+  // `read` defaults to SuspendedSoFar (clock/clock.h). Jumps shorter than
   // `min_jump` are clock noise, not a suspend.
   explicit SuspendDetector(Reader read = nullptr, Duration min_jump = std::chrono::seconds(2));
 

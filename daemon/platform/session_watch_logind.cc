@@ -1,8 +1,6 @@
 // Screen lock and sleep: logind on the system bus (PrepareForSleep, and the
 // session's Lock/Unlock signals and LockedHint), plus the screensavers' ActiveChanged
 // on the session bus for desktops that do not maintain logind's lock state.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
@@ -212,7 +210,7 @@ class LogindSessionWatch : public SessionWatch {
     io_side_->callback = std::move(callback);
     std::optional<Status> started = gdbus::RunOnGlib<Status>(
         glib_, [watcher = watcher_] { return watcher->Start(); }, std::chrono::milliseconds(5000));
-    if (!started) return Error{"dbus", "logind did not answer in time"};
+    if (!started) return Error{errc::kDbus, "logind did not answer in time"};
     return *started;
   }
   SessionState State() const override { return io_side_->state; }
@@ -227,7 +225,7 @@ class LogindSessionWatch : public SessionWatch {
 
 Result<std::unique_ptr<SessionWatch>> MakeLogindSessionWatch(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
+    return Error{errc::kUnavailable, "the GLib thread is not running"};
   }
   return std::unique_ptr<SessionWatch>(
       std::make_unique<LogindSessionWatch>(*context.glib, context.io));

@@ -34,13 +34,13 @@ void InstallProcessHandlers() {
 Result<std::unique_ptr<X11Connection>> X11Connection::Open(boost::asio::io_context& io) {
   const char* env = std::getenv("DISPLAY");
   if (env == nullptr || *env == '\0') {
-    return Error{"unavailable", "DISPLAY is not set (not an X11 session)"};
+    return Error{errc::kUnavailable, "DISPLAY is not set (not an X11 session)"};
   }
   InstallProcessHandlers();
   Display* display = XOpenDisplay(env);
   if (display == nullptr) {
-    return Error{"unavailable", std::string("cannot open X display ") + env +
-                                    " (server not running or access refused)"};
+    return Error{errc::kUnavailable, std::string("cannot open X display ") + env +
+                                         " (server not running or access refused)"};
   }
   return std::unique_ptr<X11Connection>(new X11Connection(io, display, env));
 }

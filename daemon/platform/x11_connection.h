@@ -1,7 +1,5 @@
 #pragma once
 
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <functional>

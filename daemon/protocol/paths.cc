@@ -12,7 +12,7 @@ namespace unsit::protocol {
 namespace {
 
 Error IoError(const std::string& what, const std::string& path, int err) {
-  return Error{"io", what + " " + path + ": " + std::strerror(err) + "."};
+  return Error{errc::kIo, what + " " + path + ": " + std::strerror(err) + "."};
 }
 
 }  // namespace
@@ -37,14 +37,14 @@ namespace {
 Status CheckOwnDir(const std::string& path, uid_t uid, struct stat& st) {
   if (lstat(path.c_str(), &st) != 0) return IoError("Cannot inspect", path, errno);
   if (!S_ISDIR(st.st_mode)) {
-    return Error{"unsafe", path +
-                               " is not a directory (or is a symlink); remove it or set "
-                               "XDG_RUNTIME_DIR."};
+    return Error{errc::kUnsafe, path +
+                                    " is not a directory (or is a symlink); remove it or set "
+                                    "XDG_RUNTIME_DIR."};
   }
   if (st.st_uid != uid) {
-    return Error{"unsafe", path + " belongs to uid " + std::to_string(st.st_uid) +
-                               ", not to you (uid " + std::to_string(uid) +
-                               "); set XDG_RUNTIME_DIR to a directory of your own."};
+    return Error{errc::kUnsafe, path + " belongs to uid " + std::to_string(st.st_uid) +
+                                    ", not to you (uid " + std::to_string(uid) +
+                                    "); set XDG_RUNTIME_DIR to a directory of your own."};
   }
   return Ok{};
 }
@@ -68,7 +68,7 @@ Status CheckPrivateDir(const std::string& path, uid_t uid) {
   if (lstat(path.c_str(), &st) != 0 && errno == ENOENT) return Ok{};
   if (Status own = CheckOwnDir(path, uid, st); !own) return own;
   if ((st.st_mode & 077) != 0) {
-    return Error{"unsafe",
+    return Error{errc::kUnsafe,
                  path + " is open to other users (mode " + std::to_string((st.st_mode >> 6) & 7) +
                      std::to_string((st.st_mode >> 3) & 7) + std::to_string(st.st_mode & 7) +
                      "); make it 0700 or set XDG_RUNTIME_DIR."};
@@ -89,8 +89,8 @@ Result<RuntimeDir> ResolveRuntimeDir() {
 Status CheckSocketPathLength(const std::string& path) {
   constexpr std::size_t kLimit = sizeof(sockaddr_un::sun_path) - 1;
   if (path.size() > kLimit) {
-    return Error{"bad_path", "The socket path " + path + " is longer than " +
-                                 std::to_string(kLimit) + " bytes."};
+    return Error{errc::kBadPath, "The socket path " + path + " is longer than " +
+                                     std::to_string(kLimit) + " bytes."};
   }
   return Ok{};
 }

@@ -35,20 +35,9 @@ inline constexpr int kMaxHistoryDays = 1000;
 inline constexpr Duration kMaxSnooze = std::chrono::hours(24);
 inline constexpr Duration kMaxPause = std::chrono::days(30);
 
-// The stable error codes of replies (error.code).
-namespace code {
-inline constexpr const char* kBadJson = "bad_json";        // not JSON, or not an object
-inline constexpr const char* kBadRequest = "bad_request";  // envelope fields missing or mistyped
-inline constexpr const char* kBadArgs = "bad_args";        // args of a known verb are wrong
-inline constexpr const char* kUnknownCommand = "unknown_command";
-inline constexpr const char* kProtocolMismatch = "protocol_mismatch";  // carries daemon_v
-inline constexpr const char* kTooLong = "too_long";     // request over kMaxLineBytes; closed
-inline constexpr const char* kBusy = "busy";            // too many peers; closed
-inline constexpr const char* kForbidden = "forbidden";  // peer runs as another user; closed
-inline constexpr const char* kTimeout = "timeout";      // idle too long; closed
-inline constexpr const char* kRefused = "refused";      // the daemon declined (e.g. bad config)
-inline constexpr const char* kInternal = "internal";    // a bug or an I/O failure
-}  // namespace code
+// The stable error codes of replies (error.code): the first group of the one
+// table of codes, core/error_codes.h.
+namespace code = ::unsit::errc;
 
 struct Request {
   std::optional<std::int64_t> id;  // echoed in the reply; absent: null

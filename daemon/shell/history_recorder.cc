@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "core/error_codes.h"
+
 namespace unsit {
 
 HistoryRecorder::HistoryRecorder(Opener open, Opened opened)
@@ -15,7 +17,7 @@ void HistoryRecorder::Open() {
   if (notice) spdlog::warn("history: {}", notice->message);
   if (!opened.ok()) {
     bool was_retrying = retry_open_;
-    retry_open_ = opened.error().code == "history_io";
+    retry_open_ = opened.error().code == errc::kHistoryIo;
     if (was_retrying && opened.error().message == open_problem_) return;
     open_problem_ = opened.error().message;
     spdlog::error("history: {}; reminders go on without a record{}", open_problem_,

@@ -3,11 +3,10 @@
 #include <time.h>
 
 #include <algorithm>
-#include <array>
 #include <optional>
 
+#include "clock/local_time.h"
 #include "core/model.h"
-#include "platform/clock.h"
 #include "storage/sqlite_util.h"
 
 namespace unsit::storage {
@@ -21,20 +20,6 @@ using std::chrono::seconds;
 // How far back a bout may have begun and still reach into the first day.
 constexpr milliseconds kLongestBout = std::chrono::days(7);
 
-tm LocalTm(WallTime t) {
-  time_t secs = std::chrono::floor<seconds>(t).time_since_epoch().count();
-  tm local{};
-  localtime_r(&secs, &local);
-  return local;
-}
-
-std::string LocalDate(WallTime t) {
-  tm local = LocalTm(t);
-  std::array<char, 16> text{};
-  strftime(text.data(), text.size(), "%Y-%m-%d", &local);
-  return text.data();
-}
-
 // Finds the day that holds an instant, and splits sitting at day and hour ends.
 class Tally {
  public:
@@ -43,7 +28,7 @@ class Tally {
     fixed_offset_.reserve(days.size());
     for (const DayRange& day : days) {
       tm first = LocalTm(day.start);
-      views_.push_back(DayView{day.start, LocalDate(day.start), {}});
+      views_.push_back(DayView{day.start, FormatLocalDate(day.start), {}});
       // A day that starts and ends with the same UTC offset has no DST change
       // inside (they are months apart), so one offset serves the whole day.
       seconds offset(first.tm_gmtoff);

@@ -22,7 +22,7 @@ struct DayRange {
 };
 
 // The last `days` history days, oldest first, ending with the one that holds
-// now.wall. Boundaries come from the process's time zone (MakeNow).
+// now.wall. Boundaries come from the process's time zone (MakeNow, clock/local_time.h).
 std::vector<DayRange> LastDays(const Now& now, int days, std::chrono::minutes day_starts);
 
 // The local time of day at which now's history day began (history.day_starts),

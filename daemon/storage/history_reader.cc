@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "storage/day_start.h"
 #include "storage/day_tally.h"
 #include "storage/open_db.h"
 
@@ -20,6 +21,13 @@ Result<std::vector<DayView>> ReadHistoryDays(const std::string& db_path, const N
   if (!db.ok()) return db.error();
   if (*db == nullptr) return storage::TallyDays(nullptr, ranges, /*include_open=*/false);
   return storage::TallyDays(db->get(), ranges, /*include_open=*/true);
+}
+
+Result<std::chrono::minutes> ReadHistoryDayStarts(const std::string& db_path) {
+  auto db = storage::OpenForReading(db_path);
+  if (!db.ok()) return db.error();
+  if (*db == nullptr) return std::chrono::minutes(0);
+  return storage::ReadDayStarts(db->get());
 }
 
 }  // namespace unsit

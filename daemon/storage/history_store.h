@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,10 @@ class HistoryStore {
   // so that a daemon started every day still meets every stretch in turn.
   virtual Result<RotationState> LoadRotation() = 0;
   virtual Status SaveRotation(const RotationState& state) = 0;
+  // Splits days at local time `day_starts` (history.day_starts) from now on,
+  // and records it in the history, where the CLI reads it while the daemon is
+  // stopped (ReadHistoryDayStarts). Called after opening and at each reload.
+  virtual Status SetDayStarts(std::chrono::minutes day_starts) = 0;
 };
 
 }  // namespace unsit

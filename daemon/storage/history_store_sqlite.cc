@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "storage/day_start.h"
 #include "storage/day_tally.h"
 #include "storage/open_db.h"
 #include "storage/sqlite_util.h"
@@ -18,7 +19,7 @@ bool HoldsNothing(const Decision& decision) {
 }
 
 bool IsPassing(const Error& error) {
-  return error.code == "history_full" || error.code == "history_io";
+  return error.code == errc::kHistoryFull || error.code == errc::kHistoryIo;
 }
 
 }  // namespace
@@ -149,6 +150,12 @@ Result<StoredState> SqliteHistoryStore::Load(const Now& now) {
 Result<std::vector<DayView>> SqliteHistoryStore::Days(const Now& now, int days) {
   return storage::TallyDays(db_.get(), storage::LastDays(now, days, config_.day_starts),
                             /*include_open=*/true);
+}
+
+Status SqliteHistoryStore::SetDayStarts(std::chrono::minutes day_starts) {
+  config_.day_starts = day_starts;
+  if (Status s = SetSynchronous(false); !s.ok()) return s;
+  return storage::WriteDayStarts(db_.get(), day_starts);
 }
 
 Result<bool> SqliteHistoryStore::PruneSome(const Now& now) {

@@ -58,6 +58,8 @@ class SqliteHistoryStore : public HistoryStore {
   Result<RotationState> LoadRotation() override;
   // Written at once, with synchronous=NORMAL like a checkpoint.
   Status SaveRotation(const RotationState& state) override;
+  // Written at once, with synchronous=NORMAL like a checkpoint.
+  Status SetDayStarts(std::chrono::minutes day_starts) override;
 
   // Deletes up to kPruneBatch rows per table older than now - history.keep.
   // Returns true while more old rows remain (call again later).

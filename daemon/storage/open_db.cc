@@ -26,8 +26,8 @@ Status MakeParents(const std::string& path) {
        slash = path.find('/', slash + 1)) {
     std::string dir = path.substr(0, slash);
     if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-      return Error{"history_io", "Cannot create the history directory " + dir + ": " +
-                                     std::strerror(errno) + "."};
+      return Error{errc::kHistoryIo, "Cannot create the history directory " + dir + ": " +
+                                         std::strerror(errno) + "."};
     }
   }
   return Ok{};
@@ -49,7 +49,7 @@ Result<std::string> MoveAside(const std::string& path) {
     target = CorruptPath(path, UtcStamp()) + "." + std::to_string(n);
   }
   if (std::rename(path.c_str(), target.c_str()) != 0) {
-    return Error{"history_io",
+    return Error{errc::kHistoryIo,
                  "The history file " + path +
                      " is damaged and could not be moved aside: " + std::strerror(errno) + "."};
   }
@@ -106,18 +106,19 @@ Result<sql::Db> OpenChecked(const std::string& path, std::optional<Error>& notic
   db->reset();
   auto moved = MoveAside(path);
   if (!moved.ok()) return moved.error();
-  notice = Error{"history_corrupt", "The history file " + path + " was damaged (" + *damage +
-                                        "); it was moved to " + *moved +
-                                        " and a new, empty history was started."};
+  notice = Error{errc::kHistoryCorrupt, "The history file " + path + " was damaged (" + *damage +
+                                            "); it was moved to " + *moved +
+                                            " and a new, empty history was started."};
   return sql::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 }
 
 Status RefuseUnusable(const std::string& path) {
   if (Exists(path) && access(path.c_str(), R_OK | W_OK) != 0) {
-    return Error{"history_unreadable", "The history file " + path +
-                                           " cannot be read and written (" + std::strerror(errno) +
-                                           "); it is left untouched and nothing is recorded. "
-                                           "Fix its permissions and restart unsitd."};
+    return Error{errc::kHistoryUnreadable, "The history file " + path +
+                                               " cannot be read and written (" +
+                                               std::strerror(errno) +
+                                               "); it is left untouched and nothing is recorded. "
+                                               "Fix its permissions and restart unsitd."};
   }
   return Ok{};
 }
@@ -135,9 +136,9 @@ Result<OpenedDb> OpenForWriting(const std::string& path) {
   auto db = OpenChecked(path, opened.notice);
   if (!db.ok()) return db.error();
   if (sqlite3_db_readonly(db->get(), "main") == 1) {
-    return Error{"history_unreadable", "The history file " + path +
-                                           " is read-only; it is left untouched and nothing is "
-                                           "recorded. Fix its permissions and restart unsitd."};
+    return Error{errc::kHistoryUnreadable, "The history file " + path +
+                                               " is read-only; it is left untouched and nothing is "
+                                               "recorded. Fix its permissions and restart unsitd."};
   }
   // Refuse a newer file before any pragma writes to it.
   sql::IntQuery version = sql::QueryInt(db->get(), "PRAGMA user_version");
@@ -160,7 +161,7 @@ Result<sql::Db> OpenForReading(const std::string& path) {
   }
   if (version.value > schema::kSchemaVersion) return schema::NewerVersionError(version.value);
   if (std::optional<std::string> bad = schema::VersionDamage(db->get(), version.value)) {
-    return Error{"history_corrupt", "The history file " + path + " is damaged (" + *bad + ")."};
+    return Error{errc::kHistoryCorrupt, "The history file " + path + " is damaged (" + *bad + ")."};
   }
   if (version.value == 0) return sql::Db();
   return db;

@@ -65,8 +65,18 @@ UPDATE reminders SET outcome = 'up'
       AND (breaks.end_wall IS NULL OR breaks.end_wall >= reminders.closed_wall));
 )sql";
 
+// The day start the daemon works with, for readers of the file that have not
+// read its config (the CLI while the daemon is stopped).
+constexpr const char* kVersion4Sql = R"sql(
+CREATE TABLE day_start (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  minutes INTEGER NOT NULL  -- history.day_starts: minutes after local midnight
+);
+)sql";
+
 // kMigrations[v] takes the schema from version v to v + 1.
-const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql, kVersion3Sql};
+const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql, kVersion3Sql,
+                                                 kVersion4Sql};
 
 Status Step(sqlite3* db, int from) {
   sql::Transaction txn(db);
@@ -80,11 +90,12 @@ Status Step(sqlite3* db, int from) {
 }  // namespace
 
 Error NewerVersionError(long long version) {
-  return Error{"history_newer", "The history file was written by a newer unsit (schema version " +
-                                    std::to_string(version) + ", this one knows up to " +
-                                    std::to_string(kSchemaVersion) +
-                                    "); it is left untouched and nothing is recorded. "
-                                    "Upgrade unsit."};
+  return Error{errc::kHistoryNewer,
+               "The history file was written by a newer unsit (schema version " +
+                   std::to_string(version) + ", this one knows up to " +
+                   std::to_string(kSchemaVersion) +
+                   "); it is left untouched and nothing is recorded. "
+                   "Upgrade unsit."};
 }
 
 std::optional<std::string> VersionDamage(sqlite3* db, long long version) {
@@ -102,7 +113,7 @@ Status Migrate(sqlite3* db) {
   if (version.value > kSchemaVersion) return NewerVersionError(version.value);
   // Only versions the table has a row for ever index it.
   if (std::optional<std::string> bad = VersionDamage(db, version.value)) {
-    return Error{"history_corrupt", "The history file is damaged (" + *bad + ")."};
+    return Error{errc::kHistoryCorrupt, "The history file is damaged (" + *bad + ")."};
   }
   for (int from = static_cast<int>(version.value); from < kSchemaVersion; ++from) {
     if (Status s = Step(db, from); !s.ok()) return s;

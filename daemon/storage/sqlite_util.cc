@@ -26,10 +26,10 @@ bool IsTransient(int rc) {
 Error SqlError(sqlite3* db, int rc, std::string_view what) {
   std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   int primary = rc & 0xff;
-  std::string code = primary == SQLITE_FULL ? "history_full"
-                     : IsCorruption(rc)     ? "history_corrupt"
-                     : IsTransient(rc)      ? "history_io"
-                                            : "history_sql";
+  const char* code = primary == SQLITE_FULL ? errc::kHistoryFull
+                     : IsCorruption(rc)     ? errc::kHistoryCorrupt
+                     : IsTransient(rc)      ? errc::kHistoryIo
+                                            : errc::kHistorySql;
   std::string message = std::string(what) + ": " + detail + ".";
   if (primary == SQLITE_FULL) message += " Free some disk space; recording resumes then.";
   return Error{code, message};

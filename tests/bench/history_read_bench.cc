@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <vector>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "storage/history_reader.h"
 
 int main(int argc, char** argv) {

@@ -230,12 +230,31 @@ TEST(ConfigLoaderTest, BreakAfterMustBeShorterThanSitLimit) {
             "break_after less than sit_limit");
 }
 
+// Every name --idle-backend and --notifier accept is accepted in the config too
+// (x11-poll once was not).
+TEST(ConfigLoaderTest, EveryBackendNameIsAccepted) {
+  for (std::string_view name : kIdleBackendNames) {
+    Result<Config> config = ParseConfig("idle:\n  backend: " + std::string(name) + "\n", "u.yaml");
+    ASSERT_TRUE(config.ok()) << config.error().message;
+    EXPECT_EQ(config->idle.backend, name);
+  }
+  Result<Config> poll = ParseConfig("idle:\n  backend: x11-poll\n", "u.yaml");
+  ASSERT_TRUE(poll.ok()) << poll.error().message;
+  EXPECT_EQ(poll->idle.backend, "x11-poll");
+  for (std::string_view name : kNotifierNames) {
+    Result<Config> config =
+        ParseConfig("notify:\n  backend: " + std::string(name) + "\n", "u.yaml");
+    ASSERT_TRUE(config.ok()) << config.error().message;
+    EXPECT_EQ(config->notify.backend, name);
+  }
+}
+
 TEST(ConfigLoaderTest, BadEnumValuesListTheAllowedOnes) {
   EXPECT_EQ(ErrorOf("on_dismiss: later\n"),
             "u.yaml:1:13: on_dismiss: \"later\" is not allowed, expected one of: snooze, skip");
   EXPECT_EQ(ErrorOf("idle:\n  backend: wayland\n"),
             "u.yaml:2:12: idle.backend: \"wayland\" is not allowed, expected one of: auto, "
-            "mutter, ext-idle-notify, kde-idle, x11, logind, none, test");
+            "mutter, ext-idle-notify, kde-idle, x11, x11-poll, logind, none, test");
   EXPECT_EQ(ErrorOf("idle:\n  inhibitors: respekt\n"),
             "u.yaml:2:15: idle.inhibitors: \"respekt\" is not allowed (did you mean "
             "\"respect\"?), expected one of: respect, ignore");

@@ -1,7 +1,10 @@
 #include "control/dispatch.h"
 #include "unsit/version.h"
 
+#include <fstream>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -198,6 +201,23 @@ TEST_F(DispatchTest, UnknownCommand) {
 
 TEST_F(DispatchTest, UnknownArgsAreIgnored) {
   EXPECT_TRUE(Call("status", Json{{"verbose", true}}).ok);
+}
+
+// unsit-ipc(7) documents exactly the verbs Dispatch knows, in its order.
+TEST(DispatchVerbsTest, TheManPageListsEveryVerb) {
+  std::ifstream page(std::string(UNSIT_SOURCE_DIR) + "/packaging/man/unsit-ipc.7.scd");
+  ASSERT_TRUE(page) << "cannot read unsit-ipc.7.scd";
+  std::vector<std::string> documented;
+  bool in_verbs = false;
+  for (std::string line; std::getline(page, line);) {
+    if (line.starts_with("# ")) in_verbs = line == "# VERBS";
+    // A verb is a line of its own: *name*
+    if (in_verbs && line.size() > 2 && line.front() == '*' && line.back() == '*' &&
+        line.find_first_not_of("abcdefghijklmnopqrstuvwxyz", 1) == line.size() - 1) {
+      documented.push_back(line.substr(1, line.size() - 2));
+    }
+  }
+  EXPECT_EQ(documented, std::vector<std::string>(Verbs().begin(), Verbs().end()));
 }
 
 TEST_F(DispatchTest, EveryVerbAnswers) {

@@ -1,5 +1,3 @@
-#include <utility>  // before Asio
-
 #include "control/server.h"
 
 #include <filesystem>

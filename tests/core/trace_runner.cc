@@ -6,8 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "clock/local_time.h"
 #include "core/duration.h"
-#include "platform/clock.h"
 #include "support/scoped_tz.h"
 #include "trace_words.h"
 

@@ -4,7 +4,9 @@
 #   entry of its places and kinds once before any repeats;
 # - today's reminder outcomes: every reminder ends in exactly one outcome, the
 #   parts add up to the whole, and the live figures, the figures read from the
-#   database with the daemon stopped, and those after a restart all agree.
+#   database with the daemon stopped, and those after a restart all agree;
+# - history.day_starts: with the daemon stopped, `today` and `history` split
+#   the days where the daemon split them, not at local midnight.
 # Input comes from the `test` idle backend (a FIFO); reminders go to the log.
 # Usage: restart_e2e.sh BUILD_DIR
 set -uo pipefail
@@ -96,4 +98,27 @@ history=$("$UNSIT" history --days 1 | head -1)
 echo "$history" | grep -q "2/5 reminders heeded" || fail "history: $history"
 ok "history: $history"
 stop_daemon
+
+# ---- The day start: a time zone in which it is about noon here, days that
+# begin at 18:00, so today's history day began yesterday evening and is dated
+# yesterday, by the daemon and without it.
+export XDG_STATE_HOME=$WORK/state-day-start
+printf 'history:\n  day_starts: "18:00"\n' >"$XDG_CONFIG_HOME/unsit/unsit.yaml"
+east=$(((12 - 10#$(date -u +%H) + 24) % 24))
+export TZ="UNS-$east" # POSIX: UNS-5 is UTC+5
+yesterday=$(date -d "$(date +%F) 12:00 1 day ago" +%F)
+dates() { "$PYTHON" -c 'import json,sys; print(" ".join(d["date"] for d in json.load(sys.stdin)["days"]))'; }
+start_daemon test log
+live_date=$("$UNSIT" --json today | json_field date | tr -d '"')
+live_days=$("$UNSIT" --json history --days 3 | dates)
+stop_daemon
+[ "$live_date" = "$yesterday" ] || fail "daemon: today is dated $live_date, wanted $yesterday (days begin at 18:00)"
+ok "daemon: today's history day is dated $yesterday"
+stored_date=$("$UNSIT" --json today 2>/dev/null | json_field date | tr -d '"')
+stored_days=$("$UNSIT" --json history --days 3 2>/dev/null | dates)
+[ "$stored_date" = "$live_date" ] || fail "daemon stopped: today is dated $stored_date, the daemon said $live_date"
+ok "daemon stopped: today is dated $stored_date too"
+[ "$stored_days" = "$live_days" ] || fail "daemon stopped: history days $stored_days, the daemon said $live_days"
+ok "daemon stopped: history days $stored_days"
+unset TZ
 pass

@@ -2,8 +2,6 @@
 // run as an unprivileged user (sway refuses root). The shared Wayland logic
 // (fd in the loop, read/dispatch, compositor loss) is tested through this path;
 // ext-idle-notify-v1 is compiled but no compositor here offers it.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include <gtest/gtest.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -14,7 +12,7 @@
 #include <fstream>
 #include <thread>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/idle_wayland.h"
 #include "support/child.h"
 #include "support/run_until.h"

@@ -2,8 +2,6 @@
 // private "system" bus. The template's Session.SetIdleHint does nothing, so the
 // tests set IdleHint and IdleSinceHintMonotonic through the mock's
 // UpdateProperties, which emits PropertiesChanged as logind does.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_logind.h"
 
 #include <gtest/gtest.h>
@@ -11,7 +9,7 @@
 #include <boost/asio/io_context.hpp>
 #include <vector>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/glib_thread.h"
 #include "session_test_support.h"
 #include "support/private_bus.h"

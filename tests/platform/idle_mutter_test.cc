@@ -1,6 +1,4 @@
 // Mutter's IdleMonitor against python-dbusmock on a private session bus.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include "platform/idle_mutter.h"
 
 #include <gtest/gtest.h>
@@ -8,7 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <vector>
 
-#include "platform/clock.h"
+#include "clock/clock.h"
 #include "platform/glib_thread.h"
 #include "session_test_support.h"
 #include "support/private_bus.h"

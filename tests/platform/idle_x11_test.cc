@@ -1,14 +1,12 @@
 // The X11 idle backends against a real Xvfb, with real input from xdotool (XTEST).
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>
 #include <ostream>
 #include <vector>
 
+#include "clock/clock.h"
 #include "desktop_helpers.h"
-#include "platform/clock.h"
 #include "platform/idle_x11.h"
 #include "support/run_until.h"
 

@@ -1,7 +1,5 @@
 // libnotify against python-dbusmock's notification_daemon template on a private
 // session bus: the exact Notify call, replaces-id, actions and closing.
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <gio/gio.h>
 #include <gtest/gtest.h>
 

@@ -1,7 +1,5 @@
 // The session watcher against python-dbusmock's logind template on a private
 // "system" bus and its gnome_screensaver template on a private session bus.
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>

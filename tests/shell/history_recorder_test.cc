@@ -41,7 +41,7 @@ class ScriptedStore final : public HistoryStore {
   Status SaveRotation(const RotationState&) override { return Ok{}; }
 };
 
-Error Full() { return Error{"history_io", "database or disk is full"}; }
+Error Full() { return Error{errc::kHistoryIo, "database or disk is full"}; }
 
 class HistoryRecorderTest : public ::testing::Test {
  protected:

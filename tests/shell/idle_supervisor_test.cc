@@ -1,7 +1,5 @@
 #include "shell/idle_supervisor.h"
 
-#include <utility>  // Boost 1.74 Asio needs it first under GCC 12 in C++20.
-
 #include <gtest/gtest.h>
 
 #include <boost/asio/io_context.hpp>

@@ -128,7 +128,7 @@ TEST_F(SchemaTest, Version2MigratesToVersion3KeepingEveryRowAndNamingWhoGotUp) {
     ASSERT_TRUE(rotation.ok()) << rotation.error().message;
     EXPECT_EQ(*rotation, RotationState{});
   }
-  EXPECT_EQ(QueryInt(path_, "PRAGMA user_version"), 3);
+  EXPECT_EQ(QueryInt(path_, "PRAGMA user_version"), schema::kSchemaVersion);
   EXPECT_EQ(QueryInt(path_, "SELECT count(*) FROM reminders WHERE id = 1 AND outcome = 'up'"), 1);
   EXPECT_EQ(
       QueryInt(path_, "SELECT count(*) FROM reminders WHERE id = 2 AND outcome = 'withdrawn'"), 1);

@@ -13,8 +13,8 @@
 #include <filesystem>
 #include <string>
 
+#include "clock/local_time.h"
 #include "core/time.h"
-#include "platform/clock.h"
 #include "support/scoped_tz.h"
 #include "support/temp_dir.h"
 

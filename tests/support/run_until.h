@@ -1,7 +1,5 @@
 #pragma once
 
-#include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
-
 #include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <functional>

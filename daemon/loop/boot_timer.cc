@@ -1,4 +1,4 @@
-#include "control/fd_timer.h"
+#include "loop/boot_timer.h"
 
 #include <sys/timerfd.h>
 #include <unistd.h>
@@ -7,44 +7,61 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <string>
 
 namespace unsit {
 
-FdTimer::FdTimer(const boost::asio::any_io_executor& executor) : fd_(executor) {
-  int fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
-  if (fd >= 0) fd_.assign(fd);
+BootTimer::BootTimer(const boost::asio::any_io_executor& executor) : fd_(executor) {
+  int fd = timerfd_create(CLOCK_BOOTTIME, TFD_NONBLOCK | TFD_CLOEXEC);
+  if (fd >= 0) {
+    fd_.assign(fd);
+  } else {
+    open_error_ = std::string("no CLOCK_BOOTTIME timerfd: ") + std::strerror(errno);
+  }
 }
 
-FdTimer::~FdTimer() {
+BootTimer::~BootTimer() {
   *alive_ = false;
   boost::system::error_code ignored;
   fd_.close(ignored);
 }
 
-Status FdTimer::Arm(std::chrono::milliseconds after, Callback callback) {
-  if (!fd_.is_open()) return Error{"timer", "no timer: no descriptor could be had for it"};
+Status BootTimer::Opened() const {
+  if (fd_.is_open()) return Ok{};
+  return Error{errc::kTimer, "cannot create the timer (" + open_error_ + ")"};
+}
+
+Status BootTimer::Arm(BootTime deadline, Callback callback) {
+  return Set(TFD_TIMER_ABSTIME, deadline.time_since_epoch(), std::move(callback));
+}
+
+Status BootTimer::ArmAfter(Duration after, Callback callback) {
+  return Set(0, after, std::move(callback));
+}
+
+Status BootTimer::Set(int flags, Duration value, Callback callback) {
+  if (!fd_.is_open()) return Error{errc::kTimer, "cannot set the timer (" + open_error_ + ")"};
   callback_ = std::move(callback);
-  auto ms = std::max<std::chrono::milliseconds::rep>(after.count(), 1);  // zero would disarm
+  auto ms = std::max<Duration::rep>(value.count(), 1);  // an all-zero it_value disarms
   itimerspec spec{};
   spec.it_value.tv_sec = static_cast<time_t>(ms / 1000);
   spec.it_value.tv_nsec = static_cast<long>((ms % 1000) * 1000000);
-  if (timerfd_settime(fd_.native_handle(), 0, &spec, nullptr) != 0) {
+  if (timerfd_settime(fd_.native_handle(), flags, &spec, nullptr) != 0) {
     callback_ = nullptr;
-    return Error{"timer", std::string("cannot set a timer: ") + std::strerror(errno)};
+    return Error{errc::kTimer, std::string("cannot set the timer: ") + std::strerror(errno)};
   }
   Wait();
   return Ok{};
 }
 
-void FdTimer::Cancel() {
-  callback_ = nullptr;  // also releases whatever the callback holds
+void BootTimer::Cancel() {
+  callback_ = nullptr;
   if (!fd_.is_open()) return;
   itimerspec spec{};
+  // A failure leaves at most one wakeup that finds no callback.
   timerfd_settime(fd_.native_handle(), 0, &spec, nullptr);
 }
 
-void FdTimer::Wait() {
+void BootTimer::Wait() {
   if (waiting_) return;  // the wait in flight serves the new arming too
   waiting_ = true;
   fd_.async_wait(boost::asio::posix::stream_descriptor::wait_read,
@@ -59,6 +76,7 @@ void FdTimer::Wait() {
                      if (callback_) Wait();
                      return;
                    }
+                   ++fired_;
                    if (auto callback = std::exchange(callback_, nullptr)) callback();
                  });
 }

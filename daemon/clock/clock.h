@@ -1,8 +1,10 @@
 #pragma once
 
-#include <chrono>
-#include <string>
+// Reading the clocks (the only place that calls clock_gettime).
 
+#include <chrono>
+
+#include "clock/local_time.h"
 #include "core/time.h"
 
 namespace unsit {
@@ -20,16 +22,11 @@ Duration ReadMonotonicClock();
 // the later of the two possible ones. Pure.
 BootTime MonotonicToBoot(Duration monotonic, BootTime boot_now, Duration monotonic_now);
 
-// Reads both clocks and the local time zone (TZ / /etc/localtime) once.
-// `day_starts` is the local time at which a history day begins (history.day_starts).
+// Reads the boot and wall clocks once and places them in local time
+// (MakeNow, clock/local_time.h). `day_starts` is the local time at which a
+// history day begins (history.day_starts). The one way the daemon and the CLI
+// read the time.
 Now ReadNow(std::chrono::minutes day_starts);
-
-// The local-time fields of Now for a given pair of readings, from the process's
-// time zone (tzset). Used by ReadNow and by tests that replay traces under a TZ.
-Now MakeNow(BootTime boot, WallTime wall, std::chrono::minutes day_starts);
-
-// The local date ("2026-11-21") at wall time `at`, in the process's time zone.
-std::string FormatLocalDate(WallTime at);
 
 // CLOCK_BOOTTIME minus CLOCK_MONOTONIC: grows by the time spent suspended, so a
 // jump between two readings means the machine slept (needs no D-Bus).

@@ -1,4 +1,4 @@
-#include "platform/clock.h"
+#include "clock/clock.h"
 
 #include <gtest/gtest.h>
 
