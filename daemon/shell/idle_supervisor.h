@@ -28,7 +28,7 @@ class IdleSupervisor {
  public:
   // ChooseIdleSource with the daemon's PlatformContext.
   using Chooser = std::function<IdleChoice(const std::string& wanted)>;
-  // Reads the boot clock (platform/clock.h ReadBootClock in the daemon).
+  // Reads the boot clock (clock/clock.h ReadBootClock in the daemon).
   using ReadClock = std::function<BootTime()>;
   // Hands an input to the model (in::Idle, in::Active).
   using Feed = std::function<void(const Input&)>;

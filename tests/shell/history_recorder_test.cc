@@ -39,6 +39,7 @@ class ScriptedStore final : public HistoryStore {
   std::string Path() const override { return "history.db"; }
   Result<RotationState> LoadRotation() override { return RotationState{}; }
   Status SaveRotation(const RotationState&) override { return Ok{}; }
+  Status SetDayStarts(std::chrono::minutes) override { return Ok{}; }
 };
 
 Error Full() { return Error{errc::kHistoryIo, "database or disk is full"}; }
