@@ -73,6 +73,12 @@ start_sway_activity() {
   track "$ACTIVITY_PID"
 }
 
+# The programs the python-dbusmock stand-ins need (exit 77 without them).
+need_dbusmock() {
+  need dbus-daemon gdbus
+  need_python_module dbusmock
+}
+
 # The Mutter IdleMonitor mock on the current session bus.
 start_mutter_mock() {
   "$PYTHON" -m dbusmock --template "$MUTTER_TEMPLATE" >"$WORK/mutter.log" 2>&1 &

@@ -120,11 +120,9 @@ UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT
   fail "auto chose $(status_field idle_backend) on GNOME, expected mutter"
 echo "auto chose mutter on GNOME Shell"
 desktop_flow answer_in_tray gnome_key
-"$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
-{ grep -q "^compositor: gnome-shell (pid [0-9]*), version 43\.[0-9]*$" "$WORK/doctor" &&
-  grep -q "^idle backend: mutter (org.gnome.Mutter.IdleMonitor)$" "$WORK/doctor" &&
-  grep -q "(gnome-shell 43.9 (GNOME))" "$WORK/doctor" && grep -q "capabilities: actions" "$WORK/doctor"; } ||
-  fail "doctor does not name GNOME Shell and its notification server: $(cat "$WORK/doctor")"
+doctor_says "GNOME Shell and its notification server" \
+  "^compositor: gnome-shell (pid [0-9]*), version 43\.[0-9]*$" \
+  "^idle backend: mutter (org.gnome.Mutter.IdleMonitor)$" "(gnome-shell 43.9 (GNOME))" "capabilities: actions"
 ! grep -q "buttons:" "$WORK/doctor" || fail "doctor sends GNOME users to a menu: $(cat "$WORK/doctor")"
 echo "doctor names GNOME Shell 43, Mutter's IdleMonitor, the notification server and its capabilities"
 

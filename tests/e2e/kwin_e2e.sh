@@ -67,11 +67,9 @@ UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT
   fail "auto chose $(status_field idle_backend) on KWin, expected ext-idle-notify"
 echo "auto chose ext-idle-notify on KWin"
 desktop_flow dunst_click_default kwin_key
-"$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
-{ grep -q "^compositor: kwin_wayland (pid [0-9]*), version 5\.27\.[0-9]*$" "$WORK/doctor" &&
-  grep -q "^idle backend: ext-idle-notify (ext_idle_notifier_v1 version 1)$" "$WORK/doctor" &&
-  grep -q "dunstctl context" "$WORK/doctor"; } ||
-  fail "doctor does not name KWin 5.27, the bound protocol and dunst's menu: $(cat "$WORK/doctor")"
+doctor_says "KWin 5.27, the bound protocol and dunst's menu" \
+  "^compositor: kwin_wayland (pid [0-9]*), version 5\.27\.[0-9]*$" \
+  "^idle backend: ext-idle-notify (ext_idle_notifier_v1 version 1)$" "dunstctl context"
 echo "doctor names KWin 5.27, ext_idle_notifier_v1 version 1 and where dunst keeps the buttons"
 
 # org_kde_kwin_idle, asked for by name, on the same KWin.

@@ -143,6 +143,30 @@ print(json.dumps(v))' "$1"
 status_field() { "$UNSIT" --json status | json_field "$1"; }
 field_is() { [ "$(status_field "$1")" = "$2" ]; }
 
+# expect_break LIMIT_MS: stops the activity; a break must begin within
+# LIMIT_MS of the last input and withdraw the reminder. Sets LAST_INPUT (ms).
+expect_break() {
+  local detected
+  stop_activity
+  LAST_INPUT=$(now_ms)
+  wait_for 8 field_is state '"away"' || fail "no break after break_after"
+  detected=$(($(now_ms) - LAST_INPUT))
+  echo "break detected ${detected} ms after the last input"
+  [ "$detected" -le "$1" ] || fail "break detected late (${detected} ms)"
+  [ "$(status_field reminder_open)" = false ] || fail "reminder not withdrawn by the break"
+}
+
+# doctor_says WHAT PATTERN...: `unsit doctor` succeeds and has a line matching
+# each grep PATTERN; WHAT names them in the failure.
+doctor_says() {
+  local what=$1 pattern
+  shift
+  "$UNSIT" doctor >"$WORK/doctor" 2>&1 || fail "unsit doctor failed"
+  for pattern in "$@"; do
+    grep -q -- "$pattern" "$WORK/doctor" || fail "doctor does not name $what ($pattern): $(cat "$WORK/doctor")"
+  done
+}
+
 # write_config SIT BREAK REMIND SNOOZE [UP_MIN_BREAK]: $WORK/unsit.yaml with
 # second-scale durations.
 write_config() {
@@ -212,6 +236,14 @@ start_dunst() {
   DUNST_PID=$!
   track "$DUNST_PID"
   wait_for 5 dunstctl is-paused >/dev/null 2>&1 || fail "dunst did not start"
+}
+# start_dunst_desktop: what the notification tests run on: a private Xvfb, a
+# session bus and dunst.
+start_dunst_desktop() {
+  need Xvfb xdotool dbus-daemon dunst dunstctl
+  start_xvfb
+  start_bus
+  start_dunst
 }
 # dunst shows at least one notification (for wait_for).
 displayed_some() { [ "$(dunstctl count displayed)" -ge 1 ]; }

@@ -8,8 +8,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 e2e_init "$@"
-need dbus-daemon gdbus
-need_python_module dbusmock
+need_dbusmock
 
 start_bus
 start_mutter_mock

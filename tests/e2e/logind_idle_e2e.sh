@@ -9,8 +9,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 e2e_init "$@"
-need dbus-daemon gdbus
-need_python_module dbusmock
+need_dbusmock
 
 SESSION=/org/freedesktop/login1/session/c1
 # set_idle true SECONDS_AGO | set_idle false: the session's IdleHint and

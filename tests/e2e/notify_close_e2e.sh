@@ -7,11 +7,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 e2e_init "$@"
-need Xvfb xdotool dbus-daemon dunst dunstctl
-
-start_xvfb
-start_bus
-start_dunst
+start_dunst_desktop
 write_config 4s 2s 60s 2s 1s
 start_activity
 start_daemon x11 libnotify

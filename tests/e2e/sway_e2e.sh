@@ -32,13 +32,7 @@ echo "reminder after ${elapsed} ms (sit_limit 6 s)"
 { [ "$elapsed" -le 8500 ] && [ "$elapsed" -ge 5000 ]; } || fail "reminder at ${elapsed} ms"
 
 breaks_before=$(today_field breaks)
-stop_activity
-last_input=$(now_ms)
-wait_for 8 field_is state '"away"' || fail "no break after break_after"
-detected=$(($(now_ms) - last_input))
-echo "break detected ${detected} ms after the last input (break_after 2 s)"
-[ "$detected" -le 4500 ] || fail "break detected late (${detected} ms)"
-[ "$(status_field reminder_open)" = false ] || fail "reminder not withdrawn by the break"
+expect_break 4500
 
 sway_type
 wait_for 8 field_is state '"sitting"' || fail "input did not end the break"

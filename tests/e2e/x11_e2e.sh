@@ -39,16 +39,10 @@ sleep 0.5
 [ "$(status_field state)" = '"sitting"' ] || fail "short idle ended the bout"
 
 # Away: the break begins at the last input and withdraws the reminder.
-stop_activity
-last_input=$(now_ms)
-wait_for 5 field_is state '"away"' || fail "no break after break_after"
-detected=$(($(now_ms) - last_input))
-echo "break detected ${detected} ms after the last input (break_after 2 s)"
-[ "$detected" -le 3500 ] || fail "break detected late (${detected} ms)"
-[ "$(status_field reminder_open)" = false ] || fail "reminder not withdrawn by the break"
+expect_break 3500
 sitting=$(status_field today.sitting_seconds)
 echo "sitting today: ${sitting} s"
-limit=$(((last_input - start) / 1000 + 2))
+limit=$(((LAST_INPUT - start) / 1000 + 2))
 "$PYTHON" -c 'import sys; sys.exit(float(sys.argv[1]) > float(sys.argv[2]))' "$sitting" "$limit" ||
   fail "break not back-dated: sat ${sitting} s, active for less than ${limit} s"
 
