@@ -67,7 +67,7 @@ class Daemon final : public DaemonApi {
   void Feed(const Input& input);
   void ApplyOutput(const Now& now, const Output& output);
   void ApplyDecision(const Now& now, const Decision& decision);
-  void ShowReminder(Duration sitting, int shown);
+  void ShowReminder(Duration sitting, int shown, HoldReasons after_hold);
   // The next stretch of the rotation; where the rotation stands is saved in the
   // history, so the next run goes on from there.
   Stretch TakeStretch();

@@ -56,6 +56,7 @@ std::string Describe(const Decision& decision) {
                  },
                  [&](const out::ShowReminder& d) {
                    text << " " << FormatDuration(d.sitting) << " shown " << d.shown;
+                   if (!d.after_hold.empty()) text << " after " << JoinHoldReasons(d.after_hold);
                  },
                  [&](const out::CloseReminder& d) {
                    text << " " << ToString(d.outcome) << " " << FormatDuration(d.sitting);
@@ -142,7 +143,11 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
                                    : arg == ToString(d.cause);
                      },
                      [&](const out::ShowReminder& d) {
-                       match = arg == "shown" ? d.shown == Int(next()) : d.sitting == Dur(arg);
+                       if (arg == "after") {
+                         match = JoinHoldReasons(d.after_hold) == next();
+                       } else {
+                         match = arg == "shown" ? d.shown == Int(next()) : d.sitting == Dur(arg);
+                       }
                      },
                      [&](const out::CloseReminder& d) {
                        match = std::isdigit(static_cast<unsigned char>(arg[0]))
@@ -215,6 +220,10 @@ void Runner::ExpectStatus(const std::string& what, bool negated, const Words& ar
     check(status.reminder_open, status.reminder_open ? "open" : "not open");
   } else if (what == "held") {
     check(status.reminder_held, status.reminder_held ? "held" : "not held");
+  } else if (what == "held-by" || what == "busy") {
+    const HoldReasons reasons = what == "busy" ? status.busy : status.held_by;
+    const std::string got = reasons.empty() ? "nothing" : JoinHoldReasons(reasons);
+    check(!reasons.empty() && (args.empty() || got == args[0]), got);
   } else if (what == "locked") {
     check(status.locked, status.locked ? "locked" : "not locked");
   } else if (what == "paused") {
