@@ -57,6 +57,7 @@ Status Daemon::Start() {
   RestoreFromHistory();  // needs the idle source's idle time, before it reports
   BeginIdle();
   StartSessionWatch();
+  StartBusyWatch();
   return Ok{};
 }
 

@@ -14,6 +14,7 @@
 #include "core/reminder_text.h"
 #include "core/stretch_rotation.h"
 #include "platform/boot_timer.h"
+#include "platform/busy_watch.h"
 #include "platform/glib_thread.h"
 #include "platform/idle_factory.h"
 #include "platform/session_watch.h"
@@ -79,6 +80,7 @@ class Daemon final : public DaemonApi {
   void AdoptIdleSource(IdleChoice choice);
   void BeginIdle();
   void StartSessionWatch();
+  void StartBusyWatch();
   void OnIdleReport(const IdleReport& report);
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
@@ -109,6 +111,7 @@ class Daemon final : public DaemonApi {
   std::vector<Candidate> idle_candidates_;
   std::string idle_lost_reason_;
   std::unique_ptr<SessionWatch> session_;
+  std::unique_ptr<BusyWatch> busy_;  // what the user is busy with (hold.for)
   std::string session_problem_;
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;
