@@ -105,18 +105,6 @@ std::string WeekOverWeek(const Json& days) {
   return out.str() + "\n";
 }
 
-// The strings of a JSON list joined by ", " ("call, dnd"); "" when none.
-std::string JoinNames(const Json& list) {
-  std::string joined;
-  if (!list.is_array()) return joined;
-  for (const Json& name : list) {
-    if (!name.is_string()) continue;
-    if (!joined.empty()) joined += ", ";
-    joined += name.get<std::string>();
-  }
-  return joined;
-}
-
 // The idle backends or busy sources of `doctor`: "* " before those in use.
 void RenderCandidates(std::ostringstream& out, const Json& candidates) {
   if (!candidates.is_array()) return;
@@ -127,6 +115,17 @@ void RenderCandidates(std::ostringstream& out, const Json& candidates) {
 }
 
 }  // namespace
+
+std::string JoinNames(const Json& list) {
+  std::string joined;
+  if (!list.is_array()) return joined;
+  for (const Json& name : list) {
+    if (!name.is_string()) continue;
+    if (!joined.empty()) joined += ", ";
+    joined += name.get<std::string>();
+  }
+  return joined;
+}
 
 std::string LocalClock(const std::string& iso_utc) {
   auto wall = protocol::ParseIsoUtc(iso_utc);

@@ -19,7 +19,6 @@ const char* WireName(StretchPlace place) {
   return "standing";
 }
 
-// The reasons as a list of names, in the order of kAllHoldReasons.
 Json HoldJson(HoldReasons reasons) {
   Json names = Json::array();
   for (HoldReason reason : kAllHoldReasons) {
@@ -28,6 +27,8 @@ Json HoldJson(HoldReasons reasons) {
   return names;
 }
 
+namespace {
+
 Json CandidatesJson(const std::vector<Candidate>& candidates) {
   Json list = Json::array();
   for (const Candidate& c : candidates) {
@@ -35,6 +36,8 @@ Json CandidatesJson(const std::vector<Candidate>& candidates) {
   }
   return list;
 }
+
+}  // namespace
 
 Json StatusJson(const StatusView& view) {
   const Snapshot& s = view.snapshot;

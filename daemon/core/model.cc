@@ -27,6 +27,7 @@ Output Model::Handle(const Now& now, const Input& input) {
   Advance(now, output.decisions);
   std::visit([&](const auto& in) { Apply(now, in, output.decisions); }, input);
   Advance(now, output.decisions);
+  NoteHold(now, output.decisions);
   if (CurrentState() != before) output.decisions.push_back(out::StateChanged{CurrentState()});
   output.next_deadline = NextDeadline(now);
   boot_minus_wall_ = BootMinusWall(now);
@@ -44,6 +45,7 @@ Output Model::Reconfigure(const Now& now, Config config) {
   config_ = std::move(config);
   BusyChanged(now, busy_before);
   Advance(now, output.decisions);
+  NoteHold(now, output.decisions);
   if (CurrentState() != before) output.decisions.push_back(out::StateChanged{CurrentState()});
   output.next_deadline = NextDeadline(now);
   return output;

@@ -115,6 +115,13 @@ struct DayRolled {
   WallTime day_start;
   DayTotals totals;
 };
+// What holds reminders changed: the user is busy for `busy` (of hold.for), and
+// `held_by` holds a due or open reminder now (empty: none; while settling, the
+// reasons that just cleared).
+struct HoldChanged {
+  HoldReasons busy;
+  HoldReasons held_by;
+};
 // Write the open bout to durable storage (at most every history.checkpoint).
 struct Checkpoint {
   BootTime bout_start;
@@ -125,7 +132,7 @@ struct Checkpoint {
 
 using Decision = std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted, out::BreakEnded,
                               out::ShowReminder, out::CloseReminder, out::StateChanged,
-                              out::PauseChanged, out::DayRolled, out::Checkpoint>;
+                              out::PauseChanged, out::DayRolled, out::Checkpoint, out::HoldChanged>;
 
 struct Output {
   std::vector<Decision> decisions;
@@ -250,6 +257,8 @@ class Model {
   // ends the hold unless the cap ended it.
   HoldReasons TakeHold(const Now& now);
   void ForgetHold();
+  // Adds HoldChanged when Busy() or HeldBy(now) differ from what was last said.
+  void NoteHold(const Now& now, Decisions& out);
 
   // Bouts and breaks (model_presence.cc).
   void ReturnFromBreak(const Now& now, Decisions& out);
@@ -313,6 +322,8 @@ class Model {
   std::optional<BootTime> free_since_;
   std::optional<BootTime> hold_start_;
   HoldReasons held_by_;
+  HoldReasons said_busy_;  // as the last HoldChanged said
+  HoldReasons said_held_by_;
 
   bool paused_ = false;
   std::optional<BootTime> pause_until_;  // nullopt while paused: until Resume

@@ -66,6 +66,14 @@ HoldReasons Model::TakeHold(const Now& now) {
   return after;
 }
 
+void Model::NoteHold(const Now& now, Decisions& out) {
+  const HoldReasons held_by = HeldBy(now);
+  if (Busy() == said_busy_ && held_by == said_held_by_) return;
+  said_busy_ = Busy();
+  said_held_by_ = held_by;
+  out.push_back(out::HoldChanged{said_busy_, said_held_by_});
+}
+
 void Model::ForgetHold() {
   hold_start_.reset();
   held_by_ = {};

@@ -104,6 +104,11 @@ libs=$(awk '/^[0-9a-f]+-[0-9a-f]+ / {name = $6} /^Rss:/ && $2 > 0 && name ~ /^\/
 echo "RSS $(mib "$rss") MiB = $(mib $((rss - anon))) MiB file pages of $libs mapped files" \
   "(executable and shared libraries) + $(mib "$anon") MiB anonymous"
 
+# The busy signals (hold.for: Do Not Disturb by default) run while measuring:
+# their cost is inside every figure above.
+echo "busy signal sources running while measured:"
+"$UNSIT" doctor | awk '/^busy signals/ {on = 1; next} on && /^  / {print; next} on {exit}'
+
 # Interleaved, so that a load change on a shared machine hits both alike.
 read -r status_ms true_ms < <("$PYTHON" - "$UNSIT" <<'PY'
 import statistics, subprocess, sys, time

@@ -29,13 +29,18 @@ std::string Kind(const Decision& decision) {
                         [](const out::PauseChanged&) { return "pause-changed"; },
                         [](const out::DayRolled&) { return "day-rolled"; },
                         [](const out::Checkpoint&) { return "checkpoint"; },
+                        [](const out::HoldChanged&) { return "hold-changed"; },
                     },
                     decision);
 }
 
+std::string HoldText(HoldReasons reasons) {
+  return reasons.empty() ? "none" : JoinHoldReasons(reasons);
+}
+
 const std::vector<std::string> kEventKinds = {
-    "bout-started", "bout-closed",   "break-started", "break-ended", "reminder",
-    "close",        "state-changed", "pause-changed", "day-rolled",  "checkpoint"};
+    "bout-started",  "bout-closed",   "break-started", "break-ended", "reminder",    "close",
+    "state-changed", "pause-changed", "day-rolled",    "checkpoint",  "hold-changed"};
 
 }  // namespace
 
@@ -68,6 +73,9 @@ std::string Describe(const Decision& decision) {
                         << FormatDuration(d.totals.sitting);
                  },
                  [&](const out::Checkpoint& d) { text << " " << FormatDuration(d.sitting); },
+                 [&](const out::HoldChanged& d) {
+                   text << " busy " << HoldText(d.busy) << " held-by " << HoldText(d.held_by);
+                 },
              },
              decision);
   return text.str();
@@ -161,6 +169,11 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
                        } else {
                          match = (arg == "on") == d.paused;
                        }
+                     },
+                     [&](const out::HoldChanged& d) {
+                       // busy REASONS | held-by REASONS ("none" for the empty set)
+                       const std::string& want = next();
+                       match = HoldText(arg == "busy" ? d.busy : d.held_by) == want;
                      },
                      [&](const out::DayRolled& d) {
                        if (arg == "date") {
