@@ -6,12 +6,7 @@
 
 #include <gio/gio.h>
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
-
-#include "platform/busy_source.h"
-#include "platform/idle_factory.h"
-#include "platform/session_gdbus.h"
+#include "platform/busy_glib.h"
 
 namespace unsit {
 namespace {
@@ -19,15 +14,11 @@ namespace {
 constexpr char kSchema[] = "org.gnome.desktop.notifications";
 constexpr char kKey[] = "show-banners";
 
-struct IoSide {
-  BusySource::Callback callback;
-};
-
 // Lives on the GLib thread: the GSettings object delivers "changed" in the
 // thread-default context of the thread that made it.
 class Watch : public std::enable_shared_from_this<Watch> {
  public:
-  Watch(boost::asio::io_context& io, std::weak_ptr<IoSide> io_side)
+  Watch(boost::asio::io_context& io, std::weak_ptr<busy::IoSide> io_side)
       : io_(io), io_side_(std::move(io_side)) {}
   ~Watch() {
     if (settings_ != nullptr) g_object_unref(settings_);
@@ -71,53 +62,19 @@ class Watch : public std::enable_shared_from_this<Watch> {
   void Report() {
     HoldReasons reasons;
     if (g_settings_get_boolean(settings_, kKey) == FALSE) reasons.Add(HoldReason::kDnd);
-    boost::asio::post(io_, [side = io_side_, reasons] {
-      if (auto locked = side.lock(); locked && locked->callback) locked->callback(reasons);
-    });
+    busy::Post(io_, io_side_, reasons);
   }
 
   boost::asio::io_context& io_;
-  std::weak_ptr<IoSide> io_side_;
+  std::weak_ptr<busy::IoSide> io_side_;
   GSettings* settings_ = nullptr;
-};
-
-class GsettingsBusySource : public BusySource {
- public:
-  GsettingsBusySource(GlibThread& glib, std::shared_ptr<IoSide> io_side,
-                      std::shared_ptr<Watch> watch)
-      : glib_(glib), io_side_(std::move(io_side)), watch_(std::move(watch)) {}
-  ~GsettingsBusySource() override {
-    glib_.Post([watch = std::move(watch_)] { watch->Stop(); });
-  }
-  std::string_view Name() const override { return "gsettings"; }
-  std::string_view Watches() const override {
-    return "show-banners of org.gnome.desktop.notifications";
-  }
-  void Start(Callback callback) override {
-    io_side_->callback = std::move(callback);
-    glib_.Post([watch = watch_] { watch->Start(); });
-  }
-
- private:
-  GlibThread& glib_;
-  std::shared_ptr<IoSide> io_side_;
-  std::shared_ptr<Watch> watch_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<BusySource>> MakeGsettingsBusySource(const PlatformContext& context) {
-  if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
-  }
-  auto io_side = std::make_shared<IoSide>();
-  auto watch = std::make_shared<Watch>(context.io, io_side);
-  std::optional<Status> probed = gdbus::RunOnGlib<Status>(
-      *context.glib, [watch] { return watch->Probe(); }, std::chrono::milliseconds(3000));
-  if (!probed) return Error{"unavailable", "the GLib thread did not answer in time"};
-  if (!*probed) return probed->error();
-  return std::unique_ptr<BusySource>(
-      std::make_unique<GsettingsBusySource>(*context.glib, std::move(io_side), std::move(watch)));
+  return busy::MakeGlibSource<Watch>(context, "gsettings",
+                                     "show-banners of org.gnome.desktop.notifications");
 }
 
 }  // namespace unsit

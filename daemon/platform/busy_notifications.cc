@@ -7,13 +7,9 @@
 // leaves the bus leaves nothing held. Runs on the GLib thread.
 #include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <cstring>
 
-#include "platform/busy_source.h"
-#include "platform/idle_factory.h"
-#include "platform/session_gdbus.h"
+#include "platform/busy_glib.h"
 
 namespace unsit {
 namespace {
@@ -22,13 +18,9 @@ constexpr char kName[] = "org.freedesktop.Notifications";
 constexpr char kPath[] = "/org/freedesktop/Notifications";
 constexpr char kDunst[] = "org.dunstproject.cmd0";
 
-struct IoSide {
-  BusySource::Callback callback;
-};
-
 class Watch : public std::enable_shared_from_this<Watch> {
  public:
-  Watch(boost::asio::io_context& io, std::weak_ptr<IoSide> io_side)
+  Watch(boost::asio::io_context& io, std::weak_ptr<busy::IoSide> io_side)
       : io_(io), io_side_(std::move(io_side)) {}
   ~Watch() {
     if (bus_ != nullptr) g_object_unref(bus_);
@@ -148,13 +140,11 @@ class Watch : public std::enable_shared_from_this<Watch> {
   void Report() {
     HoldReasons reasons;
     if (paused_ || inhibited_) reasons.Add(HoldReason::kDnd);
-    boost::asio::post(io_, [side = io_side_, reasons] {
-      if (auto locked = side.lock(); locked && locked->callback) locked->callback(reasons);
-    });
+    busy::Post(io_, io_side_, reasons);
   }
 
   boost::asio::io_context& io_;
-  std::weak_ptr<IoSide> io_side_;
+  std::weak_ptr<busy::IoSide> io_side_;
   GDBusConnection* bus_ = nullptr;
   guint signal_ = 0;
   guint name_watch_ = 0;
@@ -162,43 +152,11 @@ class Watch : public std::enable_shared_from_this<Watch> {
   bool inhibited_ = false;  // the server inhibits notifications (KDE's Do Not Disturb)
 };
 
-class NotificationsBusySource : public BusySource {
- public:
-  NotificationsBusySource(GlibThread& glib, std::shared_ptr<IoSide> io_side,
-                          std::shared_ptr<Watch> watch)
-      : glib_(glib), io_side_(std::move(io_side)), watch_(std::move(watch)) {}
-  ~NotificationsBusySource() override {
-    glib_.Post([watch = std::move(watch_)] { watch->Stop(); });
-  }
-  std::string_view Name() const override { return "notifications"; }
-  std::string_view Watches() const override {
-    return "the notification server's Inhibited and dunst's paused";
-  }
-  void Start(Callback callback) override {
-    io_side_->callback = std::move(callback);
-    glib_.Post([watch = watch_] { watch->Start(); });
-  }
-
- private:
-  GlibThread& glib_;
-  std::shared_ptr<IoSide> io_side_;
-  std::shared_ptr<Watch> watch_;
-};
-
 }  // namespace
 
 Result<std::unique_ptr<BusySource>> MakeNotificationsBusySource(const PlatformContext& context) {
-  if (context.glib == nullptr || !context.glib->running()) {
-    return Error{"unavailable", "the GLib thread is not running"};
-  }
-  auto io_side = std::make_shared<IoSide>();
-  auto watch = std::make_shared<Watch>(context.io, io_side);
-  std::optional<Status> probed = gdbus::RunOnGlib<Status>(
-      *context.glib, [watch] { return watch->Probe(); }, std::chrono::milliseconds(3000));
-  if (!probed) return Error{"unavailable", "the session bus did not answer in time"};
-  if (!*probed) return probed->error();
-  return std::unique_ptr<BusySource>(std::make_unique<NotificationsBusySource>(
-      *context.glib, std::move(io_side), std::move(watch)));
+  return busy::MakeGlibSource<Watch>(context, "notifications",
+                                     "the notification server's Inhibited and dunst's paused");
 }
 
 }  // namespace unsit
