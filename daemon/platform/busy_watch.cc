@@ -8,6 +8,9 @@ namespace unsit {
 Result<std::unique_ptr<BusySource>> MakeNotificationsBusySource(const PlatformContext& context);
 Result<std::unique_ptr<BusySource>> MakeGsettingsBusySource(const PlatformContext& context);
 #endif
+#if UNSIT_HAVE_PIPEWIRE
+Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext& context);
+#endif
 #if UNSIT_HAVE_X11
 Result<std::unique_ptr<BusySource>> MakeX11FullscreenBusySource(const PlatformContext& context);
 #endif
@@ -17,6 +20,10 @@ std::vector<BusyBackend> BusyBackends() {
 #if UNSIT_HAVE_GIO
   backends.push_back({"notifications", {HoldReason::kDnd}, &MakeNotificationsBusySource});
   backends.push_back({"gsettings", {HoldReason::kDnd}, &MakeGsettingsBusySource});
+#endif
+#if UNSIT_HAVE_PIPEWIRE
+  backends.push_back(
+      {"pipewire", {HoldReason::kCall, HoldReason::kScreencast}, &MakePipewireBusySource});
 #endif
 #if UNSIT_HAVE_X11
   backends.push_back({"x11-fullscreen", {HoldReason::kFullscreen}, &MakeX11FullscreenBusySource});

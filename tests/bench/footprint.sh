@@ -23,6 +23,13 @@ need Xvfb xdotool dbus-daemon
 # Default durations (60 min sitting, 5 min break): no reminder fires while measuring.
 start_xvfb
 start_bus
+# A private PipeWire, when installed, so that the busy source that watches it
+# (calls, screen sharing: on by default) is measured connected.
+if command -v pipewire >/dev/null; then
+  pipewire >"$WORK/pipewire.log" 2>&1 &
+  PIDS+=("$!")
+  wait_for 10 test -S "$XDG_RUNTIME_DIR/pipewire-0" || fail "pipewire did not start"
+fi
 : >"$WORK/unsit.yaml"
 start_daemon log
 
