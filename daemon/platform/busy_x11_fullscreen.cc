@@ -6,8 +6,10 @@
 // so the source is skipped there.
 #include <utility>  // before Asio: Boost 1.74 with GCC 12 in C++20
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
+#include <vector>
 
 #include "platform/busy_source.h"
 #include "platform/idle_factory.h"
@@ -58,35 +60,33 @@ class X11FullscreenSource : public BusySource {
     x_->PostDrain();  // the round trips may have queued events
   }
 
-  Window ReadActive(Display* display) const {
-    Atom type = None;
+  // The 32-bit items of `window`'s property `atom` of `type` (at most `most`);
+  // empty when it is not set or the window is gone.
+  static std::vector<unsigned long> ReadItems(Display* display, Window window, Atom atom, Atom type,
+                                              long most) {
+    Atom actual = None;
     int format = 0;
     unsigned long count = 0, after = 0;
     unsigned char* data = nullptr;
-    Window active = None;
-    if (XGetWindowProperty(display, root_, active_atom_, 0, 1, False, XA_WINDOW, &type, &format,
-                           &count, &after, &data) == Success &&
-        data != nullptr && format == 32 && count == 1) {
-      active = static_cast<Window>(reinterpret_cast<unsigned long*>(data)[0]);
+    std::vector<unsigned long> items;
+    if (XGetWindowProperty(display, window, atom, 0, most, False, type, &actual, &format, &count,
+                           &after, &data) == Success &&
+        data != nullptr && format == 32) {
+      const auto* longs = reinterpret_cast<unsigned long*>(data);
+      items.assign(longs, longs + count);
     }
     if (data != nullptr) XFree(data);
-    return active;
+    return items;
+  }
+
+  Window ReadActive(Display* display) const {
+    std::vector<unsigned long> items = ReadItems(display, root_, active_atom_, XA_WINDOW, 1);
+    return items.empty() ? None : static_cast<Window>(items[0]);
   }
 
   bool IsFullscreen(Display* display, Window window) const {
-    Atom type = None;
-    int format = 0;
-    unsigned long count = 0, after = 0;
-    unsigned char* data = nullptr;
-    bool fullscreen = false;
-    if (XGetWindowProperty(display, window, state_atom_, 0, 64, False, XA_ATOM, &type, &format,
-                           &count, &after, &data) == Success &&
-        data != nullptr && format == 32) {
-      const auto* atoms = reinterpret_cast<unsigned long*>(data);
-      for (unsigned long i = 0; i < count; ++i) fullscreen |= atoms[i] == fullscreen_atom_;
-    }
-    if (data != nullptr) XFree(data);
-    return fullscreen;
+    std::vector<unsigned long> atoms = ReadItems(display, window, state_atom_, XA_ATOM, 64);
+    return std::find(atoms.begin(), atoms.end(), fullscreen_atom_) != atoms.end();
   }
 
   void Drain() {
