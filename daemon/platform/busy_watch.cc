@@ -7,6 +7,7 @@ namespace unsit {
 #if UNSIT_HAVE_GIO
 Result<std::unique_ptr<BusySource>> MakeNotificationsBusySource(const PlatformContext& context);
 Result<std::unique_ptr<BusySource>> MakeGsettingsBusySource(const PlatformContext& context);
+Result<std::unique_ptr<BusySource>> MakeXfconfBusySource(const PlatformContext& context);
 #endif
 #if UNSIT_HAVE_PIPEWIRE
 Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext& context);
@@ -20,6 +21,7 @@ std::vector<BusyBackend> BusyBackends() {
 #if UNSIT_HAVE_GIO
   backends.push_back({"notifications", {HoldReason::kDnd}, &MakeNotificationsBusySource});
   backends.push_back({"gsettings", {HoldReason::kDnd}, &MakeGsettingsBusySource});
+  backends.push_back({"xfconf", {HoldReason::kDnd}, &MakeXfconfBusySource});
 #endif
 #if UNSIT_HAVE_PIPEWIRE
   backends.push_back(
