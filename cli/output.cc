@@ -105,7 +105,27 @@ std::string WeekOverWeek(const Json& days) {
   return out.str() + "\n";
 }
 
+// The idle backends or busy sources of `doctor`: "* " before those in use.
+void RenderCandidates(std::ostringstream& out, const Json& candidates) {
+  if (!candidates.is_array()) return;
+  for (const Json& c : candidates) {
+    out << "  " << (Bool(c, "chosen") ? "* " : "  ") << Str(c, "name") << ": " << Str(c, "reason")
+        << "\n";
+  }
+}
+
 }  // namespace
+
+std::string JoinNames(const Json& list) {
+  std::string joined;
+  if (!list.is_array()) return joined;
+  for (const Json& name : list) {
+    if (!name.is_string()) continue;
+    if (!joined.empty()) joined += ", ";
+    joined += name.get<std::string>();
+  }
+  return joined;
+}
 
 std::string LocalClock(const std::string& iso_utc) {
   auto wall = protocol::ParseIsoUtc(iso_utc);
@@ -138,11 +158,18 @@ std::string RenderStatus(const Json& s) {
   if (std::string quiet = Str(s, "quiet_until"); !quiet.empty()) {
     out << "Quiet hours until " << LocalClock(quiet) << ": reminders wait until then\n";
   }
-  if (auto next = OptInt(s, "next_reminder_seconds")) {
+  const std::string held_by = JoinNames(Field(s, "held_by"));
+  const std::string busy = JoinNames(Field(s, "busy"));
+  if (!held_by.empty()) {
+    out << "Reminder held while you are busy (" << held_by << "): it shows once that is over.\n";
+  } else if (auto next = OptInt(s, "next_reminder_seconds")) {
     out << "Next reminder in " << Human(*next) << " (limit " << Human(Int(s, "sit_limit_seconds"))
         << ")\n";
   } else if (!Bool(s, "reminder_open")) {
     out << "No reminder scheduled\n";
+  }
+  if (held_by.empty() && !busy.empty()) {
+    out << "Busy (" << busy << "): a reminder that falls due meanwhile waits.\n";
   }
   out << "Today: " << TotalsLine(Field(s, "today")) << "\n";
   if (Bool(s, "fixed_schedule")) {
@@ -249,13 +276,7 @@ std::string RenderDoctor(const Json& r) {
   out << "idle backend: " << Str(r, "idle_backend", "?");
   if (!Str(r, "idle_protocol").empty()) out << " (" << Str(r, "idle_protocol") << ")";
   out << "\n";
-  const Json& candidates = Field(r, "idle_candidates");
-  if (candidates.is_array()) {
-    for (const Json& c : candidates) {
-      out << "  " << (Bool(c, "chosen") ? "* " : "  ") << Str(c, "name") << ": " << Str(c, "reason")
-          << "\n";
-    }
-  }
+  RenderCandidates(out, Field(r, "idle_candidates"));
   auto idle = OptInt(r, "idle_seconds");
   out << "since last input: " << (idle ? Human(*idle) : "unknown (no idle source tells)") << "\n";
   out << "locked: " << (Bool(r, "locked") ? "yes" : "no") << "\nnotifier: " << Str(r, "notifier")
@@ -271,6 +292,8 @@ std::string RenderDoctor(const Json& r) {
   if (!Str(r, "notification_actions").empty()) {
     out << "  buttons: " << Str(r, "notification_actions") << "\n";
   }
+  out << "busy signals (hold reminders):\n";
+  RenderCandidates(out, Field(r, "busy_sources"));
   out << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
       << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path")
       << "\nversions: unsitd " << Str(r, "daemon_version", "?") << ", protocol "
@@ -294,6 +317,9 @@ std::string RenderWaybar(const Json& s) {
   if (Bool(s, "paused")) {
     css = "paused";
     text = "paused";
+  } else if (!JoinNames(Field(s, "held_by")).empty()) {
+    css = "held";
+    text = "held";
   } else if (Bool(s, "reminder_open") || Bool(s, "reminder_held") || (next && *next <= 0)) {
     css = "due";
   } else if (state != "sitting") {

@@ -19,9 +19,11 @@ std::string RenderStretch(const protocol::Json& stretch);
 std::string RenderDoctor(const protocol::Json& report);
 // A local clock time "14:30" for an ISO 8601 UTC time; the input when unparsable.
 std::string LocalClock(const std::string& iso_utc);
+// The strings of a JSON list joined by ", " ("call, dnd"); "" when none.
+std::string JoinNames(const protocol::Json& list);
 
 // Waybar custom-module JSON (one line): text, tooltip, class
-// (sitting | due | away | paused) and percentage of sit_limit.
+// (sitting | due | held | away | paused) and percentage of sit_limit.
 std::string RenderWaybar(const protocol::Json& status);
 // The Waybar line shown while the daemon is not running.
 std::string WaybarOffline();

@@ -47,6 +47,12 @@ std::string Describe(const protocol::Event& e) {
   }
   if (e.name == "bout") return line + " started";
   if (e.name == "state") return line + ": " + Str(d, "state");
+  if (e.name == "hold") {
+    std::string held_by = JoinNames(Field(d, "held_by"));
+    std::string busy = JoinNames(Field(d, "busy"));
+    if (!held_by.empty()) return line + ": reminder held by " + held_by;
+    return line + (busy.empty() ? ": free" : ": busy (" + busy + ")");
+  }
   if (e.name == "pause") {
     if (!Bool(d, "paused")) return line + ": resumed";
     std::string until = Str(d, "until");

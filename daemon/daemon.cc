@@ -78,6 +78,7 @@ Status Daemon::Start() {
   RestoreFromHistory();  // needs the idle source's idle time, before it reports
   idle_.Begin(model_.IdleProbe());
   StartSessionWatch();
+  StartBusyWatch();
   return Ok{};
 }
 
@@ -142,7 +143,9 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
     for (const protocol::Event& event : EventsFor(decision, now.wall)) server_->Broadcast(event);
   }
   std::visit(Overloaded{
-                 [&](const out::ShowReminder& show) { ShowReminder(show.sitting, show.shown); },
+                 [&](const out::ShowReminder& show) {
+                   ShowReminder(show.sitting, show.shown, show.after_hold);
+                 },
                  [&](const out::CloseReminder& close) {
                    spdlog::info("reminder closed: {}", ToString(close.outcome));
                    current_stretch_.reset();
@@ -166,11 +169,11 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
              decision);
 }
 
-void Daemon::ShowReminder(Duration sitting, int shown) {
+void Daemon::ShowReminder(Duration sitting, int shown, HoldReasons after_hold) {
   if (shown == 1 || !current_stretch_) current_stretch_ = TakeStretch();
   if (!notifier_) return;
   NotifierInfo info = notifier_->Info();
-  last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze);
+  last_view_ = ComposeReminder(sitting, *current_stretch_, config_.snooze, after_hold);
   notifier_->Show(*last_view_);
   // While no notification server answers, the log is where the reminder shows
   // (a server lost since the last Show is reported by the status callback).

@@ -12,6 +12,7 @@
 #include "core/reminder_text.h"
 #include "core/stretch_rotation.h"
 #include "loop/boot_timer.h"
+#include "platform/busy_watch.h"
 #include "platform/glib_thread.h"
 #include "platform/notifier_factory.h"
 #include "platform/session_watch.h"
@@ -63,13 +64,14 @@ class Daemon final : public DaemonApi {
   void Feed(const Input& input);
   void ApplyOutput(const Now& now, const Output& output);
   void ApplyDecision(const Now& now, const Decision& decision);
-  void ShowReminder(Duration sitting, int shown);
+  void ShowReminder(Duration sitting, int shown, HoldReasons after_hold);
   // The next stretch of the rotation; where the rotation stands is saved in the
   // history, so the next run goes on from there.
   Stretch TakeStretch();
   void NoteTimer(const Result<Ok>& armed);  // Status names a method here
 
   void StartSessionWatch();
+  void StartBusyWatch();
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
   // Tells the store history.day_starts (it splits days there and records it
@@ -98,6 +100,7 @@ class Daemon final : public DaemonApi {
   std::optional<ReminderView> last_view_;   // the reminder on screen, as shown
   IdleSupervisor idle_;
   std::unique_ptr<SessionWatch> session_;
+  std::unique_ptr<BusyWatch> busy_;  // what the user is busy with (hold.for)
   std::string session_problem_;
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;

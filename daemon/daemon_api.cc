@@ -48,6 +48,7 @@ unsit::Status Daemon::Reload() {
     return loaded.error();
   }
   Duration old_probe = model_.IdleProbe();
+  const HoldReasons old_hold = config_.hold.reasons;
   std::string old_idle = IdleWanted();
   config_ = std::move(loaded.value());
   config_problem_.clear();
@@ -63,6 +64,7 @@ unsit::Status Daemon::Reload() {
     idle_.Choose(IdleWanted());
     idle_.Begin(model_.IdleProbe());
   }
+  if (old_hold != config_.hold.reasons) StartBusyWatch();
   return Ok{};
 }
 
@@ -118,6 +120,7 @@ DoctorReport Daemon::Doctor() {
     report.notification_actions = HiddenActionsHint(info.server.substr(0, info.server.find(' ')));
     if (!info.problem.empty()) report.problems.push_back(info.problem);
   }
+  if (busy_) report.busy_candidates = busy_->candidates();
   report.config_path = config_.source;
   report.history_path = history_.store() ? history_.store()->Path() : options_.history_path;
   report.socket_path = lock_.socket_path();

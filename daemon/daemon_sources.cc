@@ -53,6 +53,19 @@ void Daemon::StartSessionWatch() {
 #endif
 }
 
+// The busy signals of hold.for (Do Not Disturb, calls, ...); each source that
+// cannot run here is skipped with its reason. The model ignores reasons the
+// config does not hold for, so a reload only needs a new watch for new ones.
+void Daemon::StartBusyWatch() {
+  busy_.reset();
+  busy_ = std::make_unique<BusyWatch>(BusyWatch::Make(*context_, config_.hold.reasons));
+  LogCandidates("busy", busy_->candidates());
+  busy_->Start([this](HoldReasons reasons) {
+    spdlog::info("busy: {}", reasons.empty() ? "free" : JoinHoldReasons(reasons));
+    Feed(in::Busy{reasons});
+  });
+}
+
 void Daemon::OnNotifyAction(NotifyAction action) {
   switch (action) {
     case NotifyAction::kDone:

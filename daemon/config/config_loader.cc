@@ -25,9 +25,13 @@ using config_internal::PositiveDurationOf;
 using config_internal::Problems;
 using config_internal::TextOf;
 
-constexpr std::array<std::string_view, 11> kTopKeys = {
-    "sit_limit",   "break_after", "up_min_break", "remind_every", "snooze", "on_dismiss",
-    "quiet_hours", "idle",        "notify",       "stretches",    "history"};
+constexpr std::array<std::string_view, 12> kTopKeys = {
+    "sit_limit",   "break_after", "up_min_break", "remind_every", "snooze",    "on_dismiss",
+    "quiet_hours", "hold",        "idle",         "notify",       "stretches", "history"};
+constexpr std::array<std::string_view, 3> kHoldKeys = {"for", "settle", "cap"};
+// Indexed like HoldReason.
+constexpr std::array<std::string_view, 4> kHoldReasons = {"dnd", "call", "screencast",
+                                                          "fullscreen"};
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
 constexpr std::array<std::string_view, 2> kInhibitors = {"respect", "ignore"};
@@ -73,6 +77,9 @@ class ConfigReader {
       }
     } else if (path == "quiet_hours") {
       ReadQuietHours(key, value, path);
+    } else if (path == "hold") {
+      ForEachKnownKey(value, path, kHoldKeys, problems_,
+                      [this](auto& k, auto& v, auto& p) { ReadHold(k, v, p); });
     } else if (path == "idle") {
       ForEachKnownKey(value, path, kIdleKeys, problems_,
                       [this](auto& k, auto& v, auto& p) { ReadIdle(k, v, p); });
@@ -122,6 +129,22 @@ class ConfigReader {
       return;
     }
     config_.quiet_hours = std::move(windows);
+  }
+
+  // hold.for: the reasons to hold reminders for (an empty list: none).
+  void ReadHold(const Node& key, const Node& value, const std::string& path) {
+    if (key.Scalar() == "settle") {
+      SetDuration(key, value, path, config_.hold.settle, nullptr);
+    } else if (key.Scalar() == "cap") {
+      SetDuration(key, value, path, config_.hold.cap, nullptr);
+    } else if (value.IsSequence() && value.size() == 0) {
+      config_.hold.reasons = {};
+    } else {
+      std::vector<HoldReason> reasons;
+      ReadChoiceSet(key, value, path, kHoldReasons, "reasons", "[dnd, call, screencast]", reasons);
+      config_.hold.reasons = {};
+      for (HoldReason reason : reasons) config_.hold.reasons.Add(reason);
+    }
   }
 
   void ReadIdle(const Node& key, const Node& value, const std::string& path) {

@@ -36,7 +36,9 @@ struct DoctorReport {
   std::string notification_server;
   std::vector<std::string> notification_capabilities;
   std::string notification_actions;  // where a server hides the buttons; empty: shown
-  std::string config_path;           // empty: built-in defaults
+  // Each busy signal source (notifications, gsettings, ...): watching, or why not.
+  std::vector<Candidate> busy_candidates;
+  std::string config_path;  // empty: built-in defaults
   std::string history_path;
   std::string socket_path;
   std::vector<std::string> problems;  // each says what is wrong and how to fix it

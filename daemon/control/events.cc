@@ -57,6 +57,11 @@ struct EventMaker {
                                 {"until", d.until ? Json(FormatIsoUtc(*d.until)) : Json()},
                                 {"at", FormatIsoUtc(now)}}}};
   }
+  std::vector<Event> operator()(const out::HoldChanged& d) const {
+    return {Event{"hold", Json{{"busy", HoldJson(d.busy)},
+                               {"held_by", HoldJson(d.held_by)},
+                               {"at", FormatIsoUtc(now)}}}};
+  }
   std::vector<Event> operator()(const out::DayRolled&) const { return {}; }
   std::vector<Event> operator()(const out::Checkpoint&) const { return {}; }
 };

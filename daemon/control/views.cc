@@ -19,6 +19,26 @@ const char* WireName(StretchPlace place) {
   return "standing";
 }
 
+Json HoldJson(HoldReasons reasons) {
+  Json names = Json::array();
+  for (HoldReason reason : kAllHoldReasons) {
+    if (reasons.Has(reason)) names.push_back(ToString(reason));
+  }
+  return names;
+}
+
+namespace {
+
+Json CandidatesJson(const std::vector<Candidate>& candidates) {
+  Json list = Json::array();
+  for (const Candidate& c : candidates) {
+    list.push_back(Json{{"name", c.name}, {"chosen", c.chosen}, {"reason", c.reason}});
+  }
+  return list;
+}
+
+}  // namespace
+
 Json StatusJson(const StatusView& view) {
   const Snapshot& s = view.snapshot;
   auto optional_seconds = [](const std::optional<Duration>& d, bool round_up) {
@@ -31,6 +51,8 @@ Json StatusJson(const StatusView& view) {
       {"next_reminder_seconds", optional_seconds(s.next_reminder, true)},
       {"reminder_open", s.reminder_open},
       {"reminder_held", s.reminder_held},
+      {"busy", HoldJson(s.busy)},
+      {"held_by", HoldJson(s.held_by)},
       {"paused", s.paused},
       {"paused_until", s.paused_until ? Json(protocol::FormatIsoUtc(*s.paused_until)) : Json()},
       {"quiet_until", s.quiet_until ? Json(protocol::FormatIsoUtc(*s.quiet_until)) : Json()},
@@ -52,17 +74,14 @@ Json StretchJson(const Stretch& stretch) {
 }
 
 Json DoctorJson(const DoctorReport& r) {
-  Json candidates = Json::array();
-  for (const Candidate& c : r.idle_candidates) {
-    candidates.push_back(Json{{"name", c.name}, {"chosen", c.chosen}, {"reason", c.reason}});
-  }
   return Json{{"session_type", r.session_type},
               {"desktop", r.desktop},
               {"compositor", r.compositor},
               {"compositor_version", r.compositor_version},
               {"idle_backend", r.idle_backend},
               {"idle_protocol", r.idle_protocol},
-              {"idle_candidates", std::move(candidates)},
+              {"idle_candidates", CandidatesJson(r.idle_candidates)},
+              {"busy_sources", CandidatesJson(r.busy_candidates)},
               {"idle_seconds", r.idle_for ? Json(Seconds(*r.idle_for)) : Json()},
               {"locked", r.locked},
               {"notifier", r.notifier},

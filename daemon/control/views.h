@@ -24,5 +24,7 @@ using protocol::TotalsJson;
 protocol::Json StatusJson(const StatusView& view);
 protocol::Json StretchJson(const Stretch& stretch);
 protocol::Json DoctorJson(const DoctorReport& report);
+// Hold reasons as a list of names (["call", "dnd"]), in the order of kAllHoldReasons.
+protocol::Json HoldJson(HoldReasons reasons);
 
 }  // namespace unsit

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/hold.h"
 #include "core/quiet_hours.h"
 #include "core/time.h"
 
@@ -57,6 +58,15 @@ struct Config {
   // Local times in which reminders wait as in a pause; tracking goes on. Never
   // all of the day (the loader refuses that).
   std::vector<QuietWindow> quiet_hours;
+
+  // While the user is busy for one of `reasons` (hold.for), a due reminder
+  // waits; it shows `settle` after the last reason clears, and a hold never
+  // lasts longer than `cap` (a stuck signal must not silence reminders).
+  struct Hold {
+    HoldReasons reasons = {HoldReason::kDnd, HoldReason::kCall, HoldReason::kScreencast};
+    Duration settle = 30s;
+    Duration cap = 2h;
+  } hold;
 
   struct Idle {
     std::string backend = "auto";    // one of kIdleBackendNames

@@ -27,6 +27,7 @@ Output Model::Handle(const Now& now, const Input& input) {
   Advance(now, output.decisions);
   std::visit([&](const auto& in) { Apply(now, in, output.decisions); }, input);
   Advance(now, output.decisions);
+  NoteHold(now, output.decisions);
   if (CurrentState() != before) output.decisions.push_back(out::StateChanged{CurrentState()});
   output.next_deadline = NextDeadline(now);
   boot_minus_wall_ = BootMinusWall(now);
@@ -40,8 +41,11 @@ Output Model::Reconfigure(const Now& now, Config config) {
   Advance(now, output.decisions);
   // Deadlines are stored as anchors (idle since, bout start, last shown, last
   // checkpoint), so swapping the config re-derives them all.
+  const HoldReasons busy_before = Busy();
   config_ = std::move(config);
+  BusyChanged(now, busy_before);
   Advance(now, output.decisions);
+  NoteHold(now, output.decisions);
   if (CurrentState() != before) output.decisions.push_back(out::StateChanged{CurrentState()});
   output.next_deadline = NextDeadline(now);
   return output;
@@ -132,7 +136,9 @@ std::optional<BootTime> Model::NextDeadline(const Now& now) const {
     BootTime limit = bout_->start + config_.sit_limit;
     if (!bout_->reached_limit && limit > now.boot) consider(limit);
     if (!paused_ && due_ && !pending_ && !open_) consider(due_->At(config_));
-    if (!paused_ && !quiet_end && open_ && config_.remind_every > Duration::zero()) {
+    const std::optional<BootTime> hold_end = HoldDeadline(now);
+    if (hold_end && !paused_ && !quiet_end) consider(*hold_end);
+    if (!paused_ && !quiet_end && !hold_end && open_ && config_.remind_every > Duration::zero()) {
       consider(last_shown_ + config_.remind_every);
     }
     if (config_.history.checkpoint > Duration::zero()) {

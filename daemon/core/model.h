@@ -47,6 +47,11 @@ struct Resume {};
 struct Standing {
   bool on;
 };
+// The user is busy for `reasons` from now on (empty: free). Reasons the config
+// does not hold for (hold.for) are ignored.
+struct Busy {
+  HoldReasons reasons;
+};
 struct Shutdown {};  // the daemon stops: close the open bout at now
 // Continue a bout that an earlier run of the daemon had open, and adopt the
 // totals of today recorded so far. Sent once, right after construction.
@@ -60,7 +65,7 @@ struct Restore {
 
 using Input = std::variant<in::Idle, in::Active, in::Lock, in::Unlock, in::Sleep, in::Wake,
                            in::Tick, in::Snooze, in::Done, in::Skip, in::Dismiss, in::Pause,
-                           in::Resume, in::Standing, in::Shutdown, in::Restore>;
+                           in::Resume, in::Standing, in::Shutdown, in::Restore, in::Busy>;
 
 // ---- Decisions: what the shell must do or record, in order.
 namespace out {
@@ -86,9 +91,12 @@ struct BreakEnded {
 };
 // Show the reminder, or replace the one on screen (`shown` > 1) with a new
 // duration. Never stacked.
+// `after_hold`: the reasons that held it, now clear (the text says so); empty
+// when nothing held it.
 struct ShowReminder {
   Duration sitting;
   int shown;
+  HoldReasons after_hold{};
 };
 // Take the reminder off the screen (if it still is) and record its outcome.
 struct CloseReminder {
@@ -107,6 +115,13 @@ struct DayRolled {
   WallTime day_start;
   DayTotals totals;
 };
+// What holds reminders changed: the user is busy for `busy` (of hold.for), and
+// `held_by` holds a due or open reminder now (empty: none; while settling, the
+// reasons that just cleared).
+struct HoldChanged {
+  HoldReasons busy;
+  HoldReasons held_by;
+};
 // Write the open bout to durable storage (at most every history.checkpoint).
 struct Checkpoint {
   BootTime bout_start;
@@ -117,7 +132,7 @@ struct Checkpoint {
 
 using Decision = std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted, out::BreakEnded,
                               out::ShowReminder, out::CloseReminder, out::StateChanged,
-                              out::PauseChanged, out::DayRolled, out::Checkpoint>;
+                              out::PauseChanged, out::DayRolled, out::Checkpoint, out::HoldChanged>;
 
 struct Output {
   std::vector<Decision> decisions;
@@ -132,6 +147,10 @@ struct Snapshot {
   std::optional<Duration> next_reminder;  // until the next reminder; nullopt: none scheduled
   bool reminder_open = false;             // on screen and not yet acted on
   bool reminder_held = false;             // due, waiting for the user to come back
+  HoldReasons busy;                       // what the user is busy with (of hold.for)
+  // What holds a due or open reminder now: `busy`, or while settling the reasons
+  // that just cleared. Empty when no reminder is held by them.
+  HoldReasons held_by;
   bool paused = false;
   std::optional<WallTime> paused_until;  // nullopt while paused: until resume
   std::optional<WallTime> quiet_until;   // inside quiet hours: when they end
@@ -221,6 +240,25 @@ class Model {
   void Apply(const Now& now, const in::Standing& input, Decisions& out);
   void Apply(const Now& now, const in::Shutdown& input, Decisions& out);
   void Apply(const Now& now, const in::Restore& input, Decisions& out);
+  void Apply(const Now& now, const in::Busy& input, Decisions& out);
+
+  // Holding while busy (model_hold.cc).
+  HoldReasons Busy() const { return busy_ & config_.hold.reasons; }
+  // Notes when the busy reasons went from `before` to Busy(): a spell begins, or
+  // the settle time begins.
+  void BusyChanged(const Now& now, HoldReasons before);
+  // Starts the cap's count for a reminder held now and collects its reasons.
+  void AdvanceHold(const Now& now);
+  // What holds the due or open reminder at `now` (empty: nothing).
+  HoldReasons HeldBy(const Now& now) const;
+  // The settle end or the cap, whichever ends the hold first; nullopt: no hold.
+  std::optional<BootTime> HoldDeadline(const Now& now) const;
+  // The reasons to name as the held reminder shows now (empty after the cap);
+  // ends the hold unless the cap ended it.
+  HoldReasons TakeHold(const Now& now);
+  void ForgetHold();
+  // Adds HoldChanged when Busy() or HeldBy(now) differ from what was last said.
+  void NoteHold(const Now& now, Decisions& out);
 
   // Bouts and breaks (model_presence.cc).
   void ReturnFromBreak(const Now& now, Decisions& out);
@@ -233,6 +271,7 @@ class Model {
 
   // Reminders and pause (model_reminder.cc).
   void Show(const Now& now, Decisions& out);
+  void Reshow(const Now& now, Decisions& out);
   // Closes the open reminder (if any) with `outcome`, reporting the bout length at `at`.
   void Close(BootTime at, ReminderOutcome outcome, Decisions& out);
   void ResetReminder();
@@ -274,6 +313,17 @@ class Model {
   bool open_ = false;
   int shown_ = 0;
   BootTime last_shown_{};
+
+  // Busy reasons as reported (Busy() keeps those of hold.for). `free_since_`:
+  // when the last one cleared, for the settle time. `hold_start_`: when the
+  // current reminder was first held by them, for the cap; `held_by_`: every
+  // reason that held it, for its text.
+  HoldReasons busy_;
+  std::optional<BootTime> free_since_;
+  std::optional<BootTime> hold_start_;
+  HoldReasons held_by_;
+  HoldReasons said_busy_;  // as the last HoldChanged said
+  HoldReasons said_held_by_;
 
   bool paused_ = false;
   std::optional<BootTime> pause_until_;  // nullopt while paused: until Resume

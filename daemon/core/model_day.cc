@@ -75,6 +75,8 @@ Snapshot Model::Status(const Now& now) const {
   snapshot.next_reminder = NextReminder(now);
   snapshot.reminder_open = open_;
   snapshot.reminder_held = pending_ && !Muted(now);
+  snapshot.busy = Busy();
+  snapshot.held_by = HeldBy(now);
   snapshot.paused = paused_;
   if (paused_ && pause_until_) snapshot.paused_until = now.WallAt(*pause_until_);
   if (std::optional<BootTime> quiet_end = QuietEnd(now, now.boot)) {

@@ -11,26 +11,33 @@ void Model::AdvanceReminder(const Now& now, Decisions& out) {
     pending_ = true;
     due_.reset();
   }
-  // Pending: held while the user is idle (maybe already walking away), deferred
-  // while paused or quiet; shown at the first moment none holds.
+  AdvanceHold(now);
+  // Pending: held while the user is idle (maybe already walking away) or busy,
+  // deferred while paused or quiet; shown at the first moment none holds. An
+  // open reminder held by a busy spell is shown again once it is over.
   const bool muted = Muted(now);
-  if (pending_ && !muted && !idle_since_) {
+  const bool held = !HeldBy(now).empty();
+  if (pending_ && !muted && !held && !idle_since_) {
     Show(now, out);
-  } else if (open_ && !muted && config_.remind_every > Duration::zero() &&
-             now.boot >= last_shown_ + config_.remind_every) {
-    ++shown_;
-    last_shown_ = now.boot;
-    out.push_back(out::ShowReminder{Sitting(now.boot), shown_});
+  } else if (open_ && !muted && !held &&
+             (!held_by_.empty() || (config_.remind_every > Duration::zero() &&
+                                    now.boot >= last_shown_ + config_.remind_every))) {
+    Reshow(now, out);
   }
 }
 
 void Model::Show(const Now& now, Decisions& out) {
   pending_ = false;
   open_ = true;
-  shown_ = 1;
-  last_shown_ = now.boot;
+  shown_ = 0;
   ++today_.reminders;
-  out.push_back(out::ShowReminder{Sitting(now.boot), shown_});
+  Reshow(now, out);
+}
+
+void Model::Reshow(const Now& now, Decisions& out) {
+  ++shown_;
+  last_shown_ = now.boot;
+  out.push_back(out::ShowReminder{Sitting(now.boot), shown_, TakeHold(now)});
 }
 
 void Model::Close(BootTime at, ReminderOutcome outcome, Decisions& out) {

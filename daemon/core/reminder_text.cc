@@ -39,9 +39,15 @@ std::string_view FirstSentence(std::string_view text) {
 
 }  // namespace
 
-ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze) {
+ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze,
+                             HoldReasons after_hold) {
   ReminderView view;
-  view.summary = "Time to stand up — " + FormatHuman(sitting) + " sitting";
+  if (after_hold.empty()) {
+    view.summary = "Time to stand up — " + FormatHuman(sitting) + " sitting";
+  } else {
+    view.summary = FormatHuman(sitting) + " sitting — " + std::string(HoldOverPhrase(after_hold)) +
+                   ", time to stand";
+  }
   view.body = "Walk around for a few minutes.\n";
   view.body += stretch.kind == StretchKind::kStretch ? "Then stretch: " : "Then: ";
   view.body += EscapeMarkup(stretch.name) + " — " + EscapeMarkup(stretch.cue);

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/config.h"
+#include "core/hold.h"
 #include "core/time.h"
 
 namespace unsit {
@@ -20,8 +21,11 @@ struct ReminderView {
 // Composes the reminder for `sitting` so far with `stretch`: walking first, then
 // the stretch's name and cue, the first sentence of its caution, and the command
 // that shows every step. What depends on the server (buttons, a menu) is added
-// where the server is known, by BodyFor.
-ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze);
+// where the server is known, by BodyFor. A reminder held while the user was
+// busy (`after_hold` not empty) says what is over in its summary ("1 h 35 min
+// sitting — the call is over, time to stand").
+ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration snooze,
+                             HoldReasons after_hold = {});
 
 // The body as shown: with `no_buttons` added when the server shows no buttons
 // (`actions` false: no such capability, no server, or the log); with a line

@@ -14,7 +14,8 @@ if(UNSIT_HAVE_X11)
     target_sources(unsit_platform PRIVATE
       ${CMAKE_CURRENT_LIST_DIR}/x11_connection.cc
       ${CMAKE_CURRENT_LIST_DIR}/idle_x11_sync.cc
-      ${CMAKE_CURRENT_LIST_DIR}/idle_x11_poll.cc)
+      ${CMAKE_CURRENT_LIST_DIR}/idle_x11_poll.cc
+      ${CMAKE_CURRENT_LIST_DIR}/busy_x11_fullscreen.cc)
     target_link_libraries(unsit_platform PUBLIC PkgConfig::X11)
     target_compile_definitions(unsit_platform PUBLIC UNSIT_HAVE_X11=1)
   else()

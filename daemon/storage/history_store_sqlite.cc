@@ -15,7 +15,8 @@ namespace {
 bool HoldsNothing(const Decision& decision) {
   return std::holds_alternative<out::StateChanged>(decision) ||
          std::holds_alternative<out::PauseChanged>(decision) ||
-         std::holds_alternative<out::DayRolled>(decision);
+         std::holds_alternative<out::DayRolled>(decision) ||
+         std::holds_alternative<out::HoldChanged>(decision);
 }
 
 bool IsPassing(const Error& error) {

@@ -23,6 +23,13 @@ need Xvfb xdotool dbus-daemon
 # Default durations (60 min sitting, 5 min break): no reminder fires while measuring.
 start_xvfb
 start_bus
+# A private PipeWire, when installed, so that the busy source that watches it
+# (calls, screen sharing: on by default) is measured connected.
+if command -v pipewire >/dev/null; then
+  pipewire >"$WORK/pipewire.log" 2>&1 &
+  track "$!"
+  wait_for 10 test -S "$XDG_RUNTIME_DIR/pipewire-0" || fail "pipewire did not start"
+fi
 : >"$WORK/unsit.yaml"
 start_daemon x11 log
 
@@ -103,6 +110,11 @@ libs=$(awk '/^[0-9a-f]+-[0-9a-f]+ / {name = $6} /^Rss:/ && $2 > 0 && name ~ /^\/
   END {n = 0; for (k in seen) n++; print n}' "/proc/$DAEMON_PID/smaps")
 echo "RSS $(mib "$rss") MiB = $(mib $((rss - anon))) MiB file pages of $libs mapped files" \
   "(executable and shared libraries) + $(mib "$anon") MiB anonymous"
+
+# The busy signals (hold.for: Do Not Disturb by default) run while measuring:
+# their cost is inside every figure above.
+echo "busy signal sources running while measured:"
+"$UNSIT" doctor | awk '/^busy signals/ {on = 1; next} on && /^  / {print; next} on {exit}'
 
 # Interleaved, so that a load change on a shared machine hits both alike.
 read -r status_ms true_ms < <("$PYTHON" - "$UNSIT" <<'PY'

@@ -35,6 +35,9 @@ void ExpectDefaults(const Config& c) {
   EXPECT_EQ(c.history.checkpoint, d.history.checkpoint);
   EXPECT_EQ(c.history.keep, d.history.keep);
   EXPECT_EQ(c.history.day_starts, d.history.day_starts);
+  EXPECT_EQ(c.hold.reasons, d.hold.reasons);
+  EXPECT_EQ(c.hold.settle, d.hold.settle);
+  EXPECT_EQ(c.hold.cap, d.hold.cap);
 }
 
 TEST(ConfigLoaderTest, DocumentedDefaults) {
@@ -168,14 +171,14 @@ TEST(ConfigLoaderTest, UnknownKeySuggestsTheClosest) {
   EXPECT_EQ(ErrorOf("sit_limt: 50m\n"),
             "u.yaml:1:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one of: "
             "sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, "
-            "idle, notify, stretches, history");
+            "hold, idle, notify, stretches, history");
   EXPECT_EQ(ErrorOf("idle:\n  backnd: x11\n"),
             "u.yaml:2:3: unknown key \"backnd\" in idle (did you mean \"backend\"?), expected one "
             "of: backend, inhibitors");
   EXPECT_EQ(
       ErrorOf("colour: red\n"),
       "u.yaml:1:1: unknown key \"colour\", expected one of: sit_limit, break_after, up_min_break, "
-      "remind_every, snooze, on_dismiss, quiet_hours, idle, notify, stretches, history");
+      "remind_every, snooze, on_dismiss, quiet_hours, hold, idle, notify, stretches, history");
 }
 
 TEST(ConfigLoaderTest, DuplicateKey) {
@@ -187,7 +190,7 @@ TEST(ConfigLoaderTest, DuplicateKey) {
 TEST(ConfigLoaderTest, WrongTypes) {
   EXPECT_EQ(ErrorOf("- 1\n- 2\n"),
             "u.yaml:1:1: the file holds a list, expected a mapping with keys sit_limit, "
-            "break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, idle, "
+            "break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, hold, idle, "
             "notify, stretches, "
             "history");
   EXPECT_EQ(ErrorOf("sit_limit: [60m]\n"),
@@ -318,7 +321,7 @@ TEST(ConfigLoaderTest, EveryProblemIsReportedInFileOrder) {
             "u.yaml:2:13: on_dismiss: \"maybe\" is not allowed, expected one of: snooze, skip\n"
             "u.yaml:3:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one "
             "of: sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, "
-            "quiet_hours, idle, notify, "
+            "quiet_hours, hold, idle, notify, "
             "stretches, history");
 }
 

@@ -28,6 +28,18 @@ TEST(ReminderTextTest, WithButtons) {
   EXPECT_EQ(BodyFor(view, true), view.body);
 }
 
+TEST(ReminderTextTest, AfterAHoldSaysWhatIsOver) {
+  EXPECT_EQ(ComposeReminder(95min, Lunge(), 10min, {HoldReason::kCall}).summary,
+            "1 h 35 min sitting — the call is over, time to stand");
+  // A call names itself before Do Not Disturb, which calls often switch on.
+  EXPECT_EQ(ComposeReminder(95min, Lunge(), 10min, {HoldReason::kDnd, HoldReason::kCall}).summary,
+            "1 h 35 min sitting — the call is over, time to stand");
+  EXPECT_EQ(ComposeReminder(70min, Lunge(), 10min, {HoldReason::kScreencast}).summary,
+            "1 h 10 min sitting — the screen share is over, time to stand");
+  EXPECT_EQ(ComposeReminder(70min, Lunge(), 10min, {HoldReason::kDnd}).summary,
+            "1 h 10 min sitting — Do Not Disturb is off, time to stand");
+}
+
 TEST(ReminderTextTest, WithoutButtonsNamesTheCommands) {
   const ReminderView view = ComposeReminder(45min, Lunge(), 15min);
   EXPECT_EQ(view.summary, "Time to stand up — 45 min sitting");

@@ -30,13 +30,18 @@ std::string Kind(const Decision& decision) {
                         [](const out::PauseChanged&) { return "pause-changed"; },
                         [](const out::DayRolled&) { return "day-rolled"; },
                         [](const out::Checkpoint&) { return "checkpoint"; },
+                        [](const out::HoldChanged&) { return "hold-changed"; },
                     },
                     decision);
 }
 
+std::string HoldText(HoldReasons reasons) {
+  return reasons.empty() ? "none" : JoinHoldReasons(reasons);
+}
+
 const std::vector<std::string> kEventKinds = {
-    "bout-started", "bout-closed",   "break-started", "break-ended", "reminder",
-    "close",        "state-changed", "pause-changed", "day-rolled",  "checkpoint"};
+    "bout-started",  "bout-closed",   "break-started", "break-ended", "reminder",    "close",
+    "state-changed", "pause-changed", "day-rolled",    "checkpoint",  "hold-changed"};
 
 }  // namespace
 
@@ -57,6 +62,7 @@ std::string Describe(const Decision& decision) {
                  },
                  [&](const out::ShowReminder& d) {
                    text << " " << FormatDuration(d.sitting) << " shown " << d.shown;
+                   if (!d.after_hold.empty()) text << " after " << JoinHoldReasons(d.after_hold);
                  },
                  [&](const out::CloseReminder& d) {
                    text << " " << ToString(d.outcome) << " " << FormatDuration(d.sitting);
@@ -68,6 +74,9 @@ std::string Describe(const Decision& decision) {
                         << FormatDuration(d.totals.sitting);
                  },
                  [&](const out::Checkpoint& d) { text << " " << FormatDuration(d.sitting); },
+                 [&](const out::HoldChanged& d) {
+                   text << " busy " << HoldText(d.busy) << " held-by " << HoldText(d.held_by);
+                 },
              },
              decision);
   return text.str();
@@ -143,7 +152,11 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
                                    : arg == ToString(d.cause);
                      },
                      [&](const out::ShowReminder& d) {
-                       match = arg == "shown" ? d.shown == Int(next()) : d.sitting == Dur(arg);
+                       if (arg == "after") {
+                         match = JoinHoldReasons(d.after_hold) == next();
+                       } else {
+                         match = arg == "shown" ? d.shown == Int(next()) : d.sitting == Dur(arg);
+                       }
                      },
                      [&](const out::CloseReminder& d) {
                        match = std::isdigit(static_cast<unsigned char>(arg[0]))
@@ -157,6 +170,11 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
                        } else {
                          match = (arg == "on") == d.paused;
                        }
+                     },
+                     [&](const out::HoldChanged& d) {
+                       // busy REASONS | held-by REASONS ("none" for the empty set)
+                       const std::string& want = next();
+                       match = HoldText(arg == "busy" ? d.busy : d.held_by) == want;
                      },
                      [&](const out::DayRolled& d) {
                        if (arg == "date") {
@@ -215,6 +233,10 @@ void Runner::ExpectStatus(const std::string& what, bool negated, const Words& ar
   } else if (auto flag = kStatusFlags.find(what); flag != kStatusFlags.end()) {
     bool holds = status.*flag->second;
     check(holds, holds ? what : "not " + what);
+  } else if (what == "held-by" || what == "busy") {
+    const HoldReasons reasons = what == "busy" ? status.busy : status.held_by;
+    const std::string got = reasons.empty() ? "nothing" : JoinHoldReasons(reasons);
+    check(!reasons.empty() && (args.empty() || got == args[0]), got);
   } else if (what == "paused") {
     std::string got = status.paused ? "paused" : "not paused";
     if (status.paused_until) got += " until " + LocalTime(*status.paused_until, "%H:%M");

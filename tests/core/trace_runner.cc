@@ -34,6 +34,19 @@ std::vector<QuietWindow> QuietWindows(const std::string& text) {
   return windows;
 }
 
+// "dnd,call" (or "none"): hold reasons of a `config`, `busy` or `expect` line.
+HoldReasons Reasons(const std::string& text) {
+  HoldReasons reasons;
+  if (text == "none") return reasons;
+  std::istringstream in(text);
+  for (std::string part; std::getline(in, part, ',');) {
+    std::optional<HoldReason> reason = ParseHoldReason(part);
+    if (!reason) throw BadLine("expected dnd|call|screencast|fullscreen[,...], got '" + text + "'");
+    reasons.Add(*reason);
+  }
+  return reasons;
+}
+
 }  // namespace
 
 std::vector<Failure> RunTrace(const std::string& name, const std::string& text) {
@@ -125,6 +138,8 @@ void Runner::SetConfig(Config& config, const Words& words, size_t from) {
       config.history.day_starts = std::chrono::duration_cast<std::chrono::minutes>(Dur(value));
     } else if (key == "quiet") {
       config.quiet_hours = QuietWindows(value);
+    } else if (key == "hold") {
+      config.hold.reasons = Reasons(value);
     } else if (key == "on_dismiss" && (value == "snooze" || value == "skip")) {
       config.on_dismiss = value == "skip" ? OnDismiss::kSkip : OnDismiss::kSnooze;
     } else {
@@ -186,6 +201,10 @@ void Runner::Input(const Words& words) {
     Feed(in::Pause{optional_length()});
   } else if (verb == "standing" && words.size() == 2 && (words[1] == "on" || words[1] == "off")) {
     Feed(in::Standing{words[1] == "on"});
+  } else if (verb == "busy" && words.size() == 2) {
+    Feed(in::Busy{Reasons(words[1])});
+  } else if (verb == "free" && words.size() == 1) {
+    Feed(in::Busy{});
   } else if (verb == "restore") {
     in::Restore restore;
     size_t from = 1;

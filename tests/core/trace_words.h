@@ -26,6 +26,8 @@ inline const WordTable<ConfigDuration> kConfigDurations = {
     {"remind_every", [](Config& c) -> Duration& { return c.remind_every; }},
     {"snooze", [](Config& c) -> Duration& { return c.snooze; }},
     {"checkpoint", [](Config& c) -> Duration& { return c.history.checkpoint; }},
+    {"settle", [](Config& c) -> Duration& { return c.hold.settle; }},
+    {"hold_cap", [](Config& c) -> Duration& { return c.hold.cap; }},
 };
 
 // Totals fields by their trace names (`restore`, `expect today`, `expect

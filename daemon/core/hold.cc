@@ -1,0 +1,53 @@
+#include "core/hold.h"
+
+namespace unsit {
+
+const char* ToString(HoldReason reason) {
+  switch (reason) {
+    case HoldReason::kDnd:
+      return "dnd";
+    case HoldReason::kCall:
+      return "call";
+    case HoldReason::kScreencast:
+      return "screencast";
+    case HoldReason::kFullscreen:
+      return "fullscreen";
+  }
+  return "unknown";
+}
+
+std::optional<HoldReason> ParseHoldReason(std::string_view text) {
+  for (HoldReason reason : kAllHoldReasons) {
+    if (text == ToString(reason)) return reason;
+  }
+  return std::nullopt;
+}
+
+std::string JoinHoldReasons(HoldReasons reasons) {
+  std::string joined;
+  for (HoldReason reason : kAllHoldReasons) {
+    if (!reasons.Has(reason)) continue;
+    if (!joined.empty()) joined += ',';
+    joined += ToString(reason);
+  }
+  return joined;
+}
+
+std::string_view HoldOverPhrase(HoldReasons reasons) {
+  for (HoldReason reason : kAllHoldReasons) {
+    if (!reasons.Has(reason)) continue;
+    switch (reason) {
+      case HoldReason::kCall:
+        return "the call is over";
+      case HoldReason::kScreencast:
+        return "the screen share is over";
+      case HoldReason::kFullscreen:
+        return "you left fullscreen";
+      case HoldReason::kDnd:
+        return "Do Not Disturb is off";
+    }
+  }
+  return {};
+}
+
+}  // namespace unsit

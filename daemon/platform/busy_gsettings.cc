@@ -1,0 +1,78 @@
+// GNOME's Do Not Disturb: `show-banners` of org.gnome.desktop.notifications,
+// false while it is on. Watched through GSettings (the "changed" signal, no
+// polling) on the GLib thread. The schema is looked up first: GSettings
+// aborts the process for a schema that is not installed.
+#include <gio/gio.h>
+
+#include "platform/busy_glib.h"
+
+namespace unsit {
+namespace {
+
+constexpr char kSchema[] = "org.gnome.desktop.notifications";
+constexpr char kKey[] = "show-banners";
+
+// Lives on the GLib thread: the GSettings object delivers "changed" in the
+// thread-default context of the thread that made it.
+class Watch : public std::enable_shared_from_this<Watch> {
+ public:
+  Watch(boost::asio::io_context& io, std::weak_ptr<busy::IoSide> io_side)
+      : io_(io), io_side_(std::move(io_side)) {}
+  ~Watch() {
+    if (settings_ != nullptr) g_object_unref(settings_);
+  }
+
+  Status Probe() {
+    GSettingsSchemaSource* source = g_settings_schema_source_get_default();
+    GSettingsSchema* schema =
+        source == nullptr ? nullptr : g_settings_schema_source_lookup(source, kSchema, TRUE);
+    if (schema == nullptr) {
+      return Error{errc::kUnavailable, std::string("the schema ") + kSchema + " is not installed"};
+    }
+    const bool has_key = g_settings_schema_has_key(schema, kKey) != FALSE;
+    g_settings_schema_unref(schema);
+    if (!has_key) return Error{errc::kUnavailable, std::string(kSchema) + " has no " + kKey};
+    return Ok{};
+  }
+
+  void Start() {
+    settings_ = g_settings_new(kSchema);
+    auto free_weak = [](gpointer data, GClosure*) {
+      delete static_cast<std::weak_ptr<Watch>*>(data);
+    };
+    g_signal_connect_data(settings_, "changed::show-banners", G_CALLBACK(&OnChanged),
+                          new std::weak_ptr<Watch>(weak_from_this()), free_weak,
+                          static_cast<GConnectFlags>(0));
+    Report();
+  }
+
+  void Stop() {
+    if (settings_ != nullptr)
+      g_signal_handlers_disconnect_by_func(settings_, reinterpret_cast<gpointer>(&OnChanged),
+                                           nullptr);
+  }
+
+ private:
+  static void OnChanged(GSettings*, const gchar*, gpointer data) {
+    if (auto self = static_cast<std::weak_ptr<Watch>*>(data)->lock()) self->Report();
+  }
+
+  void Report() {
+    HoldReasons reasons;
+    if (g_settings_get_boolean(settings_, kKey) == FALSE) reasons.Add(HoldReason::kDnd);
+    busy::Post(io_, io_side_, reasons);
+  }
+
+  boost::asio::io_context& io_;
+  std::weak_ptr<busy::IoSide> io_side_;
+  GSettings* settings_ = nullptr;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<BusySource>> MakeGsettingsBusySource(const PlatformContext& context) {
+  return busy::MakeGlibSource<Watch>(context, "gsettings",
+                                     "show-banners of org.gnome.desktop.notifications");
+}
+
+}  // namespace unsit

@@ -1,0 +1,226 @@
+// Calls and screen sharing as PipeWire sees them: a microphone capture stream
+// (media.class Stream/Input/Audio, not a recording of an output) or a camera
+// (Video/Source of a v4l2 or libcamera device, or media.role Camera) in the
+// running state is a call; any other Video/Source running is a screen cast
+// (GNOME's and the portals' streams). The registry and each such node's info
+// events are followed; nothing is polled. The PipeWire loop's fd sits in the
+// io loop, so no thread is added. PipeWire going away is free, said once.
+#include <pipewire/pipewire.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <optional>
+
+#include "platform/busy_source.h"
+#include "platform/backend_context.h"
+
+namespace unsit {
+namespace {
+
+// What a node says about the user while it runs; nullopt: nothing.
+std::optional<HoldReason> Classify(const spa_dict* props) {
+  auto is = [props](const char* key, const char* value) {
+    const char* found = props == nullptr ? nullptr : spa_dict_lookup(props, key);
+    return found != nullptr && std::strcmp(found, value) == 0;
+  };
+  if (is(PW_KEY_MEDIA_CLASS, "Stream/Input/Audio")) {
+    if (is(PW_KEY_STREAM_CAPTURE_SINK, "true")) return std::nullopt;  // records an output
+    return HoldReason::kCall;
+  }
+  if (is(PW_KEY_MEDIA_CLASS, "Video/Source")) {
+    if (is(PW_KEY_MEDIA_ROLE, "Camera") || is(PW_KEY_DEVICE_API, "v4l2") ||
+        is(PW_KEY_DEVICE_API, "libcamera")) {
+      return HoldReason::kCall;
+    }
+    return HoldReason::kScreencast;
+  }
+  return std::nullopt;
+}
+
+class PipewireSource : public BusySource {
+ public:
+  PipewireSource(boost::asio::io_context& io, pw_loop* loop, pw_context* context, pw_core* core)
+      : fd_(io), loop_(loop), context_(context), core_(core) {}
+  ~PipewireSource() override {
+    nodes_.clear();
+    if (registry_ != nullptr) pw_proxy_destroy(reinterpret_cast<pw_proxy*>(registry_));
+    if (core_ != nullptr) pw_core_disconnect(core_);
+    pw_context_destroy(context_);
+    pw_loop_destroy(loop_);
+  }
+  std::string_view Name() const override { return "pipewire"; }
+  std::string_view Watches() const override {
+    return "running capture streams, cameras and screen casts in PipeWire";
+  }
+
+  void Start(Callback callback) override {
+    callback_ = std::move(callback);
+    static const pw_core_events kCoreEvents = [] {
+      pw_core_events events{};  // zeroed: the events not listed are not listened to
+      events.version = PW_VERSION_CORE_EVENTS;
+      events.error = &OnCoreError;
+      return events;
+    }();
+    pw_core_add_listener(core_, &core_listener_, &kCoreEvents, this);
+    static const pw_registry_events kRegistryEvents = [] {
+      pw_registry_events events{};
+      events.version = PW_VERSION_REGISTRY_EVENTS;
+      events.global = &OnGlobal;
+      events.global_remove = &OnGlobalRemove;
+      return events;
+    }();
+    registry_ = pw_core_get_registry(core_, PW_VERSION_REGISTRY, 0);
+    pw_registry_add_listener(registry_, &registry_listener_, &kRegistryEvents, this);
+    fd_.assign(dup(pw_loop_get_fd(loop_)));
+    Report();
+    Iterate();  // sends the requests above
+    Wait();
+  }
+
+ private:
+  // A node bound to follow its state; owns the proxy and the listener on it.
+  struct Node {
+    Node(PipewireSource* owner_in, HoldReason reason_in, pw_proxy* proxy_in)
+        : owner(owner_in), reason(reason_in), proxy(proxy_in) {}
+    Node(const Node&) = delete;
+    Node& operator=(const Node&) = delete;
+    ~Node() {
+      spa_hook_remove(&listener);
+      pw_proxy_destroy(proxy);
+    }
+    PipewireSource* owner;
+    HoldReason reason;
+    pw_proxy* proxy;
+    spa_hook listener{};
+    bool running = false;
+  };
+
+  static void OnGlobal(void* data, uint32_t id, uint32_t /*permissions*/, const char* type,
+                       uint32_t /*version*/, const spa_dict* props) {
+    auto* self = static_cast<PipewireSource*>(data);
+    if (std::strcmp(type, PW_TYPE_INTERFACE_Node) != 0) return;
+    std::optional<HoldReason> reason = Classify(props);
+    if (!reason) return;
+    auto* proxy =
+        static_cast<pw_proxy*>(pw_registry_bind(self->registry_, id, type, PW_VERSION_NODE, 0));
+    if (proxy == nullptr) return;
+    auto node = std::make_unique<Node>(self, *reason, proxy);
+    static const pw_node_events kNodeEvents = [] {
+      pw_node_events events{};
+      events.version = PW_VERSION_NODE_EVENTS;
+      events.info = &OnInfo;
+      return events;
+    }();
+    pw_node_add_listener(reinterpret_cast<pw_node*>(proxy), &node->listener, &kNodeEvents,
+                         node.get());
+    self->nodes_[id] = std::move(node);
+  }
+
+  static void OnGlobalRemove(void* data, uint32_t id) {
+    auto* self = static_cast<PipewireSource*>(data);
+    if (self->nodes_.erase(id) > 0) self->Report();
+  }
+
+  static void OnInfo(void* data, const pw_node_info* info) {
+    auto* node = static_cast<Node*>(data);
+    if ((info->change_mask & PW_NODE_CHANGE_MASK_STATE) == 0) return;
+    node->running = info->state == PW_NODE_STATE_RUNNING;
+    node->owner->Report();
+  }
+
+  static void OnCoreError(void* data, uint32_t id, int /*seq*/, int res, const char* /*message*/) {
+    auto* self = static_cast<PipewireSource*>(data);
+    if (id == PW_ID_CORE && res == -EPIPE) self->lost_ = true;
+  }
+
+  // Runs what PipeWire has ready; another round is posted when more may wait.
+  void Iterate() {
+    if (lost_) return Lose();
+    pw_loop_enter(loop_);
+    int rounds = 0;
+    while (rounds < 64 && pw_loop_iterate(loop_, 0) > 0) ++rounds;
+    pw_loop_leave(loop_);
+    if (lost_) return Lose();
+    if (rounds == 64) PostIterate();
+  }
+
+  // Asio's epoll registration is edge-triggered: what became ready before the
+  // wait was queued raises no new edge, so look once after queueing it.
+  void Wait() {
+    fd_.async_wait(boost::asio::posix::stream_descriptor::wait_read,
+                   [this, alive = std::weak_ptr<bool>(alive_)](boost::system::error_code error) {
+                     if (error || !alive.lock() || lost_) return;
+                     Iterate();
+                     if (!lost_) Wait();
+                   });
+    pollfd probe{fd_.native_handle(), POLLIN, 0};
+    if (poll(&probe, 1, 0) > 0) PostIterate();
+  }
+
+  void PostIterate() {
+    boost::asio::post(fd_.get_executor(), [this, alive = std::weak_ptr<bool>(alive_)] {
+      if (alive.lock() && !lost_) Iterate();
+    });
+  }
+
+  // PipeWire left: nothing of it holds any more, and it is not watched again.
+  void Lose() {
+    lost_ = true;
+    nodes_.clear();
+    if (fd_.is_open()) fd_.close();
+    Report();
+  }
+
+  void Report() {
+    HoldReasons reasons;
+    for (const auto& [id, node] : nodes_) {
+      if (node->running) reasons.Add(node->reason);
+    }
+    if (reported_ && *reported_ == reasons) return;
+    reported_ = reasons;
+    if (callback_) callback_(reasons);
+  }
+
+  boost::asio::posix::stream_descriptor fd_;
+  pw_loop* loop_;
+  pw_context* context_;
+  pw_core* core_;
+  pw_registry* registry_ = nullptr;
+  spa_hook core_listener_{};
+  spa_hook registry_listener_{};
+  std::map<uint32_t, std::unique_ptr<Node>> nodes_;
+  Callback callback_;
+  std::optional<HoldReasons> reported_;
+  bool lost_ = false;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guards queued handlers
+};
+
+}  // namespace
+
+// Connects to the user's PipeWire ($PIPEWIRE_REMOTE or $XDG_RUNTIME_DIR/pipewire-0);
+// the error says when none runs.
+Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext& context) {
+  pw_init(nullptr, nullptr);
+  pw_loop* loop = pw_loop_new(nullptr);
+  if (loop == nullptr) return Error{errc::kUnavailable, "cannot make a PipeWire loop"};
+  pw_context* pw = pw_context_new(loop, nullptr, 0);
+  if (pw == nullptr) {
+    pw_loop_destroy(loop);
+    return Error{errc::kUnavailable, "cannot make a PipeWire context"};
+  }
+  pw_core* core = pw_context_connect(pw, nullptr, 0);
+  if (core == nullptr) {
+    pw_context_destroy(pw);
+    pw_loop_destroy(loop);
+    return Error{errc::kUnavailable, "PipeWire is not running (no socket to connect to)"};
+  }
+  return std::unique_ptr<BusySource>(std::make_unique<PipewireSource>(context.io, loop, pw, core));
+}
+
+}  // namespace unsit

@@ -1,0 +1,70 @@
+#include "platform/busy_watch.h"
+
+#include <string>
+
+namespace unsit {
+
+#if UNSIT_HAVE_GIO
+Result<std::unique_ptr<BusySource>> MakeNotificationsBusySource(const PlatformContext& context);
+Result<std::unique_ptr<BusySource>> MakeGsettingsBusySource(const PlatformContext& context);
+Result<std::unique_ptr<BusySource>> MakeXfconfBusySource(const PlatformContext& context);
+#endif
+#if UNSIT_HAVE_PIPEWIRE
+Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext& context);
+#endif
+#if UNSIT_HAVE_X11
+Result<std::unique_ptr<BusySource>> MakeX11FullscreenBusySource(const PlatformContext& context);
+#endif
+
+std::vector<BusyBackend> BusyBackends() {
+  std::vector<BusyBackend> backends;
+#if UNSIT_HAVE_GIO
+  backends.push_back({"notifications", {HoldReason::kDnd}, &MakeNotificationsBusySource});
+  backends.push_back({"gsettings", {HoldReason::kDnd}, &MakeGsettingsBusySource});
+  backends.push_back({"xfconf", {HoldReason::kDnd}, &MakeXfconfBusySource});
+#endif
+#if UNSIT_HAVE_PIPEWIRE
+  backends.push_back(
+      {"pipewire", {HoldReason::kCall, HoldReason::kScreencast}, &MakePipewireBusySource});
+#endif
+#if UNSIT_HAVE_X11
+  backends.push_back({"x11-fullscreen", {HoldReason::kFullscreen}, &MakeX11FullscreenBusySource});
+#endif
+  return backends;
+}
+
+BusyWatch BusyWatch::Make(const PlatformContext& context, HoldReasons wanted) {
+  BusyWatch watch;
+  for (const BusyBackend& backend : BusyBackends()) {
+    Candidate candidate{backend.name, false, {}};
+    if ((backend.reasons & wanted).empty()) {
+      candidate.reason = "not started: hold.for lists none of " + JoinHoldReasons(backend.reasons);
+    } else if (auto made = backend.make(context); !made) {
+      candidate.reason = made.error().message;
+    } else {
+      candidate.chosen = true;
+      candidate.reason = std::string("watching ") + std::string((*made)->Watches());
+      watch.running_.push_back(std::make_unique<Running>(Running{std::move(*made), {}}));
+    }
+    watch.candidates_.push_back(std::move(candidate));
+  }
+  return watch;
+}
+
+void BusyWatch::Start(BusySource::Callback callback) {
+  callback_ = std::move(callback);
+  for (std::size_t i = 0; i < running_.size(); ++i) {
+    running_[i]->source->Start([this, i](HoldReasons reasons) { Report(i, reasons); });
+  }
+}
+
+void BusyWatch::Report(std::size_t index, HoldReasons reasons) {
+  running_[index]->reported = reasons;
+  HoldReasons joined;
+  for (const auto& running : running_) joined = joined | running->reported;
+  if (joined == joined_) return;
+  joined_ = joined;
+  if (callback_) callback_(joined_);
+}
+
+}  // namespace unsit
