@@ -10,10 +10,10 @@
 #include <string_view>
 
 #include "core/result.h"
-#include "platform/busy_source.h"
-#include "platform/glib_thread.h"
 #include "platform/backend_context.h"
+#include "platform/busy_source.h"
 #include "platform/gdbus_util.h"
+#include "platform/glib_thread.h"
 
 namespace unsit::busy {
 

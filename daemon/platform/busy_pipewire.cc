@@ -17,8 +17,9 @@
 #include <memory>
 #include <optional>
 
-#include "platform/busy_source.h"
+#include "core/result.h"
 #include "platform/backend_context.h"
+#include "platform/busy_source.h"
 
 namespace unsit {
 namespace {

@@ -5,8 +5,8 @@
 
 #include "core/hold.h"
 #include "core/result.h"
-#include "platform/busy_source.h"
 #include "platform/backend_context.h"
+#include "platform/busy_source.h"
 #include "platform/idle_source.h"
 
 namespace unsit {

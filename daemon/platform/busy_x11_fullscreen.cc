@@ -9,8 +9,8 @@
 #include <optional>
 #include <vector>
 
-#include "platform/busy_source.h"
 #include "platform/backend_context.h"
+#include "platform/busy_source.h"
 #include "platform/x11_connection.h"
 
 // Xlib last: its macros (Status, None, ...) would break the headers above.
