@@ -11,6 +11,7 @@
 #include "doctor_offline.h"
 #include "offline.h"
 #include "output.h"
+#include "report.h"
 #include "unsit/version.h"
 #include "watch.h"
 
@@ -180,6 +181,7 @@ std::map<std::string, Action> Actions() {
          return Run(o, "reload", {}, [](const Json&) { return std::string("Config reloaded.\n"); });
        }},
       {"version", Version},
+      {"report", [](const Options& o) { return WriteReport(o.days, o.output); }},
   };
 }
 

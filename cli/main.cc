@@ -49,6 +49,14 @@ void AddFormat(CLI::App* verb, std::string& format) {
           [](std::string value) { return value == "human" ? std::string("plain") : value; });
 }
 
+// --days of history and report.
+void AddDays(CLI::App* verb, int& days) {
+  verb->add_option("--days", days,
+                   "How many days, today included (1-" + std::to_string(protocol::kMaxHistoryDays) +
+                       ", default 7)")
+      ->check(CLI::Range(1, protocol::kMaxHistoryDays));
+}
+
 void DefineVerbs(CLI::App& app, Options& o) {
   AddFormat(
       Verb(app, "status", "Show the current bout, the next reminder and today's totals.",
@@ -58,12 +66,14 @@ void DefineVerbs(CLI::App& app, Options& o) {
   CLI::App* history =
       Verb(app, "history", "One line per day with totals, and a week-over-week comparison.",
            "unsit history --days 14        unsit history --csv > sitting.csv");
-  history
-      ->add_option("--days", o.days,
-                   "How many days, today included (1-" + std::to_string(protocol::kMaxHistoryDays) +
-                       ", default 7)")
-      ->check(CLI::Range(1, protocol::kMaxHistoryDays));
+  AddDays(history, o.days);
   history->add_flag("--csv", o.csv, "Comma-separated values, one row per day");
+  CLI::App* report = Verb(
+      app, "report", "A picture of the last days (SVG and an HTML page), from the history file.",
+      "unsit report        unsit report --days 30 --output ~/sitting");
+  AddDays(report, o.days);
+  report->add_option("--output", o.output,
+                     "Writes OUTPUT.svg and OUTPUT.html (default: unsit-report in this directory)");
   Verb(app, "snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
        "unsit snooze 15m")
       ->add_option("duration", o.duration, "How long, e.g. 15m")

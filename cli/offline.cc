@@ -21,9 +21,9 @@ WallTime LocalMidnight(std::time_t t, int offset_days) {
   return WallTime(std::chrono::seconds(std::mktime(&tm)));
 }
 
-// One reading of the clocks, as the daemon takes it (history days start at
-// local midnight, the default).
-Now ReadNow() {
+}  // namespace
+
+Now ReadOfflineNow() {
   timespec boot{};
   clock_gettime(CLOCK_BOOTTIME, &boot);
   Now now;
@@ -39,10 +39,8 @@ Now ReadNow() {
   return now;
 }
 
-}  // namespace
-
 Result<protocol::Json> ReadDaysOffline(int days) {
-  auto read = ReadHistoryDays(DefaultHistoryPath(), ReadNow(), days);
+  auto read = ReadHistoryDays(DefaultHistoryPath(), ReadOfflineNow(), days);
   if (!read) return read.error();
   protocol::Json list = protocol::Json::array();
   for (const DayView& day : *read) list.push_back(protocol::DayJson(day));
