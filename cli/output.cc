@@ -271,6 +271,7 @@ std::string RenderDoctor(const Json& r) {
   if (!Str(r, "notification_actions").empty()) {
     out << "  buttons: " << Str(r, "notification_actions") << "\n";
   }
+  if (!Str(r, "indicator").empty()) out << "indicator: " << Str(r, "indicator") << "\n";
   out << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
       << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path")
       << "\nversions: unsitd " << Str(r, "daemon_version", "?") << ", protocol "

@@ -17,6 +17,7 @@
 #include "platform/glib_thread.h"
 #include "platform/idle_factory.h"
 #include "platform/session_watch.h"
+#include "platform/tray.h"
 #include "storage/history_store.h"
 
 namespace unsit {
@@ -87,6 +88,11 @@ class Daemon final : public DaemonApi {
   void RestoreFromHistory();
   void RebuildStretches();
   std::string IdleWanted() const;
+  // The panel indicator (daemon_tray.cc). UpdateTray returns when its label
+  // changes next without an event (the next minute sitting), if it does.
+  void StartTray();
+  std::optional<BootTime> UpdateTray(const Now& now);
+  std::string TrayDoctor(std::vector<std::string>& problems) const;
 
   boost::asio::io_context& io_;
   DaemonOptions options_;
@@ -120,6 +126,8 @@ class Daemon final : public DaemonApi {
   std::string last_store_error_;
   std::string timer_problem_;  // the next deadline could not be set
   std::unique_ptr<ControlServer> server_;
+  std::unique_ptr<Tray> tray_;
+  std::string tray_problem_;
   bool stopped_ = false;
 };
 

@@ -117,6 +117,7 @@ DoctorReport Daemon::Doctor() {
     report.notification_actions = HiddenActionsHint(info.server.substr(0, info.server.find(' ')));
     if (!info.problem.empty()) report.problems.push_back(info.problem);
   }
+  report.indicator = TrayDoctor(report.problems);
   report.config_path = config_.source;
   report.history_path = store_ ? store_->Path() : options_.history_path;
   report.socket_path = lock_.socket_path();

@@ -36,6 +36,7 @@ struct DoctorReport {
   std::string notification_server;
   std::vector<std::string> notification_capabilities;
   std::string notification_actions;  // where a server hides the buttons; empty: shown
+  std::string indicator;             // the panel indicator: shown, not shown (why), off
   std::string config_path;           // empty: built-in defaults
   std::string history_path;
   std::string socket_path;

@@ -54,6 +54,8 @@ struct Config {
 
   struct Notify {
     std::string backend = "auto";  // auto | libnotify | log
+    // The panel indicator (StatusNotifierItem): auto (where a panel hosts one) | off
+    std::string indicator = "auto";
   } notify;
 
   struct Stretches {
