@@ -48,8 +48,6 @@ std::string TodayLine(const DayTotals& today) {
 
 void Daemon::StartTray() {
   if (config_.notify.indicator == "off") return;
-#ifdef UNSIT_HAVE_SNI
-  if (!glib_) return;
   TrayCallbacks callbacks;
   callbacks.action = [this](TrayAction action) {
     if (stopped_) return;
@@ -64,14 +62,19 @@ void Daemon::StartTray() {
       spdlog::info("indicator: not shown: {}", info.problem);
     }
   };
-  auto made = MakeSniTray(io_, *glib_, std::move(callbacks));
+#ifdef UNSIT_HAVE_SNI
+  auto made = glib_ ? MakeSniTray(io_, *glib_, std::move(callbacks))
+                    : Result<std::unique_ptr<Tray>>(Error{"unavailable", "GLib is not built in"});
   if (!made.ok()) {
-    tray_problem_ = made.error().message;
-    spdlog::info("indicator: not started: {}", tray_problem_);
+    tray_problem_ = "not started: " + made.error().message;
+    spdlog::info("indicator: {}", tray_problem_);
     return;
   }
   tray_ = std::move(made.value());
   UpdateTray(ReadNow());
+#else
+  (void)callbacks;
+  tray_problem_ = "not built (unsitd was built without libdbusmenu-glib)";
 #endif
 }
 
@@ -85,10 +88,7 @@ std::optional<BootTime> Daemon::UpdateTray(const Now& now) {
 
 std::string Daemon::TrayDoctor(std::vector<std::string>& problems) const {
   if (config_.notify.indicator == "off") return "off (notify.indicator: off)";
-#ifndef UNSIT_HAVE_SNI
-  return "not built (unsitd was built without libdbusmenu-glib)";
-#else
-  if (!tray_) return "not started: " + tray_problem_;
+  if (!tray_) return tray_problem_;
   TrayInfo info = tray_->Info();
   if (info.registered && info.host) return "shown (StatusNotifierWatcher " + info.watcher + ")";
   std::string fix = "a panel that shows StatusNotifierItems: KDE Plasma, waybar's tray";
@@ -102,7 +102,6 @@ std::string Daemon::TrayDoctor(std::vector<std::string>& problems) const {
   problems.push_back("the panel indicator is not shown (" + info.problem + "): " + fix +
                      "; or set notify.indicator: off.");
   return "not shown: " + info.problem;
-#endif
 }
 
 }  // namespace unsit
