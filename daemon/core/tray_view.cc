@@ -18,9 +18,8 @@ TrayState StateOf(const Snapshot& s) {
   return TrayState::kSitting;
 }
 
-bool ShowsMinutes(const Snapshot& s) {
-  return s.state == State::kSitting && s.bout > Duration::zero();
-}
+// From the bout's first moment ("0m"), so that its first minute is counted too.
+bool ShowsMinutes(const Snapshot& s) { return s.state == State::kSitting; }
 
 std::string FirstLine(const Snapshot& s, TrayState state) {
   std::string sitting = "sitting for " + FormatHuman(s.bout);

@@ -56,6 +56,8 @@ TEST(TrayViewTest, RefreshesAtTheNextWholeMinuteOnlyWhileSitting) {
   BootTime now(1000h);
   EXPECT_EQ(NextTrayRefresh(Sitting(42min + 20s), now), now + 40s);
   EXPECT_EQ(NextTrayRefresh(Sitting(42min), now), now + 1min);
+  EXPECT_EQ(NextTrayRefresh(Sitting(0s), now), now + 1min) << "a bout that has just begun";
+  EXPECT_EQ(TrayViewOf(Sitting(0s)).label, "0m");
   Snapshot away;
   away.state = State::kAway;
   EXPECT_EQ(NextTrayRefresh(away, now), std::nullopt) << "no wakeups while away";

@@ -31,11 +31,11 @@ if "$UNSIT" doctor 2>/dev/null | grep -q "^indicator: not built"; then
 fi
 UNSIT_JS="Object.values(Main.panel.statusArea).find(i => i && i._indicator && i._indicator.id === 'unsit')"
 in_panel() { shell_eval "String(Boolean($UNSIT_JS))" | grep -q true; }
-wait_for 10 in_panel || fail "the shell's panel has no unsit indicator"
+wait_for 20 in_panel || fail "the shell's panel has no unsit indicator"
 echo "ok: the indicator is in GNOME Shell's panel"
 label() { shell_eval "(() => { const i = $UNSIT_JS; return i._label ? i._label.text : ''; })()"; }
 label_shown() { label 2>/dev/null | grep -q '"[0-9]*m"'; }
-wait_for 5 label_shown || fail "the panel shows no minutes: $(label)"
+wait_for 15 label_shown || fail "the panel shows no minutes: $(label)"
 echo "ok: the panel shows the label: $(label)"
 grep -q "^indicator: shown" <("$UNSIT" doctor 2>&1) || fail "doctor: $("$UNSIT" doctor 2>&1 | grep indicator)"
 
