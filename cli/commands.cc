@@ -11,6 +11,7 @@
 #include "doctor_offline.h"
 #include "offline.h"
 #include "output.h"
+#include "report.h"
 #include "unsit/version.h"
 #include "watch.h"
 
@@ -145,6 +146,9 @@ const std::vector<VerbSpec>& Verbs() {
       {"history", "One line per day with totals, and a week-over-week comparison.",
        "unsit history --days 14        unsit history --csv > sitting.csv",
        [](const Options& o) { return Days(o, false); }},
+      {"report", "A picture of the last days (SVG and an HTML page), from the history file.",
+       "unsit report        unsit report --days 30 --output ~/sitting",
+       [](const Options& o) { return WriteReport(o.days, o.output); }},
       {"snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
        "unsit snooze 15m",
        [](const Options& o) {

@@ -17,6 +17,8 @@ struct Options {
   bool csv = false;
   std::string duration;  // snooze/pause; empty: the default
   std::string standing;  // on | off
+  // report: writes OUTPUT.svg and OUTPUT.html
+  std::string output = "unsit-report";
 };
 
 // Runs one verb and returns the exit code (unsit(1)).

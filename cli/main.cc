@@ -48,17 +48,25 @@ void AddFormat(CLI::App* verb, std::string& format) {
           [](std::string value) { return value == "human" ? std::string("plain") : value; });
 }
 
+// --days of history and report.
+void AddDays(CLI::App* verb, int& days) {
+  verb->add_option("--days", days,
+                   "How many days, today included (1-" + std::to_string(protocol::kMaxHistoryDays) +
+                       ", default 7)")
+      ->check(CLI::Range(1, protocol::kMaxHistoryDays));
+}
+
 // A subcommand for every verb of Verbs(), then the options of those that take any.
 void DefineVerbs(CLI::App& app, Options& o) {
   for (const VerbSpec& spec : Verbs()) Verb(app, spec);
   AddFormat(app.get_subcommand("status"), o.format);
   CLI::App* history = app.get_subcommand("history");
-  history
-      ->add_option("--days", o.days,
-                   "How many days, today included (1-" + std::to_string(protocol::kMaxHistoryDays) +
-                       ", default 7)")
-      ->check(CLI::Range(1, protocol::kMaxHistoryDays));
+  AddDays(history, o.days);
   history->add_flag("--csv", o.csv, "Comma-separated values, one row per day");
+  CLI::App* report = app.get_subcommand("report");
+  AddDays(report, o.days);
+  report->add_option("--output", o.output,
+                     "Writes OUTPUT.svg and OUTPUT.html (default: unsit-report in this directory)");
   app.get_subcommand("snooze")
       ->add_option("duration", o.duration, "How long, e.g. 15m")
       ->check(DurationUpTo(protocol::kMaxSnooze));

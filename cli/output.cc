@@ -294,6 +294,7 @@ std::string RenderDoctor(const Json& r) {
   }
   out << "busy signals (hold reminders):\n";
   RenderCandidates(out, Field(r, "busy_sources"));
+  if (!Str(r, "indicator").empty()) out << "indicator: " << Str(r, "indicator") << "\n";
   out << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
       << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path")
       << "\nversions: unsitd " << Str(r, "daemon_version", "?") << ", protocol "

@@ -64,7 +64,7 @@ Status Daemon::Start() {
   if (auto opened = timer_.Opened(); !opened.ok()) return opened.error();
   if (auto opened = grace_timer_.Opened(); !opened.ok()) return opened.error();
 #ifdef UNSIT_HAVE_GIO
-  glib_ = std::make_unique<GlibThread>();
+  glib_ = std::make_unique<GlibThread>(/*global_default=*/true);  // for the indicator's menu
   if (auto started = glib_->Start(); !started.ok()) return started.error();
 #endif
   context_ = std::make_unique<PlatformContext>(
@@ -79,6 +79,7 @@ Status Daemon::Start() {
   idle_.Begin(model_.IdleProbe());
   StartSessionWatch();
   StartBusyWatch();
+  StartTray();
   return Ok{};
 }
 
@@ -90,6 +91,7 @@ void Daemon::Shutdown() {
   grace_timer_.Cancel();
   if (notifier_) notifier_->Close();
   server_.reset();
+  tray_.reset();
   session_.reset();
   idle_.Stop();
   notifier_.reset();
@@ -117,11 +119,16 @@ void Daemon::Feed(const Input& input) {
 
 void Daemon::ApplyOutput(const Now& now, const Output& output) {
   for (const Decision& decision : output.decisions) ApplyDecision(now, decision);
-  if (stopped_ || !output.next_deadline) {
+  // The indicator's minute label shares the one timer with the model.
+  std::optional<BootTime> deadline = output.next_deadline;
+  if (std::optional<BootTime> label = UpdateTray(now); label && (!deadline || *label < *deadline)) {
+    deadline = label;
+  }
+  if (stopped_ || !deadline) {
     timer_.Cancel();
     return;
   }
-  NoteTimer(timer_.Arm(*output.next_deadline, [this] { Feed(in::Tick{}); }));
+  NoteTimer(timer_.Arm(*deadline, [this] { Feed(in::Tick{}); }));
 }
 
 // A deadline that cannot be set is logged once and shown by doctor; it is set

@@ -16,6 +16,7 @@
 #include "platform/glib_thread.h"
 #include "platform/notifier_factory.h"
 #include "platform/session_watch.h"
+#include "platform/tray.h"
 #include "shell/history_recorder.h"
 #include "shell/idle_supervisor.h"
 #include "shell/input_grace.h"
@@ -80,6 +81,11 @@ class Daemon final : public DaemonApi {
   void RestoreFromHistory();
   void RebuildStretches();
   std::string IdleWanted() const;
+  // The panel indicator (daemon_tray.cc). UpdateTray returns when its label
+  // changes next without an event (the next minute sitting), if it does.
+  void StartTray();
+  std::optional<BootTime> UpdateTray(const Now& now);
+  std::string TrayDoctor(std::vector<std::string>& problems) const;
 
   boost::asio::io_context& io_;
   DaemonOptions options_;
@@ -108,6 +114,8 @@ class Daemon final : public DaemonApi {
   HistoryRecorder history_;
   std::string timer_problem_;  // the next deadline could not be set
   std::unique_ptr<ControlServer> server_;
+  std::unique_ptr<Tray> tray_;
+  std::string tray_problem_;
   bool stopped_ = false;
 };
 

@@ -121,6 +121,7 @@ DoctorReport Daemon::Doctor() {
     if (!info.problem.empty()) report.problems.push_back(info.problem);
   }
   if (busy_) report.busy_candidates = busy_->candidates();
+  report.indicator = TrayDoctor(report.problems);
   report.config_path = config_.source;
   report.history_path = history_.store() ? history_.store()->Path() : options_.history_path;
   report.socket_path = lock_.socket_path();

@@ -35,7 +35,8 @@ constexpr std::array<std::string_view, 4> kHoldReasons = {"dnd", "call", "screen
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
 constexpr std::array<std::string_view, 2> kInhibitors = {"respect", "ignore"};
-constexpr std::array<std::string_view, 1> kNotifyKeys = {"backend"};
+constexpr std::array<std::string_view, 2> kNotifyKeys = {"backend", "indicator"};
+constexpr std::array<std::string_view, 2> kIndicators = {"auto", "off"};
 constexpr std::array<std::string_view, 3> kStretchesKeys = {"places", "kinds", "extra"};
 constexpr std::array<std::string_view, 3> kHistoryKeys = {"checkpoint", "keep", "day_starts"};
 constexpr int kMaxKeepYears = 100;
@@ -85,7 +86,11 @@ class ConfigReader {
                       [this](auto& k, auto& v, auto& p) { ReadIdle(k, v, p); });
     } else if (path == "notify") {
       ForEachKnownKey(value, path, kNotifyKeys, problems_, [this](auto& k, auto& v, auto& p) {
-        if (auto i = ChoiceOf(k, v, p, kNotifierNames, problems_)) {
+        if (k.Scalar() == "indicator") {
+          if (auto i = ChoiceOf(k, v, p, kIndicators, problems_)) {
+            config_.notify.indicator = kIndicators[*i];
+          }
+        } else if (auto i = ChoiceOf(k, v, p, kNotifierNames, problems_)) {
           config_.notify.backend = kNotifierNames[*i];
         }
       });

@@ -75,6 +75,8 @@ struct Config {
 
   struct Notify {
     std::string backend = "auto";  // one of kNotifierNames
+    // The panel indicator (StatusNotifierItem): auto (where a panel hosts one) | off
+    std::string indicator = "auto";
   } notify;
 
   struct Stretches {

@@ -20,7 +20,7 @@ GlibThread::~GlibThread() { Stop(); }
 
 Status GlibThread::Start() {
   if (running()) return Ok{};
-  context_ = g_main_context_new();
+  context_ = global_default_ ? g_main_context_ref(g_main_context_default()) : g_main_context_new();
   loop_ = g_main_loop_new(context_, FALSE);
   thread_ = std::thread([this] {
     g_main_context_push_thread_default(context_);

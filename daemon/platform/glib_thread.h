@@ -16,6 +16,11 @@ namespace unsit {
 class GlibThread {
  public:
   GlibThread() = default;
+  // `global_default`: run GLib's global default context rather than a new one,
+  // for libraries that add their sources there whatever the thread-default
+  // context is (libdbusmenu-glib handles menu events and sends its updates
+  // from g_timeout_add/g_idle_add). Only one such thread per process.
+  explicit GlibThread(bool global_default) : global_default_(global_default) {}
   GlibThread(const GlibThread&) = delete;
   GlibThread& operator=(const GlibThread&) = delete;
   ~GlibThread();  // Stop()
@@ -31,6 +36,7 @@ class GlibThread {
   bool running() const { return thread_.joinable(); }
 
  private:
+  bool global_default_ = false;
   GMainContext* context_ = nullptr;
   GMainLoop* loop_ = nullptr;
   std::thread thread_;

@@ -99,31 +99,17 @@ class Tally {
   std::vector<std::optional<seconds>> fixed_offset_;
 };
 
-// Runs `query` with ?1 = `from` and ?2 = `to` (UTC ms) and calls `row` with
-// the statement at each row; `what` names the table in the error.
-template <typename Row>
-Status ForEachRow(sqlite3* db, const char* query, WallTime from, WallTime to, const char* what,
-                  Row row) {
-  auto stmt = sql::Prepare(db, query);
-  if (!stmt.ok()) return stmt.error();
-  stmt->Bind(1, from.time_since_epoch().count()).Bind(2, to.time_since_epoch().count());
-  int rc;
-  while ((rc = stmt->Step()) == SQLITE_ROW) row(*stmt);
-  if (rc != SQLITE_DONE) return sql::SqlError(db, rc, std::string("Cannot read the ") + what);
-  return Ok{};
-}
-
 Status AddBouts(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
-  return ForEachRow(db,
-                    "SELECT start_wall, length_ms, limit_wall FROM bouts "
-                    "WHERE start_wall >= ?1 AND start_wall < ?2",
-                    days.front().start - kLongestBout, days.back().end, "history bouts",
-                    [&](const sql::Stmt& row) {
-                      std::optional<WallTime> limit;
-                      if (auto at = row.MaybeInt(2)) limit = WallTime(milliseconds(*at));
-                      tally.AddBout(WallTime(milliseconds(row.Int(0))), milliseconds(row.Int(1)),
-                                    limit);
-                    });
+  return sql::ForEachRow(db,
+                         "SELECT start_wall, length_ms, limit_wall FROM bouts "
+                         "WHERE start_wall >= ?1 AND start_wall < ?2",
+                         days.front().start - kLongestBout, days.back().end, "history bouts",
+                         [&](const sql::Stmt& row) {
+                           std::optional<WallTime> limit;
+                           if (auto at = row.MaybeInt(2)) limit = WallTime(milliseconds(*at));
+                           tally.AddBout(WallTime(milliseconds(row.Int(0))),
+                                         milliseconds(row.Int(1)), limit);
+                         });
 }
 
 Status AddOpenBout(sqlite3* db, Tally& tally) {
@@ -139,32 +125,32 @@ Status AddOpenBout(sqlite3* db, Tally& tally) {
 }
 
 Status AddBreaks(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
-  return ForEachRow(db,
-                    "SELECT start_wall, after_reminder FROM breaks "
-                    "WHERE start_wall >= ?1 AND start_wall < ?2",
-                    days.front().start, days.back().end, "history breaks",
-                    [&](const sql::Stmt& row) {
-                      if (DayTotals* totals = tally.At(WallTime(milliseconds(row.Int(0))))) {
-                        ++totals->breaks;
-                        if (row.Int(1) != 0) ++totals->breaks_after_reminder;
-                      }
-                    });
+  return sql::ForEachRow(db,
+                         "SELECT start_wall, after_reminder FROM breaks "
+                         "WHERE start_wall >= ?1 AND start_wall < ?2",
+                         days.front().start, days.back().end, "history breaks",
+                         [&](const sql::Stmt& row) {
+                           if (DayTotals* totals = tally.At(WallTime(milliseconds(row.Int(0))))) {
+                             ++totals->breaks;
+                             if (row.Int(1) != 0) ++totals->breaks_after_reminder;
+                           }
+                         });
 }
 
 Status AddReminders(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
-  return ForEachRow(db,
-                    "SELECT shown_wall, times_shown, outcome FROM reminders "
-                    "WHERE shown_wall >= ?1 AND shown_wall < ?2",
-                    days.front().start, days.back().end, "history reminders",
-                    [&](const sql::Stmt& row) {
-                      if (DayTotals* totals = tally.At(WallTime(milliseconds(row.Int(0))))) {
-                        if (row.Int(1) == 0) return;  // held, never shown
-                        ++totals->reminders;
-                        if (auto outcome = ParseReminderOutcome(row.Text(2))) {
-                          CountOutcome(*totals, *outcome);
-                        }
-                      }
-                    });
+  return sql::ForEachRow(db,
+                         "SELECT shown_wall, times_shown, outcome FROM reminders "
+                         "WHERE shown_wall >= ?1 AND shown_wall < ?2",
+                         days.front().start, days.back().end, "history reminders",
+                         [&](const sql::Stmt& row) {
+                           if (DayTotals* totals = tally.At(WallTime(milliseconds(row.Int(0))))) {
+                             if (row.Int(1) == 0) return;  // held, never shown
+                             ++totals->reminders;
+                             if (auto outcome = ParseReminderOutcome(row.Text(2))) {
+                               CountOutcome(*totals, *outcome);
+                             }
+                           }
+                         });
 }
 
 }  // namespace

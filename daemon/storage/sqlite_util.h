@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -65,6 +66,21 @@ class Stmt {
 };
 
 Result<Stmt> Prepare(sqlite3* db, std::string_view sql);
+
+// Runs `query` with ?1 = `from` and ?2 = `to` (UTC ms) and calls `row` with
+// the statement at each row; `what` names the table in the error.
+template <typename Row>
+Status ForEachRow(sqlite3* db, const char* query,
+                  std::chrono::sys_time<std::chrono::milliseconds> from,
+                  std::chrono::sys_time<std::chrono::milliseconds> to, const char* what, Row row) {
+  auto stmt = Prepare(db, query);
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, from.time_since_epoch().count()).Bind(2, to.time_since_epoch().count());
+  int rc;
+  while ((rc = stmt->Step()) == SQLITE_ROW) row(*stmt);
+  if (rc != SQLITE_DONE) return SqlError(db, rc, std::string("Cannot read the ") + what);
+  return Ok{};
+}
 
 // Reads one integer (e.g. a PRAGMA); the SQLite result code on failure.
 struct IntQuery {

@@ -6,7 +6,7 @@ _unsit()
     local cur prev words cword
     _init_completion || return
 
-    local verbs="status today history snooze done skip pause resume standing stretch watch doctor reload version"
+    local verbs="status today history report snooze done skip pause resume standing stretch watch doctor reload version"
     local global_opts="--json --socket --help --version"
     local durations="5m 10m 15m 20m 30m 45m 1h 1h30m 2h"
 
@@ -21,6 +21,10 @@ _unsit()
             ;;
         --days)
             COMPREPLY=($(compgen -W '1 7 14 30 90' -- "$cur"))
+            return
+            ;;
+        --output)
+            _filedir
             return
             ;;
     esac
@@ -55,6 +59,9 @@ _unsit()
             ;;
         history)
             COMPREPLY=($(compgen -W '--days --csv --help' -- "$cur"))
+            ;;
+        report)
+            COMPREPLY=($(compgen -W '--days --output --help' -- "$cur"))
             ;;
         snooze | pause)
             if [[ $cur == -* ]]; then

@@ -13,7 +13,9 @@
 # Phases of 20-40 s are extrapolated to an hour. With CALLGRIND=1 (and valgrind
 # installed) the daemon is then restarted under callgrind and the instructions
 # it runs in one away phase are printed: a figure that does not vary with load.
-# Not run by ctest. Usage: [CALLGRIND=1] footprint.sh BUILD_DIR [PHASE_SECONDS]
+# INDICATOR=off runs the daemon with `notify.indicator: off`; by default the
+# panel indicator runs (on a bus without a panel: its own wakeups, not a host's).
+# Not run by ctest. Usage: [CALLGRIND=1] [INDICATOR=off] footprint.sh BUILD_DIR [PHASE_SECONDS]
 set -uo pipefail
 source "$(dirname "$0")/../e2e/lib.sh"
 e2e_init "$@"
@@ -31,6 +33,8 @@ if command -v pipewire >/dev/null; then
   wait_for 10 test -S "$XDG_RUNTIME_DIR/pipewire-0" || fail "pipewire did not start"
 fi
 : >"$WORK/unsit.yaml"
+[ "${INDICATOR:-auto}" = off ] && printf 'notify:\n  indicator: off\n' >"$WORK/unsit.yaml"
+echo "notify.indicator: ${INDICATOR:-auto}"
 start_daemon x11 log
 
 sample() {  # prints: cpu_ticks switches threads io_thread_reads

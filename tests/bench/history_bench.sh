@@ -6,7 +6,8 @@
 # Generates a year of realistic history into a temporary state directory, then
 # times whole runs of `unsit today` and `unsit history --days 365` (no daemon:
 # the CLI reads the file directly), median of 20, beside /bin/true. Also times
-# ReadHistoryDays alone. Exits 1 when a CLI median exceeds the 50 ms budget.
+# ReadHistoryDays alone, and `unsit report` for 7 and 365 days (median of 10,
+# budget 1 s). Exits 1 when a CLI median exceeds its budget.
 set -eu
 
 build=$(cd "${1:?usage: $0 BUILD_DIR}" && pwd)
@@ -54,6 +55,27 @@ for name, cmd in rows:
     budget = "" if cmd[0] == "/bin/true" else ("  OVER 50 ms" if ms > 50 else "  ok (< 50 ms)")
     over = over or budget.startswith("  OVER")
     print(f"{name:32s} median of 20: {ms:7.2f} ms{budget}")
+sys.exit(1 if over else 0)
+PY
+
+# `unsit report`: the picture of 7 days and of the whole year.
+python3 - "$build/cli/unsit" "$work/report" <<'PY' || status=1
+import os, statistics, subprocess, sys, time
+unsit, out = sys.argv[1], sys.argv[2]
+over = False
+for days in (7, 365):
+    cmd = [unsit, "report", "--days", str(days), "--output", out]
+    runs = []
+    for _ in range(10):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        runs.append((time.perf_counter() - start) * 1000)
+    ms = statistics.median(runs)
+    kib = os.path.getsize(out + ".svg") / 1024
+    over = over or ms > 1000
+    name = f"unsit report --days {days}"
+    print(f"{name:32s} median of 10: {ms:7.2f} ms"
+          f"  {'OVER 1 s' if ms > 1000 else 'ok (< 1 s)'}, SVG {kib:.0f} KiB")
 sys.exit(1 if over else 0)
 PY
 

@@ -30,6 +30,7 @@ void ExpectDefaults(const Config& c) {
   EXPECT_EQ(c.idle.backend, d.idle.backend);
   EXPECT_EQ(c.idle.respect_inhibitors, d.idle.respect_inhibitors);
   EXPECT_EQ(c.notify.backend, d.notify.backend);
+  EXPECT_EQ(c.notify.indicator, d.notify.indicator);
   EXPECT_EQ(c.stretches.places, d.stretches.places);
   EXPECT_TRUE(c.stretches.extra.empty());
   EXPECT_EQ(c.history.checkpoint, d.history.checkpoint);
@@ -51,6 +52,7 @@ TEST(ConfigLoaderTest, DocumentedDefaults) {
   EXPECT_EQ(d.idle.backend, "auto");
   EXPECT_TRUE(d.idle.respect_inhibitors);
   EXPECT_EQ(d.notify.backend, "auto");
+  EXPECT_EQ(d.notify.indicator, "auto");
   EXPECT_EQ(d.stretches.places,
             (std::vector<StretchPlace>{StretchPlace::kStanding, StretchPlace::kDesk}));
   EXPECT_EQ(d.history.checkpoint, 5min);
@@ -97,6 +99,7 @@ idle:
   inhibitors: ignore
 notify:
   backend: log
+  indicator: off
 stretches:
   places: [floor, desk]
   extra:
@@ -121,6 +124,7 @@ history:
   EXPECT_EQ(config->idle.backend, "x11");
   EXPECT_FALSE(config->idle.respect_inhibitors);
   EXPECT_EQ(config->notify.backend, "log");
+  EXPECT_EQ(config->notify.indicator, "off");
   EXPECT_EQ(config->stretches.places,
             (std::vector<StretchPlace>{StretchPlace::kFloor, StretchPlace::kDesk}));
   ASSERT_EQ(config->stretches.extra.size(), 1u);
@@ -264,6 +268,8 @@ TEST(ConfigLoaderTest, BadEnumValuesListTheAllowedOnes) {
   EXPECT_EQ(ErrorOf("notify:\n  backend: dunst\n"),
             "u.yaml:2:12: notify.backend: \"dunst\" is not allowed, expected one of: auto, "
             "libnotify, log");
+  EXPECT_EQ(ErrorOf("notify:\n  indicator: panel\n"),
+            "u.yaml:2:14: notify.indicator: \"panel\" is not allowed, expected one of: auto, off");
   EXPECT_EQ(ErrorOf("stretches:\n  places: [standing, bed]\n"),
             "u.yaml:2:22: stretches.places[1]: \"bed\" is not allowed, expected one of: "
             "standing, desk, floor");

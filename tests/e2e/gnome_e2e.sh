@@ -108,6 +108,9 @@ click_im_up() {
 # moment after the daemon shows it.
 answer_in_tray() { wait_for 5 click_im_up; }
 
+# tray_gnome_e2e.sh sources this file for the functions above.
+[ -n "${UNSIT_GNOME_FUNCTIONS_ONLY:-}" ] && return 0
+
 start_gnome
 start_gnome_input
 echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \

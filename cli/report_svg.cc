@@ -1,0 +1,301 @@
+#include "report_svg.h"
+
+#include <time.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+#include "core/duration.h"
+
+namespace unsit::cli {
+namespace {
+
+using std::chrono::floor;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+constexpr int kWidth = 1000;
+constexpr double kChartLeft = 130;
+constexpr double kChartRight = 770;
+constexpr double kTotalsX = 805;
+constexpr int kTop = 104;  // first row
+constexpr int kRow = 34;
+constexpr double kMinutesPerDay = 1440;
+
+struct Outcome {
+  std::string_view id;  // as history stores it
+  std::string_view words;
+  std::string_view colour;
+};
+// Reminder outcomes, in the order the legend lists them; the last one stands
+// for any outcome not listed (a reminder still open, or withdrawn at shutdown).
+constexpr std::array<Outcome, 6> kOutcomes{{{"done", "I'm up", "#1f7a3a"},
+                                            {"up", "got up", "#2a9d8f"},
+                                            {"snoozed", "snoozed", "#d99a06"},
+                                            {"skipped", "skipped", "#7d7d7d"},
+                                            {"dismissed", "dismissed", "#c8443c"},
+                                            {"", "open or withdrawn", "#7b5ea7"}}};
+constexpr std::string_view kBoutColour = "#4a78b5";
+constexpr std::string_view kPastLimitColour = "#e07b39";
+constexpr std::string_view kBreakColour = "#62a86b";
+
+const Outcome& OutcomeOf(std::string_view id) {
+  for (const Outcome& o : kOutcomes) {
+    if (o.id == id) return o;
+  }
+  return kOutcomes.back();
+}
+
+tm LocalTm(WallTime t) {
+  time_t secs = floor<seconds>(t).time_since_epoch().count();
+  tm local{};
+  localtime_r(&secs, &local);
+  return local;
+}
+
+std::string Strftime(WallTime t, const char* format) {
+  tm local = LocalTm(t);
+  std::array<char, 64> text{};
+  strftime(text.data(), text.size(), format, &local);
+  return text.data();
+}
+
+// Minutes on the local clock since the epoch.
+double LocalMinutes(WallTime t) {
+  double secs = static_cast<double>(t.time_since_epoch().count()) / 1000.0;
+  return (secs + static_cast<double>(LocalTm(t).tm_gmtoff)) / 60.0;
+}
+
+// Minutes on the local clock from the midnight of `day`'s date to `t` (past
+// 1440 for a day that history.day_starts lets run past midnight).
+double ClockMinutes(const DayTimeline& day, WallTime t) {
+  double midnight = std::floor(LocalMinutes(day.day.day_start) / kMinutesPerDay) * kMinutesPerDay;
+  return LocalMinutes(t) - midnight;
+}
+
+// `span` cut to the day; empty when they do not meet.
+TimeSpan Clip(const DayTimeline& day, TimeSpan span) {
+  return {std::max(span.start, day.day.day_start), std::min(span.end, day.end)};
+}
+
+std::string Num(double value) {
+  std::array<char, 32> text{};
+  std::snprintf(text.data(), text.size(), "%.1f", value);
+  return text.data();
+}
+
+// The time-of-day axis shared by all rows: whole hours around everything drawn.
+class Axis {
+ public:
+  explicit Axis(const std::vector<DayTimeline>& days) {
+    double first = kMinutesPerDay * 2;
+    double last = -1;
+    auto see = [&](const DayTimeline& day, TimeSpan span) {
+      TimeSpan in = Clip(day, span);
+      if (in.end <= in.start) return;
+      first = std::min(first, ClockMinutes(day, in.start));
+      last = std::max(last, ClockMinutes(day, in.end));
+    };
+    for (const DayTimeline& day : days) {
+      for (const TimelineBout& bout : day.bouts) see(day, bout.span);
+      for (const TimeSpan& pause : day.breaks) see(day, pause);
+    }
+    first_hour_ = last < 0 ? 8 : static_cast<int>(std::floor(first / 60));
+    last_hour_ = last < 0 ? 18 : static_cast<int>(std::ceil(last / 60));
+    last_hour_ = std::max(last_hour_, first_hour_ + 4);
+  }
+
+  double X(double minutes) const {
+    double span = (last_hour_ - first_hour_) * 60.0;
+    return kChartLeft + (minutes - first_hour_ * 60.0) / span * (kChartRight - kChartLeft);
+  }
+  int FirstHour() const { return first_hour_; }
+  int LastHour() const { return last_hour_; }
+
+ private:
+  int first_hour_;
+  int last_hour_;
+};
+
+std::string Rect(double x0, double x1, double y, double height, std::string_view colour,
+                 const std::string& title) {
+  return "<rect x=\"" + Num(x0) + "\" y=\"" + Num(y) + "\" width=\"" + Num(std::max(x1 - x0, 1.0)) +
+         "\" height=\"" + Num(height) + "\" fill=\"" + std::string(colour) + "\"><title>" + title +
+         "</title></rect>\n";
+}
+
+std::string Text(double x, double y, const std::string& text, std::string_view cls = "") {
+  std::string out = "<text x=\"" + Num(x) + "\" y=\"" + Num(y) + "\"";
+  if (!cls.empty()) out += " class=\"" + std::string(cls) + "\"";
+  return out + ">" + text + "</text>\n";
+}
+
+std::string SpanWords(TimeSpan span) {
+  return Strftime(span.start, "%H:%M") + "–" + Strftime(span.end, "%H:%M") + " (" +
+         FormatHuman(span.end - span.start) + ")";
+}
+
+std::string DrawBout(const DayTimeline& day, const Axis& axis, const TimelineBout& bout, int y) {
+  TimeSpan in = Clip(day, bout.span);
+  if (in.end <= in.start) return "";
+  std::string title = "Sitting " + SpanWords(bout.span);
+  double x0 = axis.X(ClockMinutes(day, in.start));
+  double x1 = axis.X(ClockMinutes(day, in.end));
+  if (!bout.limit || *bout.limit >= in.end) return Rect(x0, x1, y + 7, 14, kBoutColour, title);
+  WallTime limit = std::max(*bout.limit, in.start);
+  double xl = axis.X(ClockMinutes(day, limit));
+  return Rect(x0, xl, y + 7, 14, kBoutColour, title) +
+         Rect(xl, x1, y + 7, 14, kPastLimitColour,
+              title + ", past the sit limit from " + Strftime(*bout.limit, "%H:%M"));
+}
+
+std::string DrawBreak(const DayTimeline& day, const Axis& axis, TimeSpan pause, int y) {
+  TimeSpan in = Clip(day, pause);
+  if (in.end <= in.start) return "";
+  return Rect(axis.X(ClockMinutes(day, in.start)), axis.X(ClockMinutes(day, in.end)), y + 24, 5,
+              kBreakColour, "Break " + SpanWords(pause));
+}
+
+std::string DrawReminder(const DayTimeline& day, const Axis& axis, const TimelineReminder& r,
+                         int y) {
+  const Outcome& outcome = OutcomeOf(r.outcome);
+  std::string shown =
+      r.times_shown > 1 ? ", shown " + std::to_string(r.times_shown) + " times" : "";
+  return "<circle cx=\"" + Num(axis.X(ClockMinutes(day, r.shown))) + "\" cy=\"" +
+         std::to_string(y + 14) + "\" r=\"5\" fill=\"" + std::string(outcome.colour) +
+         "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>Reminder at " +
+         Strftime(r.shown, "%H:%M") + ": " + std::string(outcome.words) + shown +
+         "</title></circle>\n";
+}
+
+std::string DrawDay(const DayTimeline& day, const Axis& axis, int index) {
+  int y = kTop + index * kRow;
+  std::string out;
+  if (index % 2 == 0) {
+    out += "<rect x=\"0\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(kWidth) +
+           "\" height=\"" + std::to_string(kRow) + "\" fill=\"#f3f5f8\"/>\n";
+  }
+  out += Text(16, y + 21, Strftime(day.day.day_start, "%a %d %b"), "day");
+  for (const TimelineBout& bout : day.bouts) out += DrawBout(day, axis, bout, y);
+  for (const TimeSpan& pause : day.breaks) out += DrawBreak(day, axis, pause, y);
+  for (const TimelineReminder& r : day.reminders) out += DrawReminder(day, axis, r, y);
+  const DayTotals& t = day.day.totals;
+  if (t.bouts == 0) return out + Text(kTotalsX, y + 21, "no sitting", "small");
+  out += Text(kTotalsX, y + 16, FormatHuman(t.sitting), "total");
+  out += Text(kTotalsX, y + 29, "longest " + FormatHuman(t.longest_bout), "small");
+  return out;
+}
+
+std::string DrawAxis(const Axis& axis, int rows) {
+  int step = axis.LastHour() - axis.FirstHour() > 12 ? 2 : 1;
+  int bottom = kTop + rows * kRow;
+  std::string out;
+  for (int hour = axis.FirstHour(); hour <= axis.LastHour(); hour += step) {
+    double x = axis.X(hour * 60.0);
+    std::array<char, 8> label{};
+    std::snprintf(label.data(), label.size(), "%02d:00", hour % 24);
+    out += "<line x1=\"" + Num(x) + "\" y1=\"" + std::to_string(kTop - 6) + "\" x2=\"" + Num(x) +
+           "\" y2=\"" + std::to_string(bottom) + "\" class=\"grid\"/>\n";
+    out += "<text x=\"" + Num(x) + "\" y=\"" + std::to_string(kTop - 10) +
+           "\" class=\"small\" text-anchor=\"middle\">" + label.data() + "</text>\n";
+  }
+  out += Text(kTotalsX, kTop - 10, "sitting, longest bout", "small");
+  return out;
+}
+
+std::string LegendItem(double& x, std::string_view colour, std::string_view words, bool dot) {
+  std::string mark = dot ? "<circle cx=\"" + Num(x + 6) + "\" cy=\"59\" r=\"5\" fill=\"" +
+                               std::string(colour) + "\"/>"
+                         : "<rect x=\"" + Num(x) +
+                               "\" y=\"53\" width=\"14\" height=\"12\" fill=\"" +
+                               std::string(colour) + "\"/>";
+  std::string out = mark + Text(x + 19, 63, std::string(words), "small");
+  x += 30 + 7 * static_cast<double>(words.size());
+  return out;
+}
+
+std::string DrawLegend() {
+  double x = 16;
+  std::string out = LegendItem(x, kBoutColour, "sitting", false);
+  out += LegendItem(x, kPastLimitColour, "past the sit limit", false);
+  out += LegendItem(x, kBreakColour, "break", false);
+  out += Text(x, 63, "Reminders:", "small");
+  x += 74;
+  for (const Outcome& o : kOutcomes) out += LegendItem(x, o.colour, o.words, true);
+  return out + "\n";
+}
+
+std::string Plural(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The day in words, for screen readers.
+std::string DescribeDay(const DayTimeline& day) {
+  const DayTotals& t = day.day.totals;
+  std::string out = Strftime(day.day.day_start, "%A %d %B") + ": ";
+  if (t.bouts == 0) return out + "no sitting recorded.";
+  out += "sat " + FormatHuman(t.sitting) + " in " + Plural(t.bouts, "bout", "bouts") +
+         ", longest " + FormatHuman(t.longest_bout) + "; " + Plural(t.breaks, "break", "breaks");
+  out += "; " + Plural(t.reminders, "reminder", "reminders");
+  const std::array<std::pair<int, std::string_view>, 6> counts{{{t.done, kOutcomes[0].words},
+                                                                {t.up_on_own, kOutcomes[1].words},
+                                                                {t.snoozed, kOutcomes[2].words},
+                                                                {t.skipped, kOutcomes[3].words},
+                                                                {t.dismissed, kOutcomes[4].words},
+                                                                {OpenReminders(t), "open"}}};
+  std::string parts;
+  for (const auto& [n, words] : counts) {
+    if (n > 0) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(words);
+  }
+  return out + (parts.empty() ? "" : " (" + parts + ")") + ".";
+}
+
+constexpr const char* kStyle =
+    "<style>text{font-family:'DejaVu Sans',Verdana,sans-serif;font-size:13px;fill:#222}"
+    ".title{font-size:18px;font-weight:bold}.day{font-weight:bold}.total{font-weight:bold}"
+    ".small{font-size:11px;fill:#555}.grid{stroke:#d5d9e0;stroke-width:1}</style>\n";
+
+}  // namespace
+
+std::string ReportTitle(const std::vector<DayTimeline>& days) {
+  if (days.empty()) return "Sitting";
+  if (days.size() == 1) return "Sitting, " + days.front().day.date;
+  return "Sitting, " + days.front().day.date + " to " + days.back().day.date;
+}
+
+std::string RenderReportSvg(const std::vector<DayTimeline>& days) {
+  Axis axis(days);
+  int rows = static_cast<int>(days.size());
+  int height = kTop + rows * kRow + 16;
+  std::string title = ReportTitle(days);
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(kWidth) +
+                    "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
+                    std::to_string(kWidth) + " " + std::to_string(height) +
+                    "\" role=\"img\" aria-labelledby=\"unsit-title unsit-desc\">\n";
+  svg += "<title id=\"unsit-title\">" + title + "</title>\n<desc id=\"unsit-desc\">";
+  for (const DayTimeline& day : days) svg += DescribeDay(day) + "\n";
+  svg += "</desc>\n";
+  svg += kStyle;
+  svg += "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
+  svg += Text(16, 30, title, "title");
+  svg += DrawLegend();
+  svg += DrawAxis(axis, rows);
+  for (int i = 0; i < rows; ++i) svg += DrawDay(days[static_cast<size_t>(i)], axis, i);
+  return svg + "</svg>\n";
+}
+
+std::string RenderReportHtml(const std::string& svg, const std::string& title) {
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         title +
+         "</title>\n<style>body{margin:1.5em;background:#fff;font-family:sans-serif}"
+         "svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n" +
+         svg +
+         "<p>Hover over a bar or a dot for its times. Written by <code>unsit report</code> from "
+         "the history file.</p>\n</body>\n</html>\n";
+}
+
+}  // namespace unsit::cli
