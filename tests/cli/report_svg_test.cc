@@ -41,7 +41,7 @@ int Count(const std::string& text, const std::string& what) {
 
 class ReportSvgTest : public ::testing::Test {
  protected:
-  unsit::testing::ScopedTz tz_{"UTC"};
+  test_support::ScopedTz tz_{"UTC"};
 };
 
 TEST_F(ReportSvgTest, BoutsLandOnTheTimeOfDayAxis) {

@@ -50,8 +50,8 @@ PY
 cd "$tmp" || exit 1
 out=$("$unsit" report --output "$tmp/week")
 rc=$?
-[ $rc -eq 0 ] && ok "report with the daemon stopped: $out" || fail "report exited $rc: $out"
-[ -s week.svg ] && [ -s week.html ] || { fail "week.svg and week.html written"; exit 1; }
+if [ $rc -eq 0 ]; then ok "report with the daemon stopped: $out"; else fail "report exited $rc: $out"; fi
+{ [ -s week.svg ] && [ -s week.html ]; } || { fail "week.svg and week.html written"; exit 1; }
 
 python3 - week.svg week.html <<'PY' || fail "the SVG's structure (above)"
 import sys, xml.etree.ElementTree as ET
@@ -80,7 +80,7 @@ pixel() { convert week.png -format "%[hex:p{$1,$2}]" info: | cut -c1-6; }
 check() {  # NAME X Y EXPECTED
   local got
   got=$(pixel "$2" "$3")
-  [ "$got" = "$4" ] && ok "$1 ($2,$3) is #$4" || fail "$1 ($2,$3) is #$got, expected #$4"
+  if [ "$got" = "$4" ]; then ok "$1 ($2,$3) is #$4"; else fail "$1 ($2,$3) is #$got, expected #$4"; fi
 }
 for row in 0 6; do
   y=$((104 + 34 * row))
@@ -94,4 +94,4 @@ done
 check "the empty day stays empty" 210 $((104 + 34 * 3 + 10)) FFFFFF
 
 if [ -n "${UNSIT_KEEP_REPORT:-}" ]; then cp week.svg week.html week.png "$UNSIT_KEEP_REPORT"/; fi
-[ $failures -eq 0 ] && echo "PASS" || { echo "$failures failure(s)"; exit 1; }
+if [ $failures -eq 0 ]; then echo "PASS"; else echo "$failures failure(s)"; exit 1; fi

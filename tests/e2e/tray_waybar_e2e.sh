@@ -96,16 +96,17 @@ wait_for 5 prop_is Status Passive || fail "Status is $(prop Status) while paused
 shot tray-paused
 until_s=$(date -d "$(status_field paused_until | tr -d '"')" +%s)
 left=$((until_s - $(date +%s)))
-[ "$left" -ge 1790 ] && [ "$left" -le 1800 ] || fail "Pause 30 min paused for $left s"
+{ [ "$left" -ge 1790 ] && [ "$left" -le 1800 ]; } || fail "Pause 30 min paused for $left s"
 click Resume
 wait_for 5 field_is paused false || fail "Resume did not resume"
 click "Pause 1 h"
 wait_for 5 field_is paused true || fail "Pause 1 h did not pause"
 left=$(($(date -d "$(status_field paused_until | tr -d '"')" +%s) - $(date +%s)))
-[ "$left" -ge 3590 ] && [ "$left" -le 3600 ] || fail "Pause 1 h paused for $left s"
+{ [ "$left" -ge 3590 ] && [ "$left" -le 3600 ]; } || fail "Pause 1 h paused for $left s"
 click "Pause until tomorrow"
-tomorrow=$(date -d "tomorrow 00:00" +%s)
-wait_for 5 eval '[ "$(date -d "$(status_field paused_until | tr -d \")" +%s)" = "$tomorrow" ]' ||
+TOMORROW=$(date -d "tomorrow 00:00" +%s)
+paused_until_tomorrow() { [ "$(date -d "$(status_field paused_until | tr -d '"')" +%s)" = "$TOMORROW" ]; }
+wait_for 5 paused_until_tomorrow ||
   fail "Pause until tomorrow paused until $(status_field paused_until)"
 click Resume
 wait_for 5 field_is paused false || fail "Resume did not resume"
