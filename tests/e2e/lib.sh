@@ -121,14 +121,18 @@ pass() {
   exit 0
 }
 
+# wait_for SECONDS COMMAND...: runs COMMAND every 0.1 s until it succeeds
+# (status 0) or SECONDS of wall time have passed (status 1). Bounded by the
+# clock, not by a count of tries, so a COMMAND that itself blocks (a D-Bus call
+# to a stuck server) cannot stretch the wait to a test's timeout.
 wait_for() {
-  local limit=$1 i
+  local deadline=$(($(now_ms) + $1 * 1000))
   shift
-  for ((i = 0; i < limit * 10; i++)); do
+  while true; do
     "$@" && return 0
+    [ "$(now_ms)" -lt "$deadline" ] || return 1
     sleep 0.1
   done
-  return 1
 }
 now_ms() { date +%s%3N; }
 
