@@ -30,6 +30,58 @@ inline void Post(boost::asio::io_context& io, const std::weak_ptr<IoSide>& side,
   });
 }
 
+// The part every `Watch` shares (CRTP: Derived is the Watch): where it
+// reports, and the weak references to itself that GLib callbacks carry as
+// their user data, so a callback after Stop finds nothing. GLib thread only.
+template <typename Derived>
+class WatchBase : public std::enable_shared_from_this<Derived> {
+ public:
+  WatchBase(boost::asio::io_context& io, std::weak_ptr<IoSide> io_side)
+      : io_(io), io_side_(std::move(io_side)) {}
+
+ protected:
+  // A weak reference to this on the heap, for a callback's user data.
+  std::weak_ptr<Derived>* NewWeak() { return new std::weak_ptr<Derived>(this->weak_from_this()); }
+  // Frees what NewWeak made (a GDestroyNotify).
+  static void FreeWeak(gpointer data) { delete static_cast<std::weak_ptr<Derived>*>(data); }
+  // The Watch behind a callback's user data; null once it is gone.
+  static std::shared_ptr<Derived> Lock(gpointer data) {
+    return static_cast<std::weak_ptr<Derived>*>(data)->lock();
+  }
+  // Reports `reasons` on the io thread.
+  void Send(HoldReasons reasons) { Post(io_, io_side_, reasons); }
+
+ private:
+  boost::asio::io_context& io_;
+  std::weak_ptr<IoSide> io_side_;
+};
+
+// A Watch with a private connection to the session bus of its own, made by
+// Probe and closed by CloseBus (in Stop); its signals and name watches die
+// with it.
+template <typename Derived>
+class SessionBusWatch : public WatchBase<Derived> {
+ public:
+  using WatchBase<Derived>::WatchBase;
+  ~SessionBusWatch() {
+    if (bus_ != nullptr) g_object_unref(bus_);
+  }
+
+  Status Probe() {
+    Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SESSION);
+    if (!bus) return bus.error();
+    bus_ = *bus;
+    return Ok{};
+  }
+
+ protected:
+  void CloseBus() {
+    if (bus_ != nullptr) g_dbus_connection_close(bus_, nullptr, nullptr, nullptr);
+  }
+
+  GDBusConnection* bus_ = nullptr;
+};
+
 // `Watch` lives on the GLib thread: Watch(io, weak_ptr<IoSide>), Status Probe()
 // (run once while making, on the GLib thread), void Start(), void Stop().
 template <typename Watch>

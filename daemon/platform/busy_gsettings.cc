@@ -14,10 +14,9 @@ constexpr char kKey[] = "show-banners";
 
 // Lives on the GLib thread: the GSettings object delivers "changed" in the
 // thread-default context of the thread that made it.
-class Watch : public std::enable_shared_from_this<Watch> {
+class Watch : public busy::WatchBase<Watch> {
  public:
-  Watch(boost::asio::io_context& io, std::weak_ptr<busy::IoSide> io_side)
-      : io_(io), io_side_(std::move(io_side)) {}
+  using WatchBase::WatchBase;
   ~Watch() {
     if (settings_ != nullptr) g_object_unref(settings_);
   }
@@ -40,9 +39,8 @@ class Watch : public std::enable_shared_from_this<Watch> {
     auto free_weak = [](gpointer data, GClosure*) {
       delete static_cast<std::weak_ptr<Watch>*>(data);
     };
-    g_signal_connect_data(settings_, "changed::show-banners", G_CALLBACK(&OnChanged),
-                          new std::weak_ptr<Watch>(weak_from_this()), free_weak,
-                          static_cast<GConnectFlags>(0));
+    g_signal_connect_data(settings_, "changed::show-banners", G_CALLBACK(&OnChanged), NewWeak(),
+                          free_weak, static_cast<GConnectFlags>(0));
     Report();
   }
 
@@ -54,17 +52,15 @@ class Watch : public std::enable_shared_from_this<Watch> {
 
  private:
   static void OnChanged(GSettings*, const gchar*, gpointer data) {
-    if (auto self = static_cast<std::weak_ptr<Watch>*>(data)->lock()) self->Report();
+    if (auto self = Lock(data)) self->Report();
   }
 
   void Report() {
     HoldReasons reasons;
     if (g_settings_get_boolean(settings_, kKey) == FALSE) reasons.Add(HoldReason::kDnd);
-    busy::Post(io_, io_side_, reasons);
+    Send(reasons);
   }
 
-  boost::asio::io_context& io_;
-  std::weak_ptr<busy::IoSide> io_side_;
   GSettings* settings_ = nullptr;
 };
 

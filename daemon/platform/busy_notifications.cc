@@ -16,44 +16,26 @@ constexpr char kName[] = "org.freedesktop.Notifications";
 constexpr char kPath[] = "/org/freedesktop/Notifications";
 constexpr char kDunst[] = "org.dunstproject.cmd0";
 
-class Watch : public std::enable_shared_from_this<Watch> {
+class Watch : public busy::SessionBusWatch<Watch> {
  public:
-  Watch(boost::asio::io_context& io, std::weak_ptr<busy::IoSide> io_side)
-      : io_(io), io_side_(std::move(io_side)) {}
-  ~Watch() {
-    if (bus_ != nullptr) g_object_unref(bus_);
-  }
-
-  Status Probe() {
-    Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SESSION);
-    if (!bus) return bus.error();
-    bus_ = *bus;
-    return Ok{};
-  }
+  using SessionBusWatch::SessionBusWatch;
 
   void Start() {
-    auto free_weak = [](gpointer data) { delete static_cast<std::weak_ptr<Watch>*>(data); };
     signal_ = g_dbus_connection_signal_subscribe(
         bus_, kName, "org.freedesktop.DBus.Properties", "PropertiesChanged", kPath, nullptr,
-        G_DBUS_SIGNAL_FLAGS_NONE, &OnChanged, new std::weak_ptr<Watch>(weak_from_this()),
-        free_weak);
-    name_watch_ = g_bus_watch_name_on_connection(
-        bus_, kName, G_BUS_NAME_WATCHER_FLAGS_NONE, &OnAppeared, &OnVanished,
-        new std::weak_ptr<Watch>(weak_from_this()), free_weak);
+        G_DBUS_SIGNAL_FLAGS_NONE, &OnChanged, NewWeak(), &FreeWeak);
+    name_watch_ = g_bus_watch_name_on_connection(bus_, kName, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                 &OnAppeared, &OnVanished, NewWeak(), &FreeWeak);
   }
 
   void Stop() {
     if (name_watch_ != 0) g_bus_unwatch_name(name_watch_);
     if (signal_ != 0) g_dbus_connection_signal_unsubscribe(bus_, signal_);
     name_watch_ = signal_ = 0;
-    if (bus_ != nullptr) g_dbus_connection_close(bus_, nullptr, nullptr, nullptr);
+    CloseBus();
   }
 
  private:
-  static std::shared_ptr<Watch> Lock(gpointer data) {
-    return static_cast<std::weak_ptr<Watch>*>(data)->lock();
-  }
-
   static void OnAppeared(GDBusConnection*, const gchar*, const gchar*, gpointer data) {
     if (auto self = Lock(data)) {
       self->Read(kDunst, "paused", &Watch::paused_);
@@ -138,12 +120,9 @@ class Watch : public std::enable_shared_from_this<Watch> {
   void Report() {
     HoldReasons reasons;
     if (paused_ || inhibited_) reasons.Add(HoldReason::kDnd);
-    busy::Post(io_, io_side_, reasons);
+    Send(reasons);
   }
 
-  boost::asio::io_context& io_;
-  std::weak_ptr<busy::IoSide> io_side_;
-  GDBusConnection* bus_ = nullptr;
   guint signal_ = 0;
   guint name_watch_ = 0;
   bool paused_ = false;     // dunst: notifications paused

@@ -15,31 +15,18 @@ constexpr char kPath[] = "/org/xfce/Xfconf";
 constexpr char kChannel[] = "xfce4-notifyd";
 constexpr char kProperty[] = "/do-not-disturb";
 
-class Watch : public std::enable_shared_from_this<Watch> {
+class Watch : public busy::SessionBusWatch<Watch> {
  public:
-  Watch(boost::asio::io_context& io, std::weak_ptr<busy::IoSide> io_side)
-      : io_(io), io_side_(std::move(io_side)) {}
-  ~Watch() {
-    if (bus_ != nullptr) g_object_unref(bus_);
-  }
-
-  Status Probe() {
-    Result<GDBusConnection*> bus = gdbus::Connect(G_BUS_TYPE_SESSION);
-    if (!bus) return bus.error();
-    bus_ = *bus;
-    return Ok{};
-  }
+  using SessionBusWatch::SessionBusWatch;
 
   void Start() {
-    auto free_weak = [](gpointer data) { delete static_cast<std::weak_ptr<Watch>*>(data); };
     for (const char* member : {"PropertyChanged", "PropertyRemoved"}) {
-      signals_.push_back(g_dbus_connection_signal_subscribe(
-          bus_, kName, kName, member, kPath, kChannel, G_DBUS_SIGNAL_FLAGS_NONE, &OnSignal,
-          new std::weak_ptr<Watch>(weak_from_this()), free_weak));
+      signals_.push_back(g_dbus_connection_signal_subscribe(bus_, kName, kName, member, kPath,
+                                                            kChannel, G_DBUS_SIGNAL_FLAGS_NONE,
+                                                            &OnSignal, NewWeak(), &FreeWeak));
     }
-    name_watch_ = g_bus_watch_name_on_connection(
-        bus_, kName, G_BUS_NAME_WATCHER_FLAGS_NONE, &OnAppeared, &OnVanished,
-        new std::weak_ptr<Watch>(weak_from_this()), free_weak);
+    name_watch_ = g_bus_watch_name_on_connection(bus_, kName, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                 &OnAppeared, &OnVanished, NewWeak(), &FreeWeak);
   }
 
   void Stop() {
@@ -47,14 +34,10 @@ class Watch : public std::enable_shared_from_this<Watch> {
     for (guint id : signals_) g_dbus_connection_signal_unsubscribe(bus_, id);
     name_watch_ = 0;
     signals_.clear();
-    if (bus_ != nullptr) g_dbus_connection_close(bus_, nullptr, nullptr, nullptr);
+    CloseBus();
   }
 
  private:
-  static std::shared_ptr<Watch> Lock(gpointer data) {
-    return static_cast<std::weak_ptr<Watch>*>(data)->lock();
-  }
-
   static void OnAppeared(GDBusConnection*, const gchar*, const gchar*, gpointer data) {
     if (auto self = Lock(data)) self->Read();
   }
@@ -103,18 +86,15 @@ class Watch : public std::enable_shared_from_this<Watch> {
           }
           if (auto self = weak->lock()) self->Report(on);
         },
-        new std::weak_ptr<Watch>(weak_from_this()));
+        NewWeak());
   }
 
   void Report(bool on) {
     HoldReasons reasons;
     if (on) reasons.Add(HoldReason::kDnd);
-    busy::Post(io_, io_side_, reasons);
+    Send(reasons);
   }
 
-  boost::asio::io_context& io_;
-  std::weak_ptr<busy::IoSide> io_side_;
-  GDBusConnection* bus_ = nullptr;
   std::vector<guint> signals_;
   guint name_watch_ = 0;
 };
