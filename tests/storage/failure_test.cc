@@ -18,8 +18,7 @@ namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using storage_testing::At;
-using storage_testing::QueryInt;
+using namespace storage_testing;
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -11,10 +11,7 @@ namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using storage_testing::At;
-using storage_testing::Local;
-using storage_testing::QueryInt;
-using storage_testing::QueryText;
+using namespace storage_testing;
 
 class HistoryStoreTest : public storage_testing::HistoryFileTest {
  protected:

@@ -14,8 +14,7 @@ namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using storage_testing::At;
-using storage_testing::QueryInt;
+using namespace storage_testing;
 
 class LockedTest : public storage_testing::HistoryFileTest {
  protected:

@@ -13,10 +13,7 @@ namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using storage_testing::At;
-using storage_testing::ExecSql;
-using storage_testing::Local;
-using storage_testing::QueryInt;
+using namespace storage_testing;
 
 class SchemaTest : public storage_testing::HistoryFileTest {
  protected:

@@ -11,9 +11,7 @@ namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using storage_testing::At;
-using storage_testing::ExecSql;
-using storage_testing::Local;
+using namespace storage_testing;
 
 std::string Ms(WallTime t) { return std::to_string(t.time_since_epoch().count()); }
 

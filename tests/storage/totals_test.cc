@@ -12,8 +12,7 @@ namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-using storage_testing::At;
-using storage_testing::Local;
+using namespace storage_testing;
 
 Duration HourSum(const DayTotals& totals) {
   return std::accumulate(totals.hours.begin(), totals.hours.end(), Duration{0});

@@ -15,9 +15,7 @@
 namespace unsit {
 namespace {
 
-using storage_testing::At;
-using storage_testing::ExecSql;
-using storage_testing::QueryInt;
+using namespace storage_testing;
 
 class VersionTest : public storage_testing::HistoryFileTest {
  protected:
