@@ -25,14 +25,11 @@ mic_made() {
 }
 wait_for 10 mic_made || fail "could not make the virtual microphone"
 
-write_config 4s 2s 1h 1m
-printf 'hold:\n  for: [call]\n  settle: 2s\n' >>"$WORK/unsit.yaml"
+write_hold_config call
 # `none`: no idle source, so the user counts as present and the reminder falls due.
 start_unsitd none
 
-"$UNSIT" doctor >"$WORK/doctor" 2>&1
-grep -q '^  \* pipewire: watching' "$WORK/doctor" ||
-  fail "doctor does not list PipeWire as watched: $(cat "$WORK/doctor")"
+doctor_says "PipeWire as watched" '^  \* pipewire: watching'
 
 pw-record /dev/null >"$WORK/record.log" 2>&1 &
 RECORD_PID=$!

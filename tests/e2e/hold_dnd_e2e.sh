@@ -21,16 +21,11 @@ export GSETTINGS_SCHEMA_DIR="$WORK/schemas" GSETTINGS_BACKEND=keyfile
 start_xvfb
 start_bus
 start_dunst
-write_config 4s 2s 1h 1m
-printf 'hold:\n  for: [dnd]\n  settle: 2s\n' >>"$WORK/unsit.yaml"
+write_hold_config dnd
 start_activity
 start_daemon x11 libnotify
 
-"$UNSIT" doctor >"$WORK/doctor" 2>&1
-grep -q '^  \* notifications: watching' "$WORK/doctor" ||
-  fail "doctor does not list the notification server as watched: $(cat "$WORK/doctor")"
-grep -q '^  \* gsettings: watching' "$WORK/doctor" ||
-  fail "doctor does not list GSettings as watched: $(cat "$WORK/doctor")"
+doctor_says "the notification server and GSettings as watched" '^  \* notifications: watching' '^  \* gsettings: watching'
 echo "doctor lists both Do Not Disturb sources"
 
 # held_and_unseen: held by dnd, nothing on screen or counted (for wait_for).

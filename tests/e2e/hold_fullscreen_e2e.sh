@@ -20,14 +20,11 @@ track "$!"
 active_is_xlogo() { xprop -root _NET_ACTIVE_WINDOW 2>/dev/null | grep -qv "0x0$"; }
 wait_for 10 active_is_xlogo || fail "no active window"
 
-write_config 4s 2s 1h 1m
-printf 'hold:\n  for: [fullscreen]\n  settle: 2s\n' >>"$WORK/unsit.yaml"
+write_hold_config fullscreen
 start_activity
 start_daemon x11 log
 
-"$UNSIT" doctor >"$WORK/doctor" 2>&1
-grep -q '^  \* x11-fullscreen: watching' "$WORK/doctor" ||
-  fail "doctor does not list x11-fullscreen as watched: $(cat "$WORK/doctor")"
+doctor_says "x11-fullscreen as watched" '^  \* x11-fullscreen: watching'
 field_is busy '[]' || fail "busy before anything is fullscreen"
 
 wmctrl -r :ACTIVE: -b add,fullscreen || fail "wmctrl failed"

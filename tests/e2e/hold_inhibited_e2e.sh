@@ -33,8 +33,7 @@ inhibit() {  # inhibit true|false
 reminders_logged() { grep -c "reminder: " "$WORK/unsitd.log"; }
 
 start_server_mock
-write_config 4s 2s 1h 1m
-printf 'hold:\n  for: [dnd]\n  settle: 2s\n' >>"$WORK/unsit.yaml"
+write_hold_config dnd
 # `none`: no idle source, so the user counts as present and the reminder falls due.
 start_unsitd none
 

@@ -23,13 +23,10 @@ xfconf_up() {
 }
 wait_for 10 xfconf_up || fail "xfconfd did not start: $(cat "$WORK/xfconfd.log")"
 
-write_config 4s 2s 1h 1m
-printf 'hold:\n  for: [dnd]\n  settle: 2s\n' >>"$WORK/unsit.yaml"
+write_hold_config dnd
 # `none`: no idle source, so the user counts as present and the reminder falls due.
 start_unsitd none
-"$UNSIT" doctor >"$WORK/doctor" 2>&1
-grep -q '^  \* xfconf: watching' "$WORK/doctor" ||
-  fail "doctor does not list xfconf as watched: $(cat "$WORK/doctor")"
+doctor_says "xfconf as watched" '^  \* xfconf: watching'
 
 dnd true
 wait_for 5 field_is busy '["dnd"]' || fail "do-not-disturb true: status does not say busy dnd"

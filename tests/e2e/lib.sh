@@ -183,6 +183,14 @@ up_min_break: ${5:-1m}
 CFG
 }
 
+# write_hold_config REASON: a reminder due after 4 s of sitting (then once an
+# hour), held while REASON (dnd, call, screencast, fullscreen) holds and shown
+# 2 s after it clears.
+write_hold_config() {
+  write_config 4s 2s 1h 1m
+  printf 'hold:\n  for: [%s]\n  settle: 2s\n' "$1" >>"$WORK/unsit.yaml"
+}
+
 # start_daemon BACKEND NOTIFIER [ARG...]: unsitd on $WORK/unsit.yaml (if there
 # is one), logging at $DAEMON_LOG_LEVEL (debug unless set) to $WORK/unsitd.log,
 # under `env "${DAEMON_ENV[@]}"` (e.g. -u DISPLAY VAR=VALUE); sets DAEMON_PID
