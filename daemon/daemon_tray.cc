@@ -84,6 +84,7 @@ std::optional<BootTime> Daemon::UpdateTray(const Now& now) {
   Snapshot status = model_.Status(now);
   tray_->Show(TrayViewOf(status));
   tray_->ShowToday(TodayLine(status.today));
+  tray_->ShowStretch(StretchLines(current_stretch_ ? *current_stretch_ : rotation_.Peek()));
   return NextTrayRefresh(status, now.boot);
 }
 

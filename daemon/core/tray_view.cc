@@ -78,6 +78,15 @@ Rgb ColourOf(TrayState state) {
 
 }  // namespace
 
+std::vector<std::string> StretchLines(const Stretch& stretch) {
+  std::vector<std::string> lines{stretch.name + " (" + std::to_string(stretch.minutes) + " min)"};
+  for (std::size_t i = 0; i < stretch.steps.size(); ++i) {
+    lines.push_back(std::to_string(i + 1) + ". " + stretch.steps[i]);
+  }
+  if (!stretch.caution.empty()) lines.push_back("Careful: " + stretch.caution);
+  return lines;
+}
+
 TrayView TrayViewOf(const Snapshot& status) {
   TrayView view;
   view.state = StateOf(status);

@@ -34,6 +34,10 @@ struct TrayView {
 
 TrayView TrayViewOf(const Snapshot& status);
 
+// The lines of the menu's "Show a stretch" submenu: the stretch's name and how
+// long it takes, each step numbered, and its caution when it has one.
+std::vector<std::string> StretchLines(const Stretch& stretch);
+
 // When the label changes next without any event: the next whole minute of the
 // bout while it shows minutes sitting and no idle is reported; nullopt
 // otherwise (no refresh at all).

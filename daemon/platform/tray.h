@@ -3,6 +3,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/tray_view.h"
 
@@ -38,6 +39,8 @@ class Tray {
   virtual void Show(const TrayView& view) = 0;
   // Today's totals, shown as a line of the menu.
   virtual void ShowToday(const std::string& line) = 0;
+  // The lines of the "Show a stretch" submenu (StretchLines).
+  virtual void ShowStretch(const std::vector<std::string>& lines) = 0;
   virtual TrayInfo Info() const = 0;
 };
 

@@ -112,7 +112,7 @@ class SniItem {
     if (cancel_ != nullptr) g_object_unref(cancel_);
     watch_id_ = owner_id_ = object_id_ = host_signal_ = 0;
     server_ = nullptr;
-    root_ = nullptr;
+    root_ = today_ = stretch_ = nullptr;  // the root held them
     bus_ = nullptr;
     cancel_ = nullptr;
   }
@@ -132,6 +132,25 @@ class SniItem {
   void ShowToday(const std::string& line) {
     if (today_ != nullptr) {
       dbusmenu_menuitem_property_set(today_, DBUSMENU_MENUITEM_PROP_LABEL, line.c_str());
+    }
+  }
+
+  // Replaces the submenu's lines. A label's "_" marks a mnemonic in dbusmenu,
+  // so a literal one is doubled.
+  void ShowStretch(const std::vector<std::string>& lines) {
+    if (stretch_ == nullptr) return;
+    GList* old = g_list_copy(dbusmenu_menuitem_get_children(stretch_));
+    for (GList* l = old; l != nullptr; l = l->next) {
+      dbusmenu_menuitem_child_delete(stretch_, DBUSMENU_MENUITEM(l->data));
+    }
+    g_list_free(old);
+    for (const std::string& line : lines) {
+      std::string label;
+      for (char c : line) label += c == '_' ? std::string("__") : std::string(1, c);
+      DbusmenuMenuitem* item = dbusmenu_menuitem_new();
+      dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_LABEL, label.c_str());
+      dbusmenu_menuitem_child_append(stretch_, item);
+      g_object_unref(item);  // the submenu holds it
     }
   }
 
@@ -164,6 +183,13 @@ class SniItem {
       dbusmenu_menuitem_child_append(root_, item);
       g_object_unref(item);  // the root holds it
     }
+    // A submenu to read: the stretch of the reminder on screen, else the next one.
+    stretch_ = dbusmenu_menuitem_new();
+    dbusmenu_menuitem_property_set(stretch_, DBUSMENU_MENUITEM_PROP_LABEL, "Show a stretch");
+    dbusmenu_menuitem_property_set(stretch_, DBUSMENU_MENUITEM_PROP_CHILD_DISPLAY,
+                                   DBUSMENU_MENUITEM_CHILD_DISPLAY_SUBMENU);
+    dbusmenu_menuitem_child_append(root_, stretch_);
+    g_object_unref(stretch_);  // the root holds it
     today_ = dbusmenu_menuitem_new();
     dbusmenu_menuitem_property_set(today_, DBUSMENU_MENUITEM_PROP_LABEL, "Today: nothing yet");
     dbusmenu_menuitem_property_set_bool(today_, DBUSMENU_MENUITEM_PROP_ENABLED, FALSE);
@@ -335,6 +361,7 @@ class SniItem {
   DbusmenuServer* server_ = nullptr;
   DbusmenuMenuitem* root_ = nullptr;
   DbusmenuMenuitem* today_ = nullptr;
+  DbusmenuMenuitem* stretch_ = nullptr;
   std::vector<std::pair<DbusmenuMenuitem*, TrayAction>> items_;
 };
 
@@ -373,6 +400,11 @@ class SniTray final : public Tray {
     today_ = line;
     glib_.Post([item = item_, line] { item->ShowToday(line); });
   }
+  void ShowStretch(const std::vector<std::string>& lines) override {
+    if (lines == stretch_) return;
+    stretch_ = lines;
+    glib_.Post([item = item_, lines] { item->ShowStretch(lines); });
+  }
   TrayInfo Info() const override { return io_side_->info; }
 
  private:
@@ -382,6 +414,7 @@ class SniTray final : public Tray {
   TrayView last_;
   bool shown_ = false;
   std::string today_;
+  std::vector<std::string> stretch_;
 };
 
 }  // namespace

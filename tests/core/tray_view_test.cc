@@ -64,6 +64,19 @@ TEST(TrayViewTest, AReminderHeldWhileBusySaysByWhat) {
   EXPECT_EQ(TrayViewOf(s).state, TrayState::kDue) << "an open reminder outranks the hold";
 }
 
+TEST(TrayViewTest, AStretchReadsAsNameStepsAndCaution) {
+  Stretch stretch;
+  stretch.name = "Standing lunge";
+  stretch.minutes = 2;
+  stretch.steps = {"Step forward.", "Hold 30 s."};
+  stretch.caution = "A mild pull only.";
+  EXPECT_EQ(StretchLines(stretch),
+            (std::vector<std::string>{"Standing lunge (2 min)", "1. Step forward.", "2. Hold 30 s.",
+                                      "Careful: A mild pull only."}));
+  stretch.caution.clear();
+  EXPECT_EQ(StretchLines(stretch).size(), 3u) << "no caution line without a caution";
+}
+
 TEST(TrayViewTest, RefreshesAtTheNextWholeMinuteOnlyWhileSitting) {
   BootTime now(1000h);
   EXPECT_EQ(NextTrayRefresh(Sitting(42min + 20s), now), now + 40s);

@@ -4,6 +4,7 @@
   sni_item.py items                 the items the watcher lists, one a line
   sni_item.py prop SERVICE NAME     one property of the item at SERVICE
   sni_item.py menu SERVICE          the menu: "ID<TAB>LABEL<TAB>enabled<TAB>toggle-state"
+  sni_item.py submenu SERVICE LABEL the labels under the menu item LABEL, one a line
   sni_item.py click SERVICE LABEL   sends the menu item LABEL the "clicked" event,
                                     as a host does when the user picks it
 Exits 1 with a message when the item, the property or the label is missing.
@@ -37,14 +38,24 @@ def split(service):
     return service, "/StatusNotifierItem"
 
 
-def menu(service):
+def layout(service):
     name, path = split(service)
     menu_path = prop(name, path, "org.kde.StatusNotifierItem", "Menu")
-    layout = call(name, menu_path, "com.canonical.dbusmenu", "GetLayout",
-                  GLib.Variant("(iias)", (0, -1, [])), "(u(ia{sv}av))")[1]
+    return name, menu_path, call(name, menu_path, "com.canonical.dbusmenu", "GetLayout",
+                                 GLib.Variant("(iias)", (0, -1, [])), "(u(ia{sv}av))")[1]
+
+
+def submenu(service, label):
+    for _, props, children in layout(service)[2][2]:
+        if props.get("label") == label:
+            return [child[1].get("label", "") for child in children]
+    sys.exit(f"no menu item {label!r}")
+
+
+def menu(service):
+    name, menu_path, root = layout(service)
     rows = []
-    for child in layout[2]:
-        ident, props, _ = child
+    for ident, props, _ in root[2]:
         if props.get("type") == "separator":
             continue
         rows.append((ident, props.get("label", ""), props.get("enabled", True),
@@ -64,6 +75,9 @@ def main():
     elif what == "menu":
         for row in menu(sys.argv[2])[2]:
             print("\t".join(str(x) for x in row))
+    elif what == "submenu":
+        for label in submenu(sys.argv[2], sys.argv[3]):
+            print(label)
     elif what == "click":
         name, menu_path, rows = menu(sys.argv[2])
         ids = [r[0] for r in rows if r[1] == sys.argv[3]]

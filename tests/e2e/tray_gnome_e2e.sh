@@ -76,4 +76,17 @@ pick Standing
 wait_for 5 field_is state '"sitting"' || fail "Standing again did not sit down"
 shot gnome-sitting
 echo "ok: the item hides while paused (Passive) and returns; Standing toggles from the shell"
+# Show a stretch: the shell opens the submenu with the stretch's lines.
+open_stretch() {
+  shell_eval "(() => { const i = $UNSIT_JS; i.menu.open(false);
+    const m = i.menu._getMenuItems().find(m => m.label && m.label.text === 'Show a stretch');
+    if (!m || !m.menu) return 'none';
+    m.setSubmenuShown(true);
+    return m.menu._getMenuItems().map(l => l.label.text).join('|'); })()" >"$WORK/stretch" &&
+    grep -q "(.* min)|1\. " "$WORK/stretch"
+}
+wait_for 5 open_stretch || fail "the shell shows no stretch under Show a stretch: $(cat "$WORK/stretch")"
+shot gnome-stretch
+shell_eval "$UNSIT_JS.menu.close(false)" >/dev/null
+echo "ok: Show a stretch opens in the shell: $(cut -c1-120 "$WORK/stretch")"
 echo "PASS"

@@ -65,6 +65,15 @@ wait_for 20 field_is reminder_open true || fail "no reminder"
 wait_for 5 prop_is Status NeedsAttention || fail "Status is $(prop Status) with a reminder open"
 echo "ok: Status Active while sitting, NeedsAttention with the reminder; label $(prop XAyatanaLabel)"
 prop ToolTip | grep -q "Time to get up" || fail "tooltip: $(prop ToolTip)"
+# Show a stretch: a submenu that reads the stretch of the reminder on screen.
+$SNI submenu "$ITEM" "Show a stretch" >"$WORK/stretch" ||
+  fail "no Show a stretch submenu: $($SNI menu "$ITEM")"
+name=$(head -n 1 "$WORK/stretch" | sed 's/ ([0-9]* min)$//')
+grep -q "^1\. " "$WORK/stretch" || fail "the stretch submenu has no numbered steps: $(cat "$WORK/stretch")"
+# The reminder's body, logged after its summary line, names its stretch.
+grep -qF "$name — " "$WORK/unsitd.log" ||
+  fail "the submenu shows '$name', not the stretch of the reminder: $(grep -A3 "reminder: " "$WORK/unsitd.log")"
+echo "ok: Show a stretch reads the reminder's stretch: $(tr '\n' '|' <"$WORK/stretch")"
 
 shot() {  # shot NAME: what the panel shows now
   sleep 1  # waybar redraws on the item's signals
