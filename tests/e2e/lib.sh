@@ -191,6 +191,15 @@ write_hold_config() {
   printf 'hold:\n  for: [%s]\n  settle: 2s\n' "$1" >>"$WORK/unsit.yaml"
 }
 
+# need_indicator: exit 77 unless the running unsitd was built with the panel
+# indicator (libdbusmenu-glib).
+need_indicator() {
+  if "$UNSIT" doctor 2>/dev/null | grep -q "^indicator: not built"; then
+    echo "SKIP: unsitd was built without the panel indicator (libdbusmenu-glib)"
+    exit 77
+  fi
+}
+
 # start_daemon BACKEND NOTIFIER [ARG...]: unsitd on $WORK/unsit.yaml (if there
 # is one), logging at $DAEMON_LOG_LEVEL (debug unless set) to $WORK/unsitd.log,
 # under `env "${DAEMON_ENV[@]}"` (e.g. -u DISPLAY VAR=VALUE); sets DAEMON_PID

@@ -25,10 +25,7 @@ echo "ok: the AppIndicator extension runs ($(cat "$WORK/enable"))"
 
 write_config 15s 3s 1m 4s 1m
 start_unsitd none XDG_CURRENT_DESKTOP=GNOME
-if "$UNSIT" doctor 2>/dev/null | grep -q "^indicator: not built"; then
-  echo "SKIP: unsitd was built without the panel indicator (libdbusmenu-glib)"
-  exit 77
-fi
+need_indicator
 UNSIT_JS="Object.values(Main.panel.statusArea).find(i => i && i._indicator && i._indicator.id === 'unsit')"
 in_panel() { shell_eval "String(Boolean($UNSIT_JS))" | grep -q true; }
 wait_for 20 in_panel || fail "the shell's panel has no unsit indicator"

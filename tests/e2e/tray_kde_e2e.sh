@@ -40,10 +40,7 @@ start_kded
 # No idle source: the user counts as present, a reminder after sit_limit.
 write_config 10s 2s 1m 1h 1m
 start_unsitd none XDG_CURRENT_DESKTOP=KDE
-if "$UNSIT" doctor 2>/dev/null | grep -q "^indicator: not built"; then
-  echo "SKIP: unsitd was built without the panel indicator (libdbusmenu-glib)"
-  exit 77
-fi
+need_indicator
 ITEM="org.kde.StatusNotifierItem-$DAEMON_PID-1"
 listed() { $SNI items 2>/dev/null | grep -q "$ITEM"; }
 wait_for 10 listed || fail "KDE's watcher does not list $ITEM: $($SNI items)"

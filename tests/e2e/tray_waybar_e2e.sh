@@ -46,10 +46,7 @@ start_waybar
 write_config 15s 2s 1m 4s 1m
 start_unsitd none XDG_CURRENT_DESKTOP=sway
 ITEM="org.kde.StatusNotifierItem-$DAEMON_PID-1"
-if "$UNSIT" doctor 2>/dev/null | grep -q "^indicator: not built"; then
-  echo "SKIP: unsitd was built without the panel indicator (libdbusmenu-glib)"
-  exit 77
-fi
+need_indicator
 listed() { $SNI items 2>/dev/null | grep -q "$ITEM"; }
 wait_for 10 listed || fail "the watcher does not list $ITEM: $($SNI items)"
 echo "ok: waybar's watcher lists $ITEM"
