@@ -15,7 +15,9 @@
 
 #include "config/stretch_catalogue.h"
 #include "i18n/tr.h"
+#include "support/child.h"
 #include "support/scoped_env.h"
+#include "support/temp_dir.h"
 
 namespace unsit {
 namespace {
@@ -226,6 +228,23 @@ TEST(StretchTranslationTest, TemplateHasEveryShownFieldOfEveryEntry) {
   }
   // Nothing else: no message of a field the reminder does not show.
   EXPECT_EQ(messages.size(), expected.size());
+}
+
+// The extractor stops at a field it does not know, so a new shown field
+// cannot reach the reminder untranslated; it takes the catalogue as shipped.
+TEST(StretchTranslationTest, ExtractorRefusesAFieldItDoesNotKnow) {
+  const std::string script = std::string(UNSIT_SOURCE_DIR) + "/po/stretches-pot";
+  test_support::TempDir dir;
+  ASSERT_FALSE(dir.path().empty());
+  const std::string pot = dir.File("out.pot");
+  EXPECT_EQ(
+      test_support::Run(
+          {"python3", script, std::string(UNSIT_SOURCE_DIR) + "/config/stretches.yaml", "-o", pot}),
+      0);
+  std::ofstream(dir.File("new-field.yaml"))
+      << "- id: calf-raises\n  name: Calf raises\n  where: standing\n  steps: [Rise]\n"
+         "  cue: Up on the toes\n  tip: Hold the desk\n";
+  EXPECT_EQ(test_support::Run({"python3", script, dir.File("new-field.yaml"), "-o", pot}), 1);
 }
 
 }  // namespace
