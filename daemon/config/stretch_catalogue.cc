@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/stretch_entries.h"
+#include "config/stretch_translation.h"
 #include "config/yaml_check.h"
 
 namespace unsit {
@@ -21,7 +22,11 @@ Result<std::vector<Stretch>> ParseStretches(std::string_view yaml_text,
 }
 
 Result<std::vector<Stretch>> BuiltinStretches() {
-  return ParseStretches(BuiltinStretchesYaml(), "stretches.yaml (built in)");
+  Result<std::vector<Stretch>> stretches =
+      ParseStretches(BuiltinStretchesYaml(), "stretches.yaml (built in)");
+  if (!stretches) return stretches;
+  for (Stretch& stretch : *stretches) stretch = TranslatedStretch(stretch);
+  return stretches;
 }
 
 std::vector<Stretch> EligibleStretches(const std::vector<Stretch>& builtin, const Config& config) {

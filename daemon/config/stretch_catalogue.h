@@ -9,7 +9,9 @@
 
 namespace unsit {
 
-// The stretch catalogue (config/stretches.yaml) as built into the binary, parsed.
+// The stretch catalogue (config/stretches.yaml) as built into the binary, parsed,
+// each entry in the language of the locale in effect where it is wholly
+// translated and in English otherwise (config/stretch_translation.h).
 // It is checked by the tests, so an Error here means a broken build; callers
 // still handle it rather than assume.
 Result<std::vector<Stretch>> BuiltinStretches();
