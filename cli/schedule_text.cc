@@ -57,8 +57,8 @@ std::string RenderSchedule(const Json& schedule) {
     text = until.empty() ? Tr("Outside working hours: reminders wait")
                          : Tr("Outside working hours until {until}: reminders wait until then");
   } else if (in == "working_hours") {
-    text =
-        until.empty() ? Tr("Working hours ({span})") : Tr("Working hours ({span}) until {until}");
+    text = until.empty() ? Tr("Working hours ({span})")
+                         : Tr("Working hours ({span}): reminders until {until}");
   } else if (in == "outside_quiet_hours" && !until.empty()) {
     text = Tr("Quiet hours begin {until}");
   } else {

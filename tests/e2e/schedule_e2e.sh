@@ -37,6 +37,15 @@ grep -qx "Quiet hours ($today $from-$to) until $until: reminders wait until then
 doctor_says "the schedule" "^schedule: Quiet hours ($today $from-$to) until $until"
 echo "ok: status and doctor name today's quiet span"
 
+# ---- Working hours around now: reminders until the span ends.
+printf 'sit_limit: 45m\nworking_hours: [{days: %s, from: "%s", to: "%s"}]\n' "$today" "$from" "$to" \
+  >"$WORK/unsit.yaml"
+"$UNSIT" reload >/dev/null || fail "reload with working hours around now"
+[ "$(status_field schedule.quiet)" = false ] || fail "quiet in working hours"
+"$UNSIT" status | grep -qx "Working hours ($today $from-$to): reminders until $until" ||
+  fail "no working hours line: $("$UNSIT" status)"
+echo "ok: status names the working span in force"
+
 # ---- Working hours from tomorrow: outside them now, until tomorrow.
 cat >"$WORK/unsit.yaml" <<CFG
 sit_limit: 45m
