@@ -5,8 +5,10 @@
 #include <sstream>
 
 #include "core/duration.h"
+#include "i18n/tr.h"
 #include "json_read.h"
 #include "protocol/wire_time.h"
+#include "schedule_text.h"
 
 namespace unsit::cli {
 namespace {
@@ -155,7 +157,9 @@ std::string RenderStatus(const Json& s) {
     out << "Reminders paused "
         << (until.empty() ? "until `unsit resume`" : "until " + LocalClock(until)) << "\n";
   }
-  if (std::string quiet = Str(s, "quiet_until"); !quiet.empty()) {
+  if (std::string line = RenderSchedule(Field(s, "schedule")); !line.empty()) {
+    out << line << "\n";
+  } else if (std::string quiet = Str(s, "quiet_until"); !quiet.empty()) {
     out << "Quiet hours until " << LocalClock(quiet) << ": reminders wait until then\n";
   }
   const std::string held_by = JoinNames(Field(s, "held_by"));
@@ -295,6 +299,8 @@ std::string RenderDoctor(const Json& r) {
   out << "busy signals (hold reminders):\n";
   RenderCandidates(out, Field(r, "busy_sources"));
   if (!Str(r, "indicator").empty()) out << "indicator: " << Str(r, "indicator") << "\n";
+  const std::string schedule = RenderSchedule(Field(r, "schedule"));
+  out << "schedule: " << (schedule.empty() ? Tr("none (reminders at any time)") : schedule) << "\n";
   out << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
       << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path")
       << "\nversions: unsitd " << Str(r, "daemon_version", "?") << ", protocol "

@@ -111,7 +111,9 @@ DoctorReport Daemon::Doctor() {
   report.idle_protocol = idle != nullptr ? idle->Protocol() : "";
   report.idle_candidates = idle_.candidates();
   report.idle_for = idle != nullptr ? idle->IdleTime() : std::nullopt;
-  report.locked = model_.Status(now).locked;
+  const Snapshot snapshot = model_.Status(now);
+  report.locked = snapshot.locked;
+  report.schedule = snapshot.schedule;
   if (notifier_) {
     NotifierInfo info = notifier_->Info();
     report.notifier = info.name;

@@ -17,6 +17,24 @@ time_t Seconds(WallTime at) {
   return std::chrono::floor<std::chrono::seconds>(at).time_since_epoch().count();
 }
 
+std::chrono::seconds OffsetAt(WallTime at) { return std::chrono::seconds(LocalTm(at).tm_gmtoff); }
+
+// The first UTC offset change within a week (and a day, so that an edge a week
+// ahead is placed too) after `now.wall`, found to the second by bisection.
+// Time zones change their offset at most a few times a year.
+void FindOffsetChange(Now& now) {
+  WallTime low = now.wall;
+  WallTime high = now.wall + std::chrono::days(8);
+  const std::chrono::seconds after = OffsetAt(high);
+  if (after == now.utc_offset) return;
+  while (high - low > std::chrono::seconds(1)) {
+    const WallTime middle = low + (high - low) / 2;
+    (OffsetAt(middle) == now.utc_offset ? low : high) = middle;
+  }
+  now.offset_change = std::chrono::floor<std::chrono::seconds>(high);  // the changing second
+  now.offset_after = OffsetAt(*now.offset_change);
+}
+
 }  // namespace
 
 tm LocalTm(WallTime at) {
@@ -45,6 +63,7 @@ Now MakeNow(BootTime boot, WallTime wall, std::chrono::minutes day_starts) {
   now.day_start = LocalDayStart(day, day_starts);
   day.tm_mday += 1;
   now.next_day_start = LocalDayStart(day, day_starts);
+  FindOffsetChange(now);
   return now;
 }
 

@@ -18,7 +18,8 @@ namespace unsit {
 // The Now of a pair of readings: `utc_offset` and the bounds of the history day
 // that holds `wall`, which begins at local time `day_starts`
 // (history.day_starts). A day is 23, 24 or 25 hours long across DST changes;
-// a start that falls in a skipped hour is placed as mktime places it.
+// a start that falls in a skipped hour is placed as mktime places it. Also the
+// first offset change in the week ahead (`offset_change`, `offset_after`).
 Now MakeNow(BootTime boot, WallTime wall, std::chrono::minutes day_starts);
 
 // The broken-down local time at `at`.

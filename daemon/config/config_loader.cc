@@ -8,11 +8,12 @@
 #include <utility>
 #include <vector>
 
+#include "config/schedule_entries.h"
 #include "config/stretch_catalogue.h"
 #include "config/stretch_entries.h"
 #include "config/yaml_check.h"
 #include "core/duration.h"
-#include "core/quiet_hours.h"
+#include "core/schedule.h"
 
 namespace unsit {
 namespace {
@@ -25,9 +26,10 @@ using config_internal::PositiveDurationOf;
 using config_internal::Problems;
 using config_internal::TextOf;
 
-constexpr std::array<std::string_view, 12> kTopKeys = {
-    "sit_limit",   "break_after", "up_min_break", "remind_every", "snooze",    "on_dismiss",
-    "quiet_hours", "hold",        "idle",         "notify",       "stretches", "history"};
+constexpr std::array<std::string_view, 13> kTopKeys = {
+    "sit_limit",  "break_after", "up_min_break",  "remind_every", "snooze",
+    "on_dismiss", "quiet_hours", "working_hours", "hold",         "idle",
+    "notify",     "stretches",   "history"};
 constexpr std::array<std::string_view, 3> kHoldKeys = {"for", "settle", "cap"};
 // Indexed like HoldReason.
 constexpr std::array<std::string_view, 4> kHoldReasons = {"dnd", "call", "screencast",
@@ -54,6 +56,7 @@ class ConfigReader {
                     [this](const YAML::Node& key, const YAML::Node& value,
                            const std::string& path) { ReadTop(key, value, path); });
     CheckBreakAfter();
+    CheckSchedule();
     if (!problems_.empty()) return problems_.ToError();
     return std::move(config_);
   }
@@ -77,7 +80,9 @@ class ConfigReader {
         config_.on_dismiss = *i == 0 ? OnDismiss::kSnooze : OnDismiss::kSkip;
       }
     } else if (path == "quiet_hours") {
-      ReadQuietHours(key, value, path);
+      ReadSpans(key, value, path, config_.quiet_hours, quiet_mark_);
+    } else if (path == "working_hours") {
+      ReadSpans(key, value, path, config_.working_hours, working_mark_);
     } else if (path == "hold") {
       ForEachKnownKey(value, path, kHoldKeys, problems_,
                       [this](auto& k, auto& v, auto& p) { ReadHold(k, v, p); });
@@ -103,37 +108,28 @@ class ConfigReader {
     }
   }
 
-  // quiet_hours: a list of local time spans "HH:MM-HH:MM" (may be empty), which
-  // together must leave some of the day for reminders.
-  void ReadQuietHours(const Node& key, const Node& value, const std::string& path) {
-    const std::string expected =
-        "expected a list of local times like [\"12:00-13:00\", "
-        "\"22:00-07:00\"] (start and end differ)";
-    if (!value.IsSequence()) {
-      problems_.Add(MarkOf(key, value),
-                    value.IsNull() ? path + " has no value"
-                                   : path + " is " + config_internal::DescribeNode(value),
-                    expected);
-      return;
+  // quiet_hours and working_hours: lists of spans (config/schedule_entries.h).
+  void ReadSpans(const Node& key, const Node& value, const std::string& path,
+                 std::vector<QuietWindow>& out, std::optional<YAML::Mark>& mark) {
+    const bool working = path == "working_hours";
+    if (auto spans = config_internal::SpanListOf(key, value, path, !working, problems_)) {
+      out = std::move(*spans);
+      mark = value.Mark();
     }
-    std::vector<QuietWindow> windows;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const std::string item = path + "[" + std::to_string(i) + "]";
-      const std::optional<std::string> text = TextOf(value[i], value[i], item, expected, problems_);
-      if (!text) continue;
-      if (std::optional<QuietWindow> window = ParseQuietWindow(*text)) {
-        windows.push_back(*window);
-      } else {
-        problems_.Add(value[i].Mark(), item + ": \"" + *text + "\" is not a span of time",
-                      expected);
-      }
+  }
+
+  // The week must keep some time for reminders.
+  void CheckSchedule() {
+    if (!LeavesNoTime(config_.quiet_hours, config_.working_hours)) return;
+    if (working_mark_) {
+      problems_.Add(*working_mark_,
+                    "quiet_hours and working_hours together leave no time for reminders",
+                    "expected some working time outside the quiet hours");
+    } else if (quiet_mark_) {
+      problems_.Add(*quiet_mark_,
+                    "quiet_hours cover the whole week: no reminder could ever be shown",
+                    "expected some time of the week outside them");
     }
-    if (CoversWholeDay(windows)) {
-      problems_.Add(value.Mark(), path + " cover the whole day: no reminder could ever be shown",
-                    "expected some time of day outside them");
-      return;
-    }
-    config_.quiet_hours = std::move(windows);
   }
 
   // hold.for: the reasons to hold reminders for (an empty list: none).
@@ -275,6 +271,8 @@ class ConfigReader {
   std::vector<std::string> builtin_ids_;
   std::optional<YAML::Mark> sit_limit_mark_;
   std::optional<YAML::Mark> break_after_mark_;
+  std::optional<YAML::Mark> quiet_mark_;
+  std::optional<YAML::Mark> working_mark_;
 };
 
 // The ids of the compiled-in catalogue, read once: parsing the catalogue cost

@@ -38,8 +38,9 @@ struct DoctorReport {
   std::string notification_actions;  // where a server hides the buttons; empty: shown
   // Each busy signal source (notifications, gsettings, ...): watching, or why not.
   std::vector<Candidate> busy_candidates;
-  std::string indicator;    // the panel indicator: shown, not shown (why), off
-  std::string config_path;  // empty: built-in defaults
+  std::string indicator;                  // the panel indicator: shown, not shown (why), off
+  std::optional<ScheduleState> schedule;  // quiet_hours/working_hours now; nullopt: none set
+  std::string config_path;                // empty: built-in defaults
   std::string history_path;
   std::string socket_path;
   std::vector<std::string> problems;  // each says what is wrong and how to fix it

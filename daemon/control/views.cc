@@ -37,6 +37,16 @@ Json CandidatesJson(const std::vector<Candidate>& candidates) {
   return list;
 }
 
+// null without a schedule; else where now falls in it (the keys of
+// unsit-ipc(7)).
+Json ScheduleJson(const std::optional<ScheduleState>& schedule) {
+  if (!schedule) return Json();
+  return Json{{"quiet", schedule->quiet},
+              {"in", ToString(schedule->in)},
+              {"span", schedule->span ? Json(FormatSpan(*schedule->span)) : Json()},
+              {"until", schedule->until ? Json(protocol::FormatIsoUtc(*schedule->until)) : Json()}};
+}
+
 }  // namespace
 
 Json StatusJson(const StatusView& view) {
@@ -56,6 +66,7 @@ Json StatusJson(const StatusView& view) {
       {"paused", s.paused},
       {"paused_until", s.paused_until ? Json(protocol::FormatIsoUtc(*s.paused_until)) : Json()},
       {"quiet_until", s.quiet_until ? Json(protocol::FormatIsoUtc(*s.quiet_until)) : Json()},
+      {"schedule", ScheduleJson(s.schedule)},
       {"locked", s.locked},
       {"idle_seconds", optional_seconds(s.idle_for, false)},
       {"idle_backend", view.idle_backend},
@@ -89,6 +100,7 @@ Json DoctorJson(const DoctorReport& r) {
               {"notification_capabilities", r.notification_capabilities},
               {"notification_actions", r.notification_actions},
               {"indicator", r.indicator},
+              {"schedule", ScheduleJson(r.schedule)},
               {"config_path", r.config_path},
               {"history_path", r.history_path},
               {"socket_path", r.socket_path},

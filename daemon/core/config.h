@@ -55,9 +55,11 @@ struct Config {
   Duration remind_every = 10min;  // re-show an unanswered reminder
   Duration snooze = 10min;        // default snooze
   OnDismiss on_dismiss = OnDismiss::kSnooze;
-  // Local times in which reminders wait as in a pause; tracking goes on. Never
-  // all of the day (the loader refuses that).
+  // Local times in which reminders wait as in a pause; tracking goes on.
   std::vector<QuietWindow> quiet_hours;
+  // If any, reminders wait outside these local times too. With quiet_hours,
+  // never all of the week (the loader refuses that; core/schedule.h).
+  std::vector<QuietWindow> working_hours;
 
   // While the user is busy for one of `reasons` (hold.for), a due reminder
   // waits; it shows `settle` after the last reason clears, and a hold never

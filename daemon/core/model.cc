@@ -139,7 +139,9 @@ std::optional<BootTime> Model::NextDeadline(const Now& now) const {
     const std::optional<BootTime> hold_end = HoldDeadline(now);
     if (hold_end && !paused_ && !quiet_end) consider(*hold_end);
     if (!paused_ && !quiet_end && !hold_end && open_ && config_.remind_every > Duration::zero()) {
-      consider(last_shown_ + config_.remind_every);
+      // A re-show that falls in quiet hours waits for their end, not waking for nothing.
+      const BootTime reshow = last_shown_ + config_.remind_every;
+      consider(QuietEnd(now, reshow).value_or(reshow));
     }
     if (config_.history.checkpoint > Duration::zero()) {
       consider(bout_->last_checkpoint + config_.history.checkpoint);

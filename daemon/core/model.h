@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/day_totals.h"
+#include "core/schedule.h"
 #include "core/time.h"
 
 namespace unsit {
@@ -152,8 +153,9 @@ struct Snapshot {
   // that just cleared. Empty when no reminder is held by them.
   HoldReasons held_by;
   bool paused = false;
-  std::optional<WallTime> paused_until;  // nullopt while paused: until resume
-  std::optional<WallTime> quiet_until;   // inside quiet hours: when they end
+  std::optional<WallTime> paused_until;   // nullopt while paused: until resume
+  std::optional<WallTime> quiet_until;    // inside quiet hours: when they end
+  std::optional<ScheduleState> schedule;  // quiet_hours and working_hours now; nullopt: none set
   bool locked = false;
   std::optional<Duration> idle_for;  // since the last input, when idle was reported
   DayTotals today;
@@ -277,8 +279,11 @@ class Model {
   void ResetReminder();
   void Postpone(const Now& now, Duration length, Decisions& out);
   void EndPause(Decisions& out);
-  // The end of the quiet hours `at` falls in, if it does.
+  // The end of the quiet hours `at` falls in (quiet_hours, or outside
+  // working_hours), if it does.
   std::optional<BootTime> QuietEnd(const Now& now, BootTime at) const;
+  // The weekly schedule at `at`; nullopt when none is configured.
+  std::optional<ScheduleState> Schedule(const Now& now, BootTime at) const;
   // Reminders wait: paused, or inside quiet hours.
   bool Muted(const Now& now) const;
   Duration Sitting(BootTime at) const;

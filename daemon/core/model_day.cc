@@ -82,6 +82,7 @@ Snapshot Model::Status(const Now& now) const {
   if (std::optional<BootTime> quiet_end = QuietEnd(now, now.boot)) {
     snapshot.quiet_until = now.WallAt(*quiet_end);
   }
+  snapshot.schedule = Schedule(now, now.boot);
   snapshot.locked = locked_;
   if (idle_since_) snapshot.idle_for = now.boot - *idle_since_;
   snapshot.today = today_;

@@ -132,8 +132,13 @@ void Model::EndPause(Decisions& out) {
 }
 
 std::optional<BootTime> Model::QuietEnd(const Now& now, BootTime at) const {
-  if (config_.quiet_hours.empty()) return std::nullopt;
-  return QuietUntil(config_.quiet_hours, now, at);
+  const std::optional<ScheduleState> schedule = Schedule(now, at);
+  if (!schedule || !schedule->quiet || !schedule->until) return std::nullopt;
+  return now.BootAt(*schedule->until);
+}
+
+std::optional<ScheduleState> Model::Schedule(const Now& now, BootTime at) const {
+  return ScheduleAt(config_.quiet_hours, config_.working_hours, now, at);
 }
 
 bool Model::Muted(const Now& now) const { return paused_ || QuietEnd(now, now.boot).has_value(); }

@@ -1,5 +1,6 @@
 #include "core/quiet_hours.h"
 
+#include <array>
 #include <charconv>
 
 namespace unsit {
@@ -7,23 +8,41 @@ namespace {
 
 using std::chrono::minutes;
 
-constexpr minutes kDay = std::chrono::hours(24);
+constexpr std::array<std::string_view, 7> kDayNames = {"mon", "tue", "wed", "thu",
+                                                       "fri", "sat", "sun"};
 
-// Milliseconds after local midnight at wall time `wall`, by `offset`.
-Duration TimeOfDay(WallTime wall, std::chrono::seconds offset) {
-  const Duration local = (wall + offset).time_since_epoch();
-  const Duration into = local % Duration(kDay);
-  return into < Duration::zero() ? into + Duration(kDay) : into;
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
 }
 
-// How long from time of day `t` until the window ends, if `t` is inside it.
-std::optional<Duration> LeftIn(const QuietWindow& window, Duration t) {
-  const Duration start = window.start;
-  Duration end = window.end;
-  if (end <= start) end += kDay;  // runs past midnight
-  if (t < start) t += kDay;       // maybe in the part after midnight
-  if (t >= start && t < end) return end - t;
+std::optional<int> DayIndex(std::string_view name) {
+  for (std::size_t i = 0; i < kDayNames.size(); ++i) {
+    if (kDayNames[i] == name) return static_cast<int>(i);
+  }
   return std::nullopt;
+}
+
+// "mon" or "fri-mon" (a range may run over the end of the week) as bits.
+std::optional<Weekdays> DayItem(std::string_view item) {
+  const std::size_t dash = item.find('-');
+  const auto first = DayIndex(Trim(item.substr(0, dash)));
+  const auto last = dash == std::string_view::npos ? first : DayIndex(Trim(item.substr(dash + 1)));
+  if (!first || !last) return std::nullopt;
+  Weekdays days = 0;
+  for (int day = *first;; day = (day + 1) % 7) {
+    days = static_cast<Weekdays>(days | (1 << day));
+    if (day == *last) break;
+  }
+  return days;
+}
+
+std::string Hhmm(minutes m) {
+  const auto h = m.count() / 60;
+  const auto rest = m.count() % 60;
+  return std::string(h < 10 ? "0" : "") + std::to_string(h) + (rest < 10 ? ":0" : ":") +
+         std::to_string(rest);
 }
 
 }  // namespace
@@ -55,42 +74,53 @@ std::optional<QuietWindow> ParseQuietWindow(std::string_view text) {
   return QuietWindow{*start, *end};
 }
 
-std::string FormatQuietWindow(const QuietWindow& window) {
-  auto hhmm = [](minutes m) {
-    const auto h = m.count() / 60;
-    const auto rest = m.count() % 60;
-    return std::string(h < 10 ? "0" : "") + std::to_string(h) + (rest < 10 ? ":0" : ":") +
-           std::to_string(rest);
-  };
-  return hhmm(window.start) + "-" + hhmm(window.end);
+std::optional<Weekdays> ParseWeekdays(std::string_view text) {
+  Weekdays days = 0;
+  while (true) {
+    const std::size_t comma = text.find(',');
+    const std::optional<Weekdays> item = DayItem(text.substr(0, comma));
+    if (!item || (days & *item) != 0) return std::nullopt;
+    days = static_cast<Weekdays>(days | *item);
+    if (comma == std::string_view::npos) return days;
+    text.remove_prefix(comma + 1);
+  }
 }
 
-bool CoversWholeDay(const std::vector<QuietWindow>& windows) {
-  for (minutes t{0}; t < kDay; ++t) {
-    bool inside = false;
-    for (const QuietWindow& window : windows) inside = inside || LeftIn(window, t).has_value();
-    if (!inside) return false;
+std::string FormatWeekdays(Weekdays days) {
+  std::string text;
+  for (int day = 0; day < 7; ++day) {
+    if ((days & (1 << day)) == 0) continue;
+    int last = day;
+    while (last + 1 < 7 && (days & (1 << (last + 1))) != 0) ++last;
+    if (!text.empty()) text += ',';
+    text += kDayNames[static_cast<std::size_t>(day)];
+    if (last > day)
+      text += std::string(last > day + 1 ? "-" : ",") +
+              std::string(kDayNames[static_cast<std::size_t>(last)]);
+    day = last;
   }
-  return !windows.empty();
+  return text;
 }
 
-std::optional<BootTime> QuietUntil(const std::vector<QuietWindow>& windows, const Now& now,
-                                   BootTime at) {
-  std::optional<BootTime> until;
-  BootTime probe = at;
-  // Each step moves past the end of one window. Windows that cover the whole
-  // day (which the config refuses) would need more steps than there are.
-  for (std::size_t step = 0; step <= windows.size(); ++step) {
-    const Duration t = TimeOfDay(now.WallAt(probe), now.utc_offset);
-    std::optional<Duration> left;
-    for (const QuietWindow& window : windows) {
-      if (auto l = LeftIn(window, t); l && (!left || *l > *left)) left = l;
-    }
-    if (!left) break;
-    probe += *left;
-    until = probe;
+std::optional<QuietWindow> ParseSpan(std::string_view text) {
+  if (text.find(':') == std::string_view::npos) {  // whole days
+    const std::optional<Weekdays> days = ParseWeekdays(text);
+    if (!days) return std::nullopt;
+    return QuietWindow{minutes(0), minutes(0), *days};
   }
-  return until;
+  const std::size_t space = text.rfind(' ');
+  if (space == std::string_view::npos) return ParseQuietWindow(text);
+  std::optional<QuietWindow> window = ParseQuietWindow(text.substr(space + 1));
+  const std::optional<Weekdays> days = ParseWeekdays(text.substr(0, space));
+  if (!window || !days) return std::nullopt;
+  window->days = *days;
+  return window;
+}
+
+std::string FormatSpan(const QuietWindow& window) {
+  if (window.start == window.end) return FormatWeekdays(window.days);
+  const std::string times = Hhmm(window.start) + "-" + Hhmm(window.end);
+  return window.days == kEveryDay ? times : FormatWeekdays(window.days) + " " + times;
 }
 
 }  // namespace unsit

@@ -1,43 +1,51 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include "core/time.h"
 
 namespace unsit {
 
-// A span of local clock time in which reminders wait, like a pause: from
-// `start` up to (not including) `end`, in minutes after local midnight. An `end`
-// before `start` runs past midnight ("22:00-07:00"). Never empty: start != end.
+// Days of the week as bits: Monday is bit 0, Sunday bit 6 (ISO order).
+using Weekdays = std::uint8_t;
+inline constexpr Weekdays kEveryDay = 0x7f;
+
+// A span of local clock time on some days of the week, quiet (reminders wait,
+// like a pause) or working (reminders only then): from `start` up to (not
+// including) `end`, in minutes after local midnight, beginning on each of
+// `days`. An `end` before `start` runs past midnight into the next day
+// ("22:00-07:00", "fri 18:00-00:00"); start == end is a whole day and only
+// made from 00:00 ("sat,sun").
 struct QuietWindow {
   std::chrono::minutes start{0};
   std::chrono::minutes end{0};
+  Weekdays days = kEveryDay;
   bool operator==(const QuietWindow&) const = default;
 };
 
 // "HH:MM" (00:00 to 23:59, one or two digits of hours) as minutes after midnight.
 std::optional<std::chrono::minutes> ParseTimeOfDay(std::string_view text);
 
-// "HH:MM-HH:MM" with start != end; nullopt for anything else.
+// "HH:MM-HH:MM" with start != end, every day; nullopt for anything else. The
+// plain form of quiet_hours and working_hours entries.
 std::optional<QuietWindow> ParseQuietWindow(std::string_view text);
 
-// "22:00-07:00": what ParseQuietWindow reads back.
-std::string FormatQuietWindow(const QuietWindow& window);
+// "mon-fri", "sat,sun", "mon", "fri-mon", "mon, wed-fri": day names (mon tue
+// wed thu fri sat sun) and ranges of them, each day at most once; nullopt for
+// anything else.
+std::optional<Weekdays> ParseWeekdays(std::string_view text);
 
-// Whether `windows` together leave no minute of the day outside them (then no
-// reminder could ever be shown).
-bool CoversWholeDay(const std::vector<QuietWindow>& windows);
+// "mon-fri", "mon,wed-fri", "mon-sun": what ParseWeekdays reads back. Empty for
+// no days.
+std::string FormatWeekdays(Weekdays days);
 
-// If the local clock at boot instant `at` reads a time inside one of `windows`,
-// the boot instant at which the quiet ends (running on through windows that
-// adjoin or overlap); nullopt outside them. Local time is read with the UTC
-// offset in force at `now`: across a DST change the answer is off by the change
-// until the next wakeup asks again, which the caller's next deadline ensures.
-std::optional<BootTime> QuietUntil(const std::vector<QuietWindow>& windows, const Now& now,
-                                   BootTime at);
+// The text form of a span: "22:00-07:00" (every day), "mon-fri 08:30-17:30",
+// "sat,sun" (whole days); nullopt for anything else.
+std::optional<QuietWindow> ParseSpan(std::string_view text);
+
+// What ParseSpan reads back; shown by `status` and `doctor`.
+std::string FormatSpan(const QuietWindow& window);
 
 }  // namespace unsit

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 
 namespace unsit {
 
@@ -31,11 +32,19 @@ struct Now {
   std::chrono::seconds utc_offset{0};  // local time minus UTC at `wall`
   WallTime day_start;                  // start of the history day that contains `wall`
   WallTime next_day_start;             // start of the next one: 23, 24 or 25 h later
+  // The first change of the UTC offset (DST) within a week after `wall`, if
+  // any, and the offset from then on: enough to place weekly schedule edges.
+  std::optional<WallTime> offset_change;
+  std::chrono::seconds offset_after{0};
 
   // The wall time of boot instant `t`, by the mapping in force now.
   WallTime WallAt(BootTime t) const { return wall + (t - boot); }
   // The boot instant at which the wall clock will read `w`, if it does not jump.
   BootTime BootAt(WallTime w) const { return boot + (w - wall); }
+  // Local time minus UTC at wall time `w` (from `wall` on), as far as known.
+  std::chrono::seconds OffsetAt(WallTime w) const {
+    return offset_change && w >= *offset_change ? offset_after : utc_offset;
+  }
 };
 
 }  // namespace unsit

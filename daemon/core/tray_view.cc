@@ -28,7 +28,10 @@ std::string FirstLine(const Snapshot& s, TrayState state) {
     case TrayState::kDue:
       return "Time to get up: " + sitting;
     case TrayState::kMuted:
-      return (s.paused ? "Reminders paused" : "Quiet hours") +
+      return (s.paused ? "Reminders paused"
+              : s.schedule && s.schedule->in == ScheduleIn::kOutsideWorkingHours
+                  ? "Outside working hours"
+                  : "Quiet hours") +
              (ShowsMinutes(s) ? std::string(", ") + sitting : std::string());
     case TrayState::kHeld:
       if (!s.held_by.empty()) {

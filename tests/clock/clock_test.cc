@@ -44,6 +44,23 @@ TEST(ClockTest, DstDaysAre23And25HoursLong) {
   EXPECT_EQ(autumn.utc_offset, 1h);
 }
 
+TEST(ClockTest, FindsTheOffsetChangeOfTheWeekAhead) {
+  ScopedTz tz("Europe/Berlin");
+  // Monday before the spring change: CET now, CEST from Sunday 01:00 UTC.
+  Now monday = MakeNow(BootTime(1h), Utc(2026, 3, 23, 12, 0), 0min);
+  EXPECT_EQ(monday.utc_offset, 1h);
+  EXPECT_EQ(monday.offset_change, Utc(2026, 3, 29, 1, 0));
+  EXPECT_EQ(monday.offset_after, 2h);
+  EXPECT_EQ(monday.OffsetAt(Utc(2026, 3, 29, 0, 59)), 1h);
+  EXPECT_EQ(monday.OffsetAt(Utc(2026, 3, 29, 1, 0)), 2h);
+  // The autumn change, back to CET.
+  Now saturday = MakeNow(BootTime(1h), Utc(2026, 10, 24, 20, 0), 0min);
+  EXPECT_EQ(saturday.offset_change, Utc(2026, 10, 25, 1, 0));
+  EXPECT_EQ(saturday.offset_after, 1h);
+  // No change within the week: nothing to say.
+  EXPECT_FALSE(MakeNow(BootTime(1h), Utc(2026, 6, 1, 12, 0), 0min).offset_change);
+}
+
 TEST(ClockTest, MappingBetweenClocks) {
   Now now{};
   now.boot = BootTime(10h);

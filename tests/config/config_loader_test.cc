@@ -39,6 +39,8 @@ void ExpectDefaults(const Config& c) {
   EXPECT_EQ(c.hold.reasons, d.hold.reasons);
   EXPECT_EQ(c.hold.settle, d.hold.settle);
   EXPECT_EQ(c.hold.cap, d.hold.cap);
+  EXPECT_TRUE(c.quiet_hours.empty());
+  EXPECT_TRUE(c.working_hours.empty());
 }
 
 TEST(ConfigLoaderTest, DocumentedDefaults) {
@@ -160,29 +162,31 @@ TEST(ConfigLoaderTest, QuietHours) {
 TEST(ConfigLoaderTest, BadQuietHours) {
   EXPECT_EQ(ErrorOf("quiet_hours: 12:00-13:00\n"),
             "u.yaml:1:14: quiet_hours is text, expected a list of local times like "
-            "[\"12:00-13:00\", \"22:00-07:00\"] (start and end differ)");
+            "[\"12:00-13:00\", \"22:00-07:00\"] (start and end differ) or of {days: mon-fri, "
+            "from: \"08:30\", to: \"17:30\"}");
   EXPECT_EQ(ErrorOf("quiet_hours:\n  - 12:00-13:00\n  - 12:00-12:00\n  - noon\n"),
             "u.yaml:3:5: quiet_hours[1]: \"12:00-12:00\" is not a span of time, expected a list "
             "of local times like [\"12:00-13:00\", \"22:00-07:00\"] (start and end differ)\n"
             "u.yaml:4:5: quiet_hours[2]: \"noon\" is not a span of time, expected a list of "
             "local times like [\"12:00-13:00\", \"22:00-07:00\"] (start and end differ)");
   EXPECT_EQ(ErrorOf("quiet_hours: [\"08:00-20:00\", \"19:00-09:00\"]\n"),
-            "u.yaml:1:14: quiet_hours cover the whole day: no reminder could ever be shown, "
-            "expected some time of day outside them");
+            "u.yaml:1:14: quiet_hours cover the whole week: no reminder could ever be shown, "
+            "expected some time of the week outside them");
 }
 
 TEST(ConfigLoaderTest, UnknownKeySuggestsTheClosest) {
   EXPECT_EQ(ErrorOf("sit_limt: 50m\n"),
             "u.yaml:1:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one of: "
             "sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, "
-            "hold, idle, notify, stretches, history");
+            "working_hours, hold, idle, notify, stretches, history");
   EXPECT_EQ(ErrorOf("idle:\n  backnd: x11\n"),
             "u.yaml:2:3: unknown key \"backnd\" in idle (did you mean \"backend\"?), expected one "
             "of: backend, inhibitors");
   EXPECT_EQ(
       ErrorOf("colour: red\n"),
       "u.yaml:1:1: unknown key \"colour\", expected one of: sit_limit, break_after, up_min_break, "
-      "remind_every, snooze, on_dismiss, quiet_hours, hold, idle, notify, stretches, history");
+      "remind_every, snooze, on_dismiss, quiet_hours, working_hours, hold, idle, notify, "
+      "stretches, history");
 }
 
 TEST(ConfigLoaderTest, DuplicateKey) {
@@ -192,11 +196,13 @@ TEST(ConfigLoaderTest, DuplicateKey) {
 }
 
 TEST(ConfigLoaderTest, WrongTypes) {
-  EXPECT_EQ(ErrorOf("- 1\n- 2\n"),
-            "u.yaml:1:1: the file holds a list, expected a mapping with keys sit_limit, "
-            "break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, hold, idle, "
-            "notify, stretches, "
-            "history");
+  EXPECT_EQ(
+      ErrorOf("- 1\n- 2\n"),
+      "u.yaml:1:1: the file holds a list, expected a mapping with keys sit_limit, "
+      "break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, working_hours, "
+      "hold, idle, "
+      "notify, stretches, "
+      "history");
   EXPECT_EQ(ErrorOf("sit_limit: [60m]\n"),
             "u.yaml:1:12: sit_limit is a list, expected a duration like 45s, 5m or 1h30m");
   EXPECT_EQ(ErrorOf("snooze:\n"),
@@ -327,7 +333,7 @@ TEST(ConfigLoaderTest, EveryProblemIsReportedInFileOrder) {
             "u.yaml:2:13: on_dismiss: \"maybe\" is not allowed, expected one of: snooze, skip\n"
             "u.yaml:3:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one "
             "of: sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, "
-            "quiet_hours, hold, idle, notify, "
+            "quiet_hours, working_hours, hold, idle, notify, "
             "stretches, history");
 }
 

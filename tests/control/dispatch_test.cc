@@ -73,6 +73,22 @@ TEST_F(DispatchTest, StatusInQuietHours) {
   EXPECT_EQ(reply.result["paused"], false);
 }
 
+TEST_F(DispatchTest, StatusSaysWhereInTheSchedule) {
+  EXPECT_TRUE(Call("status").result["schedule"].is_null());  // none set
+  api_.view.snapshot.schedule = ScheduleState{true, ScheduleIn::kQuietHours, ParseSpan("sat,sun"),
+                                              WallTime(std::chrono::seconds(1'795'000'000))};
+  Json schedule = Call("status").result["schedule"];
+  EXPECT_EQ(schedule, (Json{{"quiet", true},
+                            {"in", "quiet_hours"},
+                            {"span", "sat,sun"},
+                            {"until", "2026-11-18T11:06:40Z"}}));
+  api_.view.snapshot.schedule = ScheduleState{false, ScheduleIn::kOutsideWorkingHours, {}, {}};
+  schedule = Call("status").result["schedule"];
+  EXPECT_EQ(schedule["in"], "outside_working_hours");
+  EXPECT_TRUE(schedule["span"].is_null());
+  EXPECT_TRUE(schedule["until"].is_null());
+}
+
 TEST_F(DispatchTest, TodayHasDateAndHours) {
   Reply reply = Call("today");
   ASSERT_TRUE(reply.ok);

@@ -246,13 +246,16 @@ void Runner::ExpectStatus(const std::string& what, bool negated, const Words& ar
     }
     check(holds, got);
   } else if (what == "quiet") {
-    std::string got =
-        status.quiet_until ? "quiet until " + LocalTime(*status.quiet_until, "%H:%M") : "not quiet";
+    std::string got = status.quiet_until
+                          ? "quiet until " + LocalTime(*status.quiet_until, "%a %H:%M")
+                          : "not quiet";
     bool holds = status.quiet_until.has_value();
-    if (args.size() == 2 && args[0] == "until") {
-      holds = holds && LocalTime(*status.quiet_until, "%H:%M") == args[1];
+    if (holds && !args.empty() && args[0] == "until") {
+      holds = UntilMatches(*status.quiet_until, args, 1);
     }
     check(holds, got);
+  } else if (what == "schedule") {
+    ExpectSchedule(status, negated, args);
   } else if (what == "next-reminder") {
     std::string got = status.next_reminder ? FormatDuration(*status.next_reminder) : "none";
     check(negated ? status.next_reminder.has_value()
@@ -320,6 +323,39 @@ void Runner::ExpectTotals(const DayTotals& totals, const Words& args, size_t fro
       throw BadLine("unknown totals field '" + field + "'");
     }
   }
+}
+
+// "until 13:00" (today's clock) or "until Mon 09:00" from args[from].
+bool Runner::UntilMatches(WallTime until, const Words& args, size_t from) {
+  if (from + 1 == args.size()) return LocalTime(until, "%H:%M") == args[from];
+  if (from + 2 == args.size())
+    return LocalTime(until, "%a %H:%M") == args[from] + " " + args[from + 1];
+  throw BadLine("expected 'until HH:MM' or 'until Mon HH:MM'");
+}
+
+// "expect schedule quiet_hours sat,sun until Mon 09:00": where in the schedule
+// now falls, the span in force (as FormatSpan writes it) and when the quiet or
+// the time for reminders ends.
+void Runner::ExpectSchedule(const Snapshot& status, bool negated, const Words& args) {
+  const std::optional<ScheduleState>& s = status.schedule;
+  std::string got = "no schedule";
+  if (s) {
+    got = std::string(ToString(s->in)) + (s->span ? " " + FormatSpan(*s->span) : "") +
+          (s->until ? " until " + LocalTime(*s->until, "%a %H:%M") : "");
+  }
+  bool holds = s.has_value();
+  size_t until = args.size();
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "until") until = i;
+  }
+  if (holds && !args.empty()) {
+    std::string span;
+    for (size_t i = 1; i < until; ++i) span += (i > 1 ? " " : "") + args[i];
+    holds = ToString(s->in) == args[0] && span == (s->span ? FormatSpan(*s->span) : "");
+    if (until < args.size()) holds = holds && s->until && UntilMatches(*s->until, args, until + 1);
+  }
+  if (holds == negated)
+    Fail(std::string("expected ") + (negated ? "no " : "") + "schedule, got " + got);
 }
 
 }  // namespace unsit::trace

@@ -98,7 +98,9 @@ std::vector<Failure> Runner::Run(const std::string& text) {
 
 void Runner::Line(const Words& words) {
   const std::string& verb = words[0];
-  if (verb == "tz" || verb == "config" || verb == "start") return Setup(words);
+  if (verb == "tz" || verb == "config" || verb == "start" || verb == "quiet" || verb == "working") {
+    return Setup(words);
+  }
   if (!model_) throw BadLine("'" + verb + "' before 'start'");
   if (verb == "expect") return Expect(words);
   step_.clear();
@@ -112,6 +114,13 @@ void Runner::Setup(const Words& words) {
     test_support::ScopedTz::Set(words[1]);  // RunTrace restores TZ afterwards
   } else if (words[0] == "config") {
     SetConfig(config_, words, 1);
+  } else if (words[0] == "quiet" || words[0] == "working") {
+    // "quiet sat,sun", "working mon-fri 08:30-17:30": one span of the schedule.
+    std::string text;
+    for (size_t i = 1; i < words.size(); ++i) text += (i > 1 ? " " : "") + words[i];
+    std::optional<QuietWindow> span = ParseSpan(text);
+    if (!span) throw BadLine("expected a span like 'mon-fri 08:30-17:30' or 'sat,sun'");
+    (words[0] == "quiet" ? config_.quiet_hours : config_.working_hours).push_back(*span);
   } else {
     Start(words);
   }

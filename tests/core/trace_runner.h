@@ -46,6 +46,8 @@ class Runner {
   void Expect(const Words& words);
   bool ExpectEvent(const std::string& kind, bool negated, const Words& args);
   void ExpectStatus(const std::string& what, bool negated, const Words& args);
+  void ExpectSchedule(const Snapshot& status, bool negated, const Words& args);
+  bool UntilMatches(WallTime until, const Words& args, size_t from);
   void ExpectTotals(const DayTotals& totals, const Words& args, size_t from,
                     const std::string& what);
 

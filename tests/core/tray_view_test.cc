@@ -52,6 +52,16 @@ TEST(TrayViewTest, StatesInOrderOfUrgency) {
   EXPECT_EQ(TrayViewOf(s).label, "");
 }
 
+TEST(TrayViewTest, MutedSaysWhetherByQuietOrWorkingHours) {
+  Snapshot s = Sitting(20min);
+  s.quiet_until = WallTime(1h);
+  s.schedule = ScheduleState{true, ScheduleIn::kQuietHours, ParseSpan("sat,sun"), WallTime(1h)};
+  EXPECT_EQ(TrayViewOf(s).tooltip_body.substr(0, 13), "Quiet hours, ");
+  s.schedule->in = ScheduleIn::kOutsideWorkingHours;
+  s.schedule->span.reset();
+  EXPECT_EQ(TrayViewOf(s).tooltip_body.substr(0, 23), "Outside working hours, ");
+}
+
 TEST(TrayViewTest, AReminderHeldWhileBusySaysByWhat) {
   Snapshot s = Sitting(95min);
   s.held_by.Add(HoldReason::kCall);

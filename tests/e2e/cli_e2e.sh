@@ -143,7 +143,7 @@ expect_exit 0 "reload with quiet hours" "$UNSIT" reload
 expect_exit 0 "status in quiet hours" "$UNSIT" --json status
 json_field quiet_until <<<"$out" | grep -q 'Z"$' || fail "quiet_until: $out"
 expect_exit 0 "status in quiet hours, as text" "$UNSIT" status
-grep -q "^Quiet hours until $to" <<<"$out" || fail "no quiet hours line: $out"
+grep -q "^Quiet hours ($from-$to) until .*$to" <<<"$out" || fail "no quiet hours line: $out"
 printf 'sit_limit: 45m\n' >"$config"
 expect_exit 0 "reload without quiet hours" "$UNSIT" reload
 [ "$("$UNSIT" --json status | json_field quiet_until)" = null ] || fail "quiet_until not null"

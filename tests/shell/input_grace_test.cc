@@ -78,7 +78,7 @@ TEST_F(InputGraceTest, WithoutATimerTheWatchBeginsAtOnce) {
 Now At(BootTime boot) {
   const WallTime wall{std::chrono::hours(24 * 20000) + (boot - kT0)};
   const WallTime day = std::chrono::floor<std::chrono::days>(wall);
-  return Now{boot, wall, seconds(0), day, day + std::chrono::hours(24)};
+  return Now{boot, wall, seconds(0), day, day + std::chrono::hours(24), std::nullopt, seconds(0)};
 }
 
 // The whole sequence the shell sees with a real model and an up_min_break
