@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/standing_desk_reader.h"
 #include "config/stretch_catalogue.h"
 #include "config/stretch_entries.h"
 #include "config/yaml_check.h"
@@ -25,9 +26,10 @@ using config_internal::PositiveDurationOf;
 using config_internal::Problems;
 using config_internal::TextOf;
 
-constexpr std::array<std::string_view, 12> kTopKeys = {
-    "sit_limit",   "break_after", "up_min_break", "remind_every", "snooze",    "on_dismiss",
-    "quiet_hours", "hold",        "idle",         "notify",       "stretches", "history"};
+constexpr std::array<std::string_view, 13> kTopKeys = {
+    "sit_limit",  "break_after", "up_min_break", "remind_every", "snooze",
+    "on_dismiss", "quiet_hours", "hold",         "idle",         "notify",
+    "stretches",  "history",     "standing_desk"};
 constexpr std::array<std::string_view, 3> kHoldKeys = {"for", "settle", "cap"};
 // Indexed like HoldReason.
 constexpr std::array<std::string_view, 4> kHoldReasons = {"dnd", "call", "screencast",
@@ -100,6 +102,10 @@ class ConfigReader {
     } else if (path == "history") {
       ForEachKnownKey(value, path, kHistoryKeys, problems_,
                       [this](auto& k, auto& v, auto& p) { ReadHistory(k, v, p); });
+    } else if (path == "standing_desk") {
+      if (auto desk = config_internal::StandingDeskOf(key, value, path, problems_)) {
+        config_.standing_desk = *desk;
+      }
     }
   }
 
