@@ -32,8 +32,9 @@ ReminderView ComposeDeskPrompt(DeskPrompt prompt, Duration part, const Config::S
                            snooze);
   } else {
     view.summary = Part(Tr("You may sit — %s standing"), part);
-    view.body =
-        Part(Tr("Lower the desk when you like; the next standing part comes after %s."), desk.sit);
+    view.body = Part(Tr("Lower the desk when you like; the next standing part comes after %s of "
+                        "sitting."),
+                     desk.sit);
     view.desk_label = Tr("Sitting now");
     view.no_buttons = Tr("No buttons here: run unsit standing off once you sit.");
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The sit-stand rhythm on a real notification server (dunst on a private Xvfb):
 # after the sitting part "raise the desk" is on screen (a screenshot is kept
-# for a person to look at). "Later", picked from dunst's menu, closes it and
+# for a person to look at, and one of "you may sit"). "Later", picked from dunst's menu, closes it and
 # it comes back a snooze later; then its button, dunst's default action,
 # switches standing on. After the standing part "you may sit" comes, and its
 # button switches standing off. Today's totals hold sitting and standing apart.
@@ -43,6 +43,9 @@ echo "Desk is up: standing"
 
 wait_for 15 prompt_shown sit "You may sit" || fail "no you-may-sit prompt"
 wait_for 5 displayed_some || fail "the you-may-sit prompt is not on screen"
+sleep 1
+xwd -root -display "$DISPLAY" | convert xwd:- "${SHOT%.png}-sit.png" || fail "no screenshot"
+echo "screenshot: ${SHOT%.png}-sit.png"
 dunstctl action 0
 wait_for 5 field_is state '"sitting"' || fail "Sitting now did not switch standing off"
 echo "Sitting now: sitting"

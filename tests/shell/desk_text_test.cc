@@ -29,7 +29,9 @@ TEST(DeskTextTest, RaiseTheDeskOffersDeskIsUpAndLater) {
 TEST(DeskTextTest, YouMaySitOffersSittingNowOnly) {
   const ReminderView view = ComposeDeskPrompt(DeskPrompt::kSit, 16min, kDesk, 10min);
   EXPECT_EQ(view.summary, "You may sit — 16 min standing");
-  EXPECT_EQ(view.body, "Lower the desk when you like; the next standing part comes after 45 min.");
+  EXPECT_EQ(view.body,
+            "Lower the desk when you like; the next standing part comes after 45 min of "
+            "sitting.");
   EXPECT_EQ(view.desk_label, "Sitting now");
   EXPECT_TRUE(view.snooze_label.empty());
   EXPECT_EQ(BodyFor(view, true), view.body);
