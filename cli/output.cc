@@ -67,8 +67,11 @@ std::string RemindersPart(const Json& t) {
 
 std::string TotalsLine(const Json& t) {
   std::ostringstream out;
-  out << Human(Int(t, "sitting_seconds")) << " sitting, longest bout "
-      << Human(Int(t, "longest_bout_seconds")) << ", "
+  out << Human(Int(t, "sitting_seconds")) << " sitting, ";
+  if (long long standing = Int(t, "standing_seconds"); standing > 0) {
+    out << Human(standing) << " standing, ";
+  }
+  out << "longest bout " << Human(Int(t, "longest_bout_seconds")) << ", "
       << Plural(Int(t, "breaks"), "break", "breaks") << "; " << RemindersPart(t);
   return out.str();
 }
@@ -172,6 +175,11 @@ std::string RenderStatus(const Json& s) {
   } else if (!Bool(s, "reminder_open")) {
     out << "No reminder scheduled\n";
   }
+  if (std::string desk = Str(s, "desk_prompt"); !desk.empty()) {
+    out << (desk == "raise" ? "Time to raise the desk\n" : "You may sit\n");
+  } else if (auto next = OptInt(s, "next_desk_prompt_seconds")) {
+    out << (state == "standing" ? "You may sit in " : "Raise the desk in ") << Human(*next) << "\n";
+  }
   if (held_by.empty() && !busy.empty()) {
     out << "Busy (" << busy << "): a reminder that falls due meanwhile waits.\n";
   }
@@ -225,7 +233,11 @@ std::string RenderHistory(const Json& days, int shown) {
         << "  " << PadCells(Human(sitting), 11) << "  "
         << Plural(Int(d, "breaks"), "break", "breaks") << ", "
         << Int(d, "done") + Int(d, "up_on_own") << "/" << Int(d, "reminders")
-        << " reminders heeded\n";
+        << " reminders heeded";
+    if (long long standing = Int(d, "standing_seconds"); standing > 0) {
+      out << ", " << Human(standing) << " standing";
+    }
+    out << "\n";
   }
   long long total = SumSitting(days, from, n);
   auto count = static_cast<long long>(n - from);
@@ -237,7 +249,7 @@ std::string RenderHistory(const Json& days, int shown) {
 std::string RenderHistoryCsv(const Json& days, int shown) {
   std::ostringstream out;
   out << "date,sitting_seconds,longest_bout_seconds,bouts,breaks,reminders,done,snoozed,skipped,"
-         "up_on_own,dismissed,open\n";
+         "up_on_own,dismissed,open,standing_seconds\n";
   if (!days.is_array()) return out.str();
   std::size_t n = days.size();
   std::size_t from = n > static_cast<std::size_t>(shown) ? n - static_cast<std::size_t>(shown) : 0;
@@ -247,7 +259,7 @@ std::string RenderHistoryCsv(const Json& days, int shown) {
         << Int(d, "longest_bout_seconds") << "," << Int(d, "bouts") << "," << Int(d, "breaks")
         << "," << Int(d, "reminders") << "," << Int(d, "done") << "," << Int(d, "snoozed") << ","
         << Int(d, "skipped") << "," << Int(d, "up_on_own") << "," << Int(d, "dismissed") << ","
-        << Int(d, "open") << "\n";
+        << Int(d, "open") << "," << Int(d, "standing_seconds") << "\n";
   }
   return out.str();
 }

@@ -185,7 +185,9 @@ std::string DrawDay(const DayTimeline& day, const Axis& axis, int index) {
   const DayTotals& t = day.day.totals;
   if (t.bouts == 0) return out + Text(kTotalsX, y + 21, "no sitting", "small");
   out += Text(kTotalsX, y + 16, FormatHuman(t.sitting), "total");
-  out += Text(kTotalsX, y + 29, "longest " + FormatHuman(t.longest_bout), "small");
+  std::string second = "longest " + FormatHuman(t.longest_bout);
+  if (t.standing > Duration::zero()) second += ", stood " + FormatHuman(t.standing);
+  out += Text(kTotalsX, y + 29, second, "small");
   return out;
 }
 
@@ -239,6 +241,7 @@ std::string DescribeDay(const DayTimeline& day) {
   if (t.bouts == 0) return out + "no sitting recorded.";
   out += "sat " + FormatHuman(t.sitting) + " in " + Plural(t.bouts, "bout", "bouts") +
          ", longest " + FormatHuman(t.longest_bout) + "; " + Plural(t.breaks, "break", "breaks");
+  if (t.standing > Duration::zero()) out += "; stood " + FormatHuman(t.standing);
   out += "; " + Plural(t.reminders, "reminder", "reminders");
   const std::array<std::pair<int, std::string_view>, 6> counts{{{t.done, kOutcomes[0].words},
                                                                 {t.up_on_own, kOutcomes[1].words},

@@ -9,6 +9,7 @@
 #include "core/duration.h"
 #include "core/reminder_text.h"
 #include "platform/stretch_pictures.h"
+#include "shell/desk_text.h"
 #include "storage/history_store_sqlite.h"
 
 namespace unsit {
@@ -159,6 +160,13 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
                    last_view_.reset();
                    if (notifier_) notifier_->Close();
                  },
+                 [&](const out::ShowDeskPrompt& show) { ShowDeskPrompt(show); },
+                 [&](const out::CloseDeskPrompt& close) {
+                   spdlog::info("desk prompt closed ({})", ToString(close.prompt));
+                   desk_prompt_.reset();
+                   last_view_.reset();
+                   if (notifier_) notifier_->Close();
+                 },
                  [&](const out::BreakStarted& started) {
                    spdlog::info("break began ({}), {} ago", ToString(started.cause),
                                 FormatHuman(now.boot - started.at));
@@ -191,6 +199,19 @@ void Daemon::ShowReminder(Duration sitting, int shown, HoldReasons after_hold) {
     spdlog::info("reminder shown ({}): {} — {}", shown, last_view_->summary,
                  BodyFor(*last_view_, info.actions, ActionMenuCommand(info)));
   }
+}
+
+// The prompt goes the reminder's way (replacing nothing: the model never has
+// both on screen), and is logged as one.
+void Daemon::ShowDeskPrompt(const out::ShowDeskPrompt& show) {
+  desk_prompt_ = show.prompt;
+  if (!notifier_) return;
+  last_view_ = ComposeDeskPrompt(show.prompt, show.part, config_.standing_desk, config_.snooze);
+  notifier_->Show(*last_view_);
+  if (!notifier_->OnScreen()) return;  // it wrote the prompt to the log itself
+  NotifierInfo info = notifier_->Info();
+  spdlog::info("desk prompt shown ({}): {} — {}", ToString(show.prompt), last_view_->summary,
+               BodyFor(*last_view_, info.problem.empty() && info.actions, ActionMenuCommand(info)));
 }
 
 Stretch Daemon::TakeStretch() {

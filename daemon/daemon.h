@@ -66,6 +66,7 @@ class Daemon final : public DaemonApi {
   void ApplyOutput(const Now& now, const Output& output);
   void ApplyDecision(const Now& now, const Decision& decision);
   void ShowReminder(Duration sitting, int shown, HoldReasons after_hold);
+  void ShowDeskPrompt(const out::ShowDeskPrompt& show);
   // The next stretch of the rotation; where the rotation stands is saved in the
   // history, so the next run goes on from there.
   Stretch TakeStretch();
@@ -104,6 +105,7 @@ class Daemon final : public DaemonApi {
   StretchRotation rotation_;
   std::optional<Stretch> current_stretch_;  // of the reminder on screen
   std::optional<ReminderView> last_view_;   // the reminder on screen, as shown
+  std::optional<DeskPrompt> desk_prompt_;   // the desk prompt on screen, if that is it
   IdleSupervisor idle_;
   std::unique_ptr<SessionWatch> session_;
   std::unique_ptr<BusyWatch> busy_;  // what the user is busy with (hold.for)

@@ -80,6 +80,9 @@ void Daemon::OnNotifyAction(NotifyAction action) {
     case NotifyAction::kDismissed:
       Feed(in::Dismiss{});
       break;
+    case NotifyAction::kDesk:  // "Desk is up" / "Sitting now": as unsit standing on / off
+      if (desk_prompt_) Feed(in::Standing{*desk_prompt_ == DeskPrompt::kRaise});
+      break;
   }
 }
 

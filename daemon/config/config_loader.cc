@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/schedule_entries.h"
+#include "config/standing_desk_reader.h"
 #include "config/stretch_catalogue.h"
 #include "config/stretch_entries.h"
 #include "config/yaml_check.h"
@@ -26,10 +27,10 @@ using config_internal::PositiveDurationOf;
 using config_internal::Problems;
 using config_internal::TextOf;
 
-constexpr std::array<std::string_view, 13> kTopKeys = {
+constexpr std::array<std::string_view, 14> kTopKeys = {
     "sit_limit",  "break_after", "up_min_break",  "remind_every", "snooze",
     "on_dismiss", "quiet_hours", "working_hours", "hold",         "idle",
-    "notify",     "stretches",   "history"};
+    "notify",     "stretches",   "history",       "standing_desk"};
 constexpr std::array<std::string_view, 3> kHoldKeys = {"for", "settle", "cap"};
 // Indexed like HoldReason.
 constexpr std::array<std::string_view, 4> kHoldReasons = {"dnd", "call", "screencast",
@@ -105,6 +106,10 @@ class ConfigReader {
     } else if (path == "history") {
       ForEachKnownKey(value, path, kHistoryKeys, problems_,
                       [this](auto& k, auto& v, auto& p) { ReadHistory(k, v, p); });
+    } else if (path == "standing_desk") {
+      if (auto desk = config_internal::StandingDeskOf(key, value, path, problems_)) {
+        config_.standing_desk = *desk;
+      }
     }
   }
 

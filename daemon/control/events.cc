@@ -62,6 +62,23 @@ struct EventMaker {
                                {"held_by", HoldJson(d.held_by)},
                                {"at", FormatIsoUtc(now)}}}};
   }
+  std::vector<Event> operator()(const out::ShowDeskPrompt& d) const {
+    return {Event{"desk", Json{{"what", "shown"},
+                               {"prompt", ToString(d.prompt)},
+                               {"seconds", Seconds(d.part)},
+                               {"at", FormatIsoUtc(now)}}}};
+  }
+  std::vector<Event> operator()(const out::CloseDeskPrompt& d) const {
+    return {
+        Event{"desk",
+              Json{{"what", "closed"}, {"prompt", ToString(d.prompt)}, {"at", FormatIsoUtc(now)}}}};
+  }
+  std::vector<Event> operator()(const out::StandClosed& d) const {
+    return {Event{"desk", Json{{"what", "stood"},
+                               {"seconds", Seconds(d.length())},
+                               {"start", FormatIsoUtc(d.start_wall)},
+                               {"at", FormatIsoUtc(d.end_wall)}}}};
+  }
   std::vector<Event> operator()(const out::DayRolled&) const { return {}; }
   std::vector<Event> operator()(const out::Checkpoint&) const { return {}; }
 };

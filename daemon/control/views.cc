@@ -68,6 +68,8 @@ Json StatusJson(const StatusView& view) {
       {"quiet_until", s.quiet_until ? Json(protocol::FormatIsoUtc(*s.quiet_until)) : Json()},
       {"schedule", ScheduleJson(s.schedule)},
       {"locked", s.locked},
+      {"desk_prompt", s.desk_open ? Json(ToString(*s.desk_open)) : Json()},
+      {"next_desk_prompt_seconds", optional_seconds(s.next_desk, true)},
       {"idle_seconds", optional_seconds(s.idle_for, false)},
       {"idle_backend", view.idle_backend},
       {"fixed_schedule", view.fixed_schedule},

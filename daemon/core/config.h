@@ -87,6 +87,15 @@ struct Config {
     std::vector<Stretch> extra;  // the user's own entries, joined to the catalogue
   } stretches;
 
+  // The sit-stand rhythm of a standing desk (standing_desk): after `sit` of
+  // sitting a prompt to raise the desk, after `stand` of standing one that the
+  // user may sit again. Off (both zero) unless the config sets it.
+  struct StandingDesk {
+    Duration sit{0};
+    Duration stand{0};
+    bool on() const { return sit > Duration::zero() && stand > Duration::zero(); }
+  } standing_desk;
+
   struct History {
     Duration checkpoint = 5min;          // write the open bout at most this often
     std::chrono::days keep{730};         // prune rows older than this

@@ -26,6 +26,9 @@ struct DayTotals {
   int skipped = 0;
   int dismissed = 0;
   std::array<Duration, 24> hours{};  // sitting per local clock hour 0..23
+  // Time stood at the desk (standing mode on, the user there); not sitting,
+  // so in none of the fields above.
+  Duration standing{0};
 
   bool operator==(const DayTotals&) const = default;
 };

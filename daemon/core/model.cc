@@ -72,6 +72,7 @@ void Model::Advance(const Now& now, Decisions& out) {
   }
   if (paused_ && pause_until_ && now.boot >= *pause_until_) EndPause(out);
   AdvanceReminder(now, out);
+  AdvanceDesk(now, out);
   AdvanceCheckpoint(now, out);
 }
 
@@ -79,7 +80,7 @@ void Model::Advance(const Now& now, Decisions& out) {
 // which it takes effect (a break takes effect at the last input, which may lie
 // before a day boundary that was reached later). Returns false when none is due.
 bool Model::AdvanceOne(const Now& now, Decisions& out) {
-  enum class Event { kNone, kBreak, kUpBreak, kDay, kLimit };
+  enum class Event { kNone, kBreak, kUpBreak, kStandBreak, kDay, kLimit };
   Event event = Event::kNone;
   BootTime at = now.boot;
   auto consider = [&](Event e, BootTime effective) {
@@ -94,6 +95,10 @@ bool Model::AdvanceOne(const Now& now, Decisions& out) {
   if (bout_ && up_since_ && now.boot >= *up_since_ + config_.up_min_break) {
     consider(Event::kUpBreak, std::max(*up_since_, bout_->start));
   }
+  // Standing, idle as long as a break: the user left the desk at the last input.
+  if (stand_ && idle_since_ && now.boot >= *idle_since_ + config_.break_after) {
+    consider(Event::kStandBreak, std::max(*idle_since_, stand_->start));
+  }
   if (now.wall >= day_end_) consider(Event::kDay, now.BootAt(day_end_));
   if (LimitReached(now)) consider(Event::kLimit, bout_->start + config_.sit_limit);
   switch (event) {
@@ -104,6 +109,9 @@ bool Model::AdvanceOne(const Now& now, Decisions& out) {
       return true;
     case Event::kUpBreak:
       BeginBreak(now, at, BreakCause::kDone, out);
+      return true;
+    case Event::kStandBreak:
+      EndStand(now, at, out);
       return true;
     case Event::kDay:
       RollDay(now, out);
@@ -127,6 +135,8 @@ std::optional<BootTime> Model::NextDeadline(const Now& now) const {
   BootTime next = now.BootAt(day_end_);
   auto consider = [&](BootTime t) { next = std::min(next, t); };
   if (paused_ && pause_until_) consider(*pause_until_);
+  if (stand_ && idle_since_) consider(*idle_since_ + config_.break_after);
+  if (std::optional<BootTime> desk = DeskDeadline(now)) consider(*desk);
   if (bout_) {
     // A reminder waiting for the quiet hours to end is looked at when they do.
     const std::optional<BootTime> quiet_end = QuietEnd(now, now.boot);

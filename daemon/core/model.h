@@ -22,6 +22,9 @@ enum class BoutEnd { kBreak, kStanding, kShutdown };
 // (a break began while it was open), snoozed, skipped, dismissed, or withdrawn
 // with the daemon still waiting for an answer (it stopped).
 enum class ReminderOutcome { kDone, kUpOnOwn, kSnoozed, kSkipped, kDismissed, kWithdrawn };
+// The prompts of the sit-stand rhythm (config standing_desk): raise the desk
+// when the sitting part is up, you may sit when the standing part is up.
+enum class DeskPrompt { kRaise, kSit };
 
 // ---- Inputs: what happened. The time of each is the `now` it is handled with,
 // ---- unless the input carries its own (back-dated) time.
@@ -123,6 +126,24 @@ struct HoldChanged {
   HoldReasons busy;
   HoldReasons held_by;
 };
+// Show the prompt of the sit-stand rhythm after `part` of sitting (kRaise) or
+// standing (kSit). Shown once; never at the same time as the reminder above.
+struct ShowDeskPrompt {
+  DeskPrompt prompt;
+  Duration part;
+};
+// Take the desk prompt off the screen (if it still is): answered, put off, or
+// the part it was about ended.
+struct CloseDeskPrompt {
+  DeskPrompt prompt;
+};
+// A spell of standing at the desk ended (standing off, a break, shutdown);
+// its length on the boot clock counts as standing time.
+struct StandClosed {
+  BootTime start, end;
+  WallTime start_wall, end_wall;
+  Duration length() const { return end - start; }
+};
 // Write the open bout to durable storage (at most every history.checkpoint).
 struct Checkpoint {
   BootTime bout_start;
@@ -133,7 +154,8 @@ struct Checkpoint {
 
 using Decision = std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted, out::BreakEnded,
                               out::ShowReminder, out::CloseReminder, out::StateChanged,
-                              out::PauseChanged, out::DayRolled, out::Checkpoint, out::HoldChanged>;
+                              out::PauseChanged, out::DayRolled, out::Checkpoint, out::HoldChanged,
+                              out::ShowDeskPrompt, out::CloseDeskPrompt, out::StandClosed>;
 
 struct Output {
   std::vector<Decision> decisions;
@@ -158,6 +180,10 @@ struct Snapshot {
   std::optional<ScheduleState> schedule;  // quiet_hours and working_hours now; nullopt: none set
   bool locked = false;
   std::optional<Duration> idle_for;  // since the last input, when idle was reported
+  // The sit-stand rhythm: the prompt on screen, and until the next one is due
+  // (nullopt: none scheduled, e.g. the rhythm is off or the user is away).
+  std::optional<DeskPrompt> desk_open;
+  std::optional<Duration> next_desk;
   DayTotals today;
 };
 
@@ -289,6 +315,20 @@ class Model {
   Duration Sitting(BootTime at) const;
   std::optional<Duration> NextReminder(const Now& now) const;
 
+  // The sit-stand rhythm and standing time (model_desk.cc).
+  void StartStand(const Now& now);
+  // Ends the standing spell at `end` (clamped into it), counting it in today_.
+  void EndStand(const Now& now, BootTime end, Decisions& out);
+  // When the desk prompt of the current part falls due; nullopt: none.
+  std::optional<BootTime> DeskDue() const;
+  // The next deadline of the rhythm (a due time, or the end of quiet hours a
+  // due prompt waits for); nullopt: none, or it waits for an input.
+  std::optional<BootTime> DeskDeadline(const Now& now) const;
+  void AdvanceDesk(const Now& now, Decisions& out);
+  void CloseDesk(Decisions& out);
+  // Closes an open desk prompt and shows it again `length` from now.
+  void PutOffDesk(const Now& now, Duration length, Decisions& out);
+
   // Day accounting (model_day.cc).
   void RollDay(const Now& now, Decisions& out);
   // Counts the bout in long_bouts once it has reached sit_limit (not while the
@@ -298,6 +338,14 @@ class Model {
   void NoteOffset(const Now& now);
   // Adds the bout's part [portion_start, until) to `totals`.
   void AddPortion(const Now& now, BootTime until, DayTotals& totals) const;
+
+  // A spell of standing at the desk: standing mode on and the user there.
+  // `portion_start`: where its part inside the current history day begins.
+  struct Stand {
+    BootTime start;
+    WallTime start_wall;
+    BootTime portion_start;
+  };
 
   Config config_;
   bool shut_down_ = false;
@@ -310,6 +358,11 @@ class Model {
   std::optional<BootTime> up_since_;
   std::optional<Bout> bout_;
   std::optional<Break> break_;
+  std::optional<Stand> stand_;
+  // The desk prompt on screen; `desk_later_`: when it is due again after
+  // "Later" (else the part's length after the bout or spell began).
+  std::optional<DeskPrompt> desk_open_;
+  std::optional<BootTime> desk_later_;
 
   // Reminder of the open bout: due_ counts down; once reached, pending_ until it
   // can be shown (not idle, not paused); then open_ until acted on.
@@ -345,6 +398,7 @@ const char* ToString(State state);
 const char* ToString(BreakCause cause);
 const char* ToString(BoutEnd end);
 const char* ToString(ReminderOutcome outcome);
+const char* ToString(DeskPrompt prompt);  // "raise" | "sit"
 // The outcome ToString() named; nullopt for any other text ("shown": still open).
 std::optional<ReminderOutcome> ParseReminderOutcome(std::string_view text);
 // Counts the outcome of a shown reminder in `totals`. kWithdrawn counts in none

@@ -16,10 +16,14 @@ Duration BootMinusWall(const Now& now) {
 // before the step and the new day starts now, so no part counts on both.
 void Model::RollDay(const Now& now, Decisions& out) {
   BootTime boundary = now.boot;
+  const BootTime end = BootTime(day_end_.time_since_epoch() + boot_minus_wall_);
   if (bout_) {
-    BootTime end = BootTime(day_end_.time_since_epoch() + boot_minus_wall_);
     boundary = std::clamp(end, bout_->portion_start, now.boot);
     AddPortion(now, boundary, today_);
+  }
+  if (stand_) {
+    boundary = std::clamp(end, stand_->portion_start, now.boot);
+    today_.standing += boundary - stand_->portion_start;
   }
   out.push_back(out::DayRolled{day_start_, today_});
   today_ = DayTotals{};
@@ -38,6 +42,7 @@ void Model::RollDay(const Now& now, Decisions& out) {
     // reached sit_limit.
     ++today_.bouts;
   }
+  if (stand_) stand_->portion_start = std::clamp(now.BootAt(day_start_), boundary, now.boot);
 }
 
 bool Model::LimitReached(const Now& now) const {
@@ -85,8 +90,16 @@ Snapshot Model::Status(const Now& now) const {
   snapshot.schedule = Schedule(now, now.boot);
   snapshot.locked = locked_;
   if (idle_since_) snapshot.idle_for = now.boot - *idle_since_;
+  snapshot.desk_open = desk_open_;
+  if (std::optional<BootTime> due = DeskDue(); due && !desk_open_) {
+    BootTime at = std::max(*due, now.boot);
+    if (paused_) at = pause_until_ ? std::max(at, *pause_until_) : BootTime::max();
+    if (std::optional<BootTime> quiet_end = QuietEnd(now, at)) at = *quiet_end;
+    if (at != BootTime::max()) snapshot.next_desk = at - now.boot;
+  }
   snapshot.today = today_;
   if (bout_) AddPortion(now, now.boot, snapshot.today);
+  if (stand_) snapshot.today.standing += now.boot - stand_->portion_start;
   return snapshot;
 }
 

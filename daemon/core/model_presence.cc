@@ -23,6 +23,7 @@ void Model::Apply(const Now& now, const in::Lock& /*input*/, Decisions& out) {
   if (locked_) return;
   locked_ = true;
   if (bout_) BeginBreak(now, LastPresence(now), BreakCause::kLock, out);
+  if (stand_) EndStand(now, LastPresence(now), out);
 }
 
 void Model::Apply(const Now& now, const in::Unlock& /*input*/, Decisions& out) {
@@ -36,6 +37,7 @@ void Model::Apply(const Now& now, const in::Sleep& /*input*/, Decisions& out) {
   if (asleep_) return;
   asleep_ = true;
   if (bout_) BeginBreak(now, LastPresence(now), BreakCause::kSuspend, out);
+  if (stand_) EndStand(now, LastPresence(now), out);
 }
 
 void Model::Apply(const Now& /*now*/, const in::Wake& /*input*/, Decisions& /*out*/) {
@@ -50,14 +52,17 @@ void Model::Apply(const Now& now, const in::Standing& input, Decisions& out) {
   standing_ = input.on;
   if (standing_) {
     if (bout_) CloseBout(now, now.boot, BoutEnd::kStanding, out);
-  } else if (Present(now)) {
-    StartBout(now, out);
+    if (Present(now)) StartStand(now);
+  } else {
+    if (stand_) EndStand(now, now.boot, out);
+    if (Present(now)) StartBout(now, out);
   }
 }
 
 void Model::Apply(const Now& now, const in::Shutdown& /*input*/, Decisions& out) {
   // Stopped after "I'm up" with no input since: the sitting ended at the press.
   if (bout_) CloseBout(now, up_since_.value_or(now.boot), BoutEnd::kShutdown, out);
+  if (stand_) EndStand(now, now.boot, out);
   shut_down_ = true;
 }
 
@@ -76,7 +81,11 @@ void Model::ReturnFromBreak(const Now& now, Decisions& out) {
   up_since_.reset();  // back before up_min_break: no break, the bout goes on
   if (bout_) return;  // short idle: still the same bout
   EndBreak(now, out);
-  if (!standing_) StartBout(now, out);
+  if (!standing_) {
+    StartBout(now, out);
+  } else if (!stand_) {
+    StartStand(now);
+  }
 }
 
 void Model::StartBout(const Now& now, Decisions& out) {
@@ -93,12 +102,14 @@ void Model::OpenBout(const Now& now, BootTime start, WallTime start_wall) {
   bout.offsets.emplace_back(bout.portion_start, now.utc_offset);
   bout_ = bout;
   ResetReminder();
+  desk_later_.reset();
   due_ = Due{start, true};
   ++today_.bouts;
 }
 
 void Model::CloseBout(const Now& now, BootTime end, BoutEnd why, Decisions& out) {
   end = std::clamp(end, bout_->start, now.boot);
+  if (desk_open_) CloseDesk(out);
   // A break or standing while it is open: the user heeded it on their own.
   if (open_) {
     Close(end, why == BoutEnd::kShutdown ? ReminderOutcome::kWithdrawn : ReminderOutcome::kUpOnOwn,
@@ -112,6 +123,7 @@ void Model::CloseBout(const Now& now, BootTime end, BoutEnd why, Decisions& out)
   bout_.reset();
   up_since_.reset();
   ResetReminder();
+  desk_later_.reset();
 }
 
 void Model::BeginBreak(const Now& now, BootTime at, BreakCause cause, Decisions& out) {

@@ -27,6 +27,9 @@ void Model::AdvanceReminder(const Now& now, Decisions& out) {
 }
 
 void Model::Show(const Now& now, Decisions& out) {
+  // The get-up reminder takes the place of a desk prompt on screen, which
+  // comes back a snooze after it.
+  if (desk_open_) PutOffDesk(now, config_.snooze, out);
   pending_ = false;
   open_ = true;
   shown_ = 0;
@@ -72,9 +75,15 @@ void Model::Apply(const Now& now, const in::Done& /*input*/, Decisions& out) {
   due_ = Due{now.boot + std::max(config_.snooze, config_.up_min_break), false};
 }
 
+// With only a desk prompt on screen, snooze is its "Later".
 void Model::Apply(const Now& now, const in::Snooze& input, Decisions& out) {
+  const Duration length = input.length.value_or(config_.snooze);
+  if (desk_open_ && !open_ && !pending_) {
+    PutOffDesk(now, length, out);
+    return;
+  }
   if (!bout_) return;
-  Postpone(now, input.length.value_or(config_.snooze), out);
+  Postpone(now, length, out);
 }
 
 // Snooze: a reminder on screen or held is closed and due again `length` from
@@ -98,7 +107,12 @@ void Model::Apply(const Now& now, const in::Skip& /*input*/, Decisions& out) {
 }
 
 void Model::Apply(const Now& now, const in::Dismiss& /*input*/, Decisions& out) {
-  // Only a reminder on screen can be dismissed.
+  // Only a reminder on screen can be dismissed; a desk prompt closed so waits
+  // as after "Later".
+  if (desk_open_ && !open_) {
+    PutOffDesk(now, config_.snooze, out);
+    return;
+  }
   if (!bout_ || !open_) return;
   Close(now.boot, ReminderOutcome::kDismissed, out);
   if (config_.on_dismiss == OnDismiss::kSkip) {

@@ -64,6 +64,10 @@ ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration 
 std::string BodyFor(const ReminderView& view, bool actions, std::string_view menu_command) {
   if (!actions) return view.body + "\n" + view.no_buttons;
   if (menu_command.empty()) return view.body;
+  if (!view.desk_label.empty()) {
+    return view.body + "\nIts buttons are in the notification's menu (" +
+           EscapeMarkup(menu_command) + ").";
+  }
   return view.body + "\nI'm up, snooze and skip are in the notification's menu (" +
          EscapeMarkup(menu_command) + ").";
 }

@@ -16,6 +16,10 @@ struct ReminderView {
   std::string snooze_label;  // "Snooze 10 min"
   std::string no_buttons;    // the line that names the CLI verbs instead of buttons
   std::string picture;       // the stretch's line drawing (a path), or empty
+  // Set for a prompt of the sit-stand rhythm: its one button, which switches
+  // standing mode, in place of I'm up / snooze / skip; "Later" (snooze) only
+  // where `snooze_label` is set.
+  std::string desk_label;
 };
 
 // Composes the reminder for `sitting` so far with `stretch`: walking first, then

@@ -10,7 +10,8 @@
 namespace unsit {
 
 // What the user did with the notification itself.
-enum class NotifyAction { kDone, kSnooze, kSkip, kDismissed };
+// kDesk: the button of a prompt of the sit-stand rhythm (ReminderView::desk_label).
+enum class NotifyAction { kDone, kSnooze, kSkip, kDismissed, kDesk };
 
 // What `doctor` shows about the notification path.
 struct NotifierInfo {

@@ -169,6 +169,13 @@ class Back {
       return;
     }
     notify_notification_set_hint(n, "resident", g_variant_new_boolean(TRUE));
+    desk_ = !view.desk_label.empty();
+    if (desk_) {  // a prompt of the sit-stand rhythm: its own button, and Later
+      AddAction("default", view.desk_label);
+      if (ActionMenuCommand(info_).empty()) AddAction("desk", view.desk_label);
+      if (!view.snooze_label.empty()) AddAction("snooze", view.snooze_label);
+      return;
+    }
     // One label per action: a server with a menu lists "default" in it too, so
     // the "done" button is left to servers that show buttons.
     AddAction("default", "I'm up");
@@ -188,6 +195,7 @@ class Back {
     NotifyAction what = NotifyAction::kDone;  // "default" and "done"
     if (id == "snooze") what = NotifyAction::kSnooze;
     if (id == "skip") what = NotifyAction::kSkip;
+    if (self->desk_ && (id == "default" || id == "desk")) what = NotifyAction::kDesk;
     self->acted_ = true;
     self->PostAction(what);
   }
@@ -226,6 +234,7 @@ class Back {
   GDBusConnection* bus_ = nullptr;  // the shared session connection, held
   bool on_screen_ = false;
   bool acted_ = false;  // an action came for the notification on screen
+  bool desk_ = false;   // it is a prompt of the sit-stand rhythm
 };
 
 class LibnotifyNotifierImpl final : public Notifier {

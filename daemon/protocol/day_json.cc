@@ -17,6 +17,7 @@ long long SecondsLeft(Duration d) {
 
 Json TotalsJson(const DayTotals& t) {
   return Json{{"sitting_seconds", Seconds(t.sitting)},
+              {"standing_seconds", Seconds(t.standing)},
               {"longest_bout_seconds", Seconds(t.longest_bout)},
               {"bouts", t.bouts},
               {"long_bouts", t.long_bouts},

@@ -65,6 +65,18 @@ class Tally {
     }
   }
 
+  // Standing is split at day ends only (it has no hours of its own).
+  void AddStanding(WallTime start, Duration length) {
+    const WallTime end = start + length;
+    WallTime t = std::max(start, days_.front().start);
+    while (t < end && t < days_.back().end) {
+      const size_t day = Index(DayOf(t));
+      const WallTime piece_end = std::min(end, days_[day].end);
+      views_[day].totals.standing += piece_end - t;
+      t = piece_end;
+    }
+  }
+
   // Null when `t` falls outside the days.
   DayTotals* At(WallTime t) {
     if (t < days_.front().start || t >= days_.back().end) return nullptr;
@@ -122,6 +134,23 @@ Status AddOpenBout(sqlite3* db, Tally& tally) {
     return sql::SqlError(db, rc, "Cannot read the open bout");
   }
   return Ok{};
+}
+
+// A file of an older schema, read as it is (the CLI with the daemon stopped),
+// has no standing table: no standing was recorded in it.
+Status AddStanding(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
+  sql::IntQuery table =
+      sql::QueryInt(db, "SELECT count(*) FROM sqlite_master WHERE name = 'standing'");
+  if (table.rc != SQLITE_OK) return sql::SqlError(db, table.rc, "Cannot read the history tables");
+  if (table.value == 0) return Ok{};
+  return sql::ForEachRow(db,
+                         "SELECT start_wall, length_ms FROM standing "
+                         "WHERE start_wall >= ?1 AND start_wall < ?2",
+                         days.front().start - kLongestBout, days.back().end, "history standing",
+                         [&](const sql::Stmt& row) {
+                           tally.AddStanding(WallTime(milliseconds(row.Int(0))),
+                                             milliseconds(row.Int(1)));
+                         });
 }
 
 Status AddBreaks(sqlite3* db, Tally& tally, const std::vector<DayRange>& days) {
@@ -183,6 +212,7 @@ Result<std::vector<DayView>> TallyDays(sqlite3* db, const std::vector<DayRange>&
   if (include_open) {
     if (Status s = AddOpenBout(db, tally); !s.ok()) return s.error();
   }
+  if (Status s = AddStanding(db, tally, days); !s.ok()) return s.error();
   if (Status s = AddBreaks(db, tally, days); !s.ok()) return s.error();
   if (Status s = AddReminders(db, tally, days); !s.ok()) return s.error();
   return tally.Take();

@@ -16,7 +16,9 @@ bool HoldsNothing(const Decision& decision) {
   return std::holds_alternative<out::StateChanged>(decision) ||
          std::holds_alternative<out::PauseChanged>(decision) ||
          std::holds_alternative<out::DayRolled>(decision) ||
-         std::holds_alternative<out::HoldChanged>(decision);
+         std::holds_alternative<out::HoldChanged>(decision) ||
+         std::holds_alternative<out::ShowDeskPrompt>(decision) ||
+         std::holds_alternative<out::CloseDeskPrompt>(decision);
 }
 
 bool IsPassing(const Error& error) {
@@ -119,6 +121,7 @@ Status SqliteHistoryStore::Write(const Now& now, const Decision& decision) {
   if (const auto* close = std::get_if<out::CloseReminder>(&decision)) {
     return WriteCloseReminder(*close, now);
   }
+  if (const auto* stood = std::get_if<out::StandClosed>(&decision)) return WriteStandClosed(*stood);
   return Ok{};
 }
 

@@ -94,6 +94,7 @@ class SqliteHistoryStore : public HistoryStore {
   Status WriteBreakEnded(const out::BreakEnded& ended);
   Status WriteShowReminder(const out::ShowReminder& show, const Now& now);
   Status WriteCloseReminder(const out::CloseReminder& close, const Now& now);
+  Status WriteStandClosed(const out::StandClosed& closed);
 
   Db db_;
   std::string path_;

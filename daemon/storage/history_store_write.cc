@@ -65,6 +65,14 @@ Status SqliteHistoryStore::WriteBoutClosed(const out::BoutClosed& closed) {
   return Ok{};
 }
 
+Status SqliteHistoryStore::WriteStandClosed(const out::StandClosed& closed) {
+  auto stmt = sql::Prepare(
+      db_.get(), "INSERT INTO standing (start_wall, end_wall, length_ms) VALUES (?, ?, ?)");
+  if (!stmt.ok()) return stmt.error();
+  stmt->Bind(1, Ms(closed.start_wall)).Bind(2, Ms(closed.end_wall)).Bind(3, Ms(closed.length()));
+  return stmt->Run("Cannot record standing time");
+}
+
 Status SqliteHistoryStore::WriteBreakStarted(const out::BreakStarted& started, const Now& now) {
   bool after_reminder = started.cause == BreakCause::kDone || open_reminder_id_.has_value() ||
                         reminder_withdrawn_ == now.boot;

@@ -74,9 +74,21 @@ CREATE TABLE day_start (
 );
 )sql";
 
+// Time stood at a standing desk, one row per spell; until now it was not kept,
+// so older days simply have none.
+constexpr const char* kVersion5Sql = R"sql(
+CREATE TABLE standing (
+  id         INTEGER PRIMARY KEY,
+  start_wall INTEGER NOT NULL,
+  end_wall   INTEGER NOT NULL,
+  length_ms  INTEGER NOT NULL  -- from the boot clock; totals use this
+);
+CREATE INDEX standing_start ON standing (start_wall);
+)sql";
+
 // kMigrations[v] takes the schema from version v to v + 1.
 const char* const kMigrations[kSchemaVersion] = {kVersion1Sql, kVersion2Sql, kVersion3Sql,
-                                                 kVersion4Sql};
+                                                 kVersion4Sql, kVersion5Sql};
 
 Status Step(sqlite3* db, int from) {
   sql::Transaction txn(db);

@@ -19,7 +19,8 @@ namespace unsit::schema {
 //   3  table rotation (where the stretch rotation stands); reminders withdrawn
 //      because a break began become outcome 'up' (the user got up on their own).
 //   4  table day_start (history.day_starts of the daemon that writes the file).
-inline constexpr int kSchemaVersion = 4;
+//   5  table standing (spells of standing at a standing desk).
+inline constexpr int kSchemaVersion = 5;
 
 // The SQL that creates version 1; kept verbatim so that tests can build a
 // version-1 file by hand and so that a new file replays every migration.

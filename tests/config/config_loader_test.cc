@@ -6,18 +6,12 @@
 #include <sstream>
 #include <string>
 
+#include "config_error_of.h"
+
 namespace unsit {
 namespace {
 
 using namespace std::chrono_literals;
-
-// The message of the Error that parsing `yaml` as "u.yaml" gives.
-std::string ErrorOf(const std::string& yaml) {
-  Result<Config> config = ParseConfig(yaml, "u.yaml");
-  if (config.ok()) return "(parsed without error)";
-  EXPECT_EQ(config.error().code, "config");
-  return config.error().message;
-}
 
 void ExpectDefaults(const Config& c) {
   const Config d;
@@ -178,7 +172,7 @@ TEST(ConfigLoaderTest, UnknownKeySuggestsTheClosest) {
   EXPECT_EQ(ErrorOf("sit_limt: 50m\n"),
             "u.yaml:1:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one of: "
             "sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, "
-            "working_hours, hold, idle, notify, stretches, history");
+            "working_hours, hold, idle, notify, stretches, history, standing_desk");
   EXPECT_EQ(ErrorOf("idle:\n  backnd: x11\n"),
             "u.yaml:2:3: unknown key \"backnd\" in idle (did you mean \"backend\"?), expected one "
             "of: backend, inhibitors");
@@ -186,7 +180,7 @@ TEST(ConfigLoaderTest, UnknownKeySuggestsTheClosest) {
       ErrorOf("colour: red\n"),
       "u.yaml:1:1: unknown key \"colour\", expected one of: sit_limit, break_after, up_min_break, "
       "remind_every, snooze, on_dismiss, quiet_hours, working_hours, hold, idle, notify, "
-      "stretches, history");
+      "stretches, history, standing_desk");
 }
 
 TEST(ConfigLoaderTest, DuplicateKey) {
@@ -202,7 +196,7 @@ TEST(ConfigLoaderTest, WrongTypes) {
       "break_after, up_min_break, remind_every, snooze, on_dismiss, quiet_hours, working_hours, "
       "hold, idle, "
       "notify, stretches, "
-      "history");
+      "history, standing_desk");
   EXPECT_EQ(ErrorOf("sit_limit: [60m]\n"),
             "u.yaml:1:12: sit_limit is a list, expected a duration like 45s, 5m or 1h30m");
   EXPECT_EQ(ErrorOf("snooze:\n"),
@@ -334,7 +328,7 @@ TEST(ConfigLoaderTest, EveryProblemIsReportedInFileOrder) {
             "u.yaml:3:1: unknown key \"sit_limt\" (did you mean \"sit_limit\"?), expected one "
             "of: sit_limit, break_after, up_min_break, remind_every, snooze, on_dismiss, "
             "quiet_hours, working_hours, hold, idle, notify, "
-            "stretches, history");
+            "stretches, history, standing_desk");
 }
 
 }  // namespace

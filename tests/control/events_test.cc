@@ -55,6 +55,23 @@ TEST(EventsFor, StateAndPause) {
   EXPECT_TRUE(resumed[0].data["until"].is_null());
 }
 
+TEST(EventsFor, DeskPromptsAndStanding) {
+  auto shown = EventsFor(out::ShowDeskPrompt{DeskPrompt::kRaise, std::chrono::minutes(45)}, kNow);
+  ASSERT_EQ(shown.size(), 1u);
+  EXPECT_EQ(shown[0].name, "desk");
+  EXPECT_EQ(shown[0].data["what"], "shown");
+  EXPECT_EQ(shown[0].data["prompt"], "raise");
+  EXPECT_EQ(shown[0].data["seconds"], 2700);
+  auto closed = EventsFor(out::CloseDeskPrompt{DeskPrompt::kSit}, kNow);
+  EXPECT_EQ(closed[0].data["what"], "closed");
+  EXPECT_EQ(closed[0].data["prompt"], "sit");
+  auto stood = EventsFor(out::StandClosed{kBoot, kBoot + std::chrono::minutes(15), kNow,
+                                          kNow + std::chrono::minutes(15)},
+                         kNow);
+  EXPECT_EQ(stood[0].data["what"], "stood");
+  EXPECT_EQ(stood[0].data["seconds"], 900);
+}
+
 TEST(EventsFor, BookkeepingIsSilent) {
   EXPECT_TRUE(EventsFor(out::DayRolled{kNow, DayTotals{}}, kNow).empty());
   EXPECT_TRUE(EventsFor(out::Checkpoint{kBoot, kNow, std::chrono::minutes(5)}, kNow).empty());

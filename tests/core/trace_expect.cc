@@ -31,6 +31,9 @@ std::string Kind(const Decision& decision) {
                         [](const out::DayRolled&) { return "day-rolled"; },
                         [](const out::Checkpoint&) { return "checkpoint"; },
                         [](const out::HoldChanged&) { return "hold-changed"; },
+                        [](const out::ShowDeskPrompt&) { return "desk"; },
+                        [](const out::CloseDeskPrompt&) { return "desk-closed"; },
+                        [](const out::StandClosed&) { return "stood"; },
                     },
                     decision);
 }
@@ -40,8 +43,9 @@ std::string HoldText(HoldReasons reasons) {
 }
 
 const std::vector<std::string> kEventKinds = {
-    "bout-started",  "bout-closed",   "break-started", "break-ended", "reminder",    "close",
-    "state-changed", "pause-changed", "day-rolled",    "checkpoint",  "hold-changed"};
+    "bout-started", "bout-closed",   "break-started", "break-ended", "reminder",
+    "close",        "state-changed", "pause-changed", "day-rolled",  "checkpoint",
+    "hold-changed", "desk",          "desk-closed",   "stood"};
 
 }  // namespace
 
@@ -76,6 +80,14 @@ std::string Describe(const Decision& decision) {
                  [&](const out::Checkpoint& d) { text << " " << FormatDuration(d.sitting); },
                  [&](const out::HoldChanged& d) {
                    text << " busy " << HoldText(d.busy) << " held-by " << HoldText(d.held_by);
+                 },
+                 [&](const out::ShowDeskPrompt& d) {
+                   text << " " << ToString(d.prompt) << " " << FormatDuration(d.part);
+                 },
+                 [&](const out::CloseDeskPrompt& d) { text << " " << ToString(d.prompt); },
+                 [&](const out::StandClosed& d) {
+                   text << " " << FormatDuration(d.length()) << " at "
+                        << LocalTime(d.end_wall, "%H:%M");
                  },
              },
              decision);
@@ -127,20 +139,20 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
         if (!has_next) throw BadLine("'" + arg + "' needs a value");
         return args[++i];
       };
+      // A closed span (a bout, a standing spell): `at TIME`, `from TIME` or its
+      // length; false for any other word.
+      auto span_matches = [&](const auto& d) {
+        if (arg == "at") return TimeMatches(next(), d.end, d.end_wall);
+        if (arg == "from") return TimeMatches(next(), d.start, d.start_wall);
+        return std::isdigit(static_cast<unsigned char>(arg[0])) && d.length() == Dur(arg);
+      };
       std::visit(Overloaded{
                      [&](const out::BoutStarted& d) {
                        match = arg == "at" && TimeMatches(next(), d.at, d.wall);
                      },
                      [&](const out::BoutClosed& d) {
-                       if (arg == "at") {
-                         match = TimeMatches(next(), d.end, d.end_wall);
-                       } else if (arg == "from") {
-                         match = TimeMatches(next(), d.start, d.start_wall);
-                       } else if (std::isdigit(static_cast<unsigned char>(arg[0]))) {
-                         match = d.length() == Dur(arg);
-                       } else {
-                         match = arg == ToString(d.why);
-                       }
+                       const bool why = arg == ToString(d.why);
+                       match = why || span_matches(d);
                      },
                      [&](const out::BreakStarted& d) {
                        match = arg == "at" ? TimeMatches(next(), d.at, d.wall)
@@ -190,6 +202,13 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
                        i = args.size();
                      },
                      [&](const out::Checkpoint& d) { match = d.sitting == Dur(arg); },
+                     [&](const out::ShowDeskPrompt& d) {
+                       match = std::isdigit(static_cast<unsigned char>(arg[0]))
+                                   ? d.part == Dur(arg)
+                                   : arg == ToString(d.prompt);
+                     },
+                     [&](const out::CloseDeskPrompt& d) { match = arg == ToString(d.prompt); },
+                     [&](const out::StandClosed& d) { match = span_matches(d); },
                  },
                  decision);
     }
@@ -261,6 +280,14 @@ void Runner::ExpectStatus(const std::string& what, bool negated, const Words& ar
     check(negated ? status.next_reminder.has_value()
                   : status.next_reminder && *status.next_reminder == Dur(arg(0)),
           got);
+  } else if (what == "next-desk") {
+    std::string got = status.next_desk ? FormatDuration(*status.next_desk) : "none";
+    check(negated ? status.next_desk.has_value()
+                  : status.next_desk && *status.next_desk == Dur(arg(0)),
+          got);
+  } else if (what == "desk-open") {
+    std::string got = status.desk_open ? ToString(*status.desk_open) : "none";
+    check(status.desk_open && (args.empty() || got == args[0]), got);
   } else if (what == "deadline") {
     std::string got = deadline_ ? "+" + FormatDuration(*deadline_ - boot_) : "none";
     bool holds = deadline_.has_value();

@@ -247,6 +247,8 @@ DayTotals Runner::ReadTotals(const Words& words, size_t from) {
       totals.*count->second = Int(value);
     } else if (field == "longest") {  // sitting is the sum of the hours
       totals.longest_bout = Dur(value);
+    } else if (field == "standing") {
+      totals.standing = Dur(value);
     } else {
       throw BadLine("cannot restore '" + field + "'");
     }

@@ -28,6 +28,8 @@ inline const WordTable<ConfigDuration> kConfigDurations = {
     {"checkpoint", [](Config& c) -> Duration& { return c.history.checkpoint; }},
     {"settle", [](Config& c) -> Duration& { return c.hold.settle; }},
     {"hold_cap", [](Config& c) -> Duration& { return c.hold.cap; }},
+    {"desk_sit", [](Config& c) -> Duration& { return c.standing_desk.sit; }},
+    {"desk_stand", [](Config& c) -> Duration& { return c.standing_desk.stand; }},
 };
 
 // Totals fields by their trace names (`restore`, `expect today`, `expect
@@ -35,6 +37,7 @@ inline const WordTable<ConfigDuration> kConfigDurations = {
 inline const WordTable<Duration DayTotals::*> kTotalsDurations = {
     {"sitting", &DayTotals::sitting},
     {"longest", &DayTotals::longest_bout},
+    {"standing", &DayTotals::standing},
 };
 inline const WordTable<int DayTotals::*> kTotalsCounts = {
     {"bouts", &DayTotals::bouts},

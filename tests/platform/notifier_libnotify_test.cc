@@ -223,7 +223,8 @@ class LibnotifyTest : public ::testing::Test {
   }
 
   ReminderView View(const std::string& summary) {
-    return {summary, "Walk for a few minutes, then: standing lunge.", "Snooze 10 min", "hint", ""};
+    return {summary, "Walk for a few minutes, then: standing lunge.", "Snooze 10 min", "hint", "",
+            ""};
   }
 
   boost::asio::io_context io_;

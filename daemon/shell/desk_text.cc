@@ -1,0 +1,44 @@
+#include "shell/desk_text.h"
+
+#include <string>
+
+#include "core/duration.h"
+#include "i18n/tr.h"
+
+namespace unsit {
+namespace {
+
+// `format` with its "%s" replaced by `part` ("45 min").
+std::string Part(const char* format, Duration part) {
+  std::string text = format;
+  if (const std::size_t at = text.find("%s"); at != std::string::npos) {
+    text.replace(at, 2, FormatHuman(part));
+  }
+  return text;
+}
+
+}  // namespace
+
+ReminderView ComposeDeskPrompt(DeskPrompt prompt, Duration part, const Config::StandingDesk& desk,
+                               Duration snooze) {
+  ReminderView view;
+  if (prompt == DeskPrompt::kRaise) {
+    view.summary = Part(Tr("Time to raise the desk — %s sitting"), part);
+    view.body = Part(Tr("Stand for the next %s."), desk.stand);
+    view.desk_label = Tr("Desk is up");
+    view.snooze_label = Tr("Later");
+    view.no_buttons = Part(Tr("No buttons here: run unsit standing on once the desk is up, or "
+                              "unsit snooze to be asked again in %s."),
+                           snooze);
+  } else {
+    view.summary = Part(Tr("You may sit — %s standing"), part);
+    view.body = Part(Tr("Lower the desk when you like; the next standing part comes after %s of "
+                        "sitting."),
+                     desk.sit);
+    view.desk_label = Tr("Sitting now");
+    view.no_buttons = Tr("No buttons here: run unsit standing off once you sit.");
+  }
+  return view;
+}
+
+}  // namespace unsit
