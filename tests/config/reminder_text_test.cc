@@ -1,4 +1,4 @@
-#include "core/reminder_text.h"
+#include "i18n/reminder_text.h"
 
 #include <gtest/gtest.h>
 
