@@ -89,6 +89,7 @@ Json DoctorJson(const DoctorReport& r) {
               {"notification_capabilities", r.notification_capabilities},
               {"notification_actions", r.notification_actions},
               {"indicator", r.indicator},
+              {"locale", r.locale},
               {"config_path", r.config_path},
               {"history_path", r.history_path},
               {"socket_path", r.socket_path},
