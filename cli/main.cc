@@ -10,6 +10,7 @@
 #include "client.h"
 #include "commands.h"
 #include "core/duration.h"
+#include "i18n/cli_help.h"
 #include "i18n/locale.h"
 #include "i18n/tr.h"
 #include "i18n/words.h"
@@ -36,9 +37,10 @@ CLI::Validator DurationUpTo(Duration max) {
 }
 
 void Verb(CLI::App& app, const VerbSpec& spec) {
-  app.add_subcommand(spec.name, Tr(spec.description))
-      ->group(Tr("Subcommands"))
-      ->footer(std::string(Tr("Example:")) + "\n  " + spec.example);
+  CLI::App* verb = app.add_subcommand(spec.name, Tr(spec.description))
+                       ->group(Tr("Subcommands"))
+                       ->footer(std::string(Tr("Example:")) + "\n  " + spec.example);
+  LocalizeSubcommandHelp(*verb);
 }
 
 // --format of status and watch: plain (the default), json (the same as
@@ -61,32 +63,6 @@ void AddDays(CLI::App* verb, int& days) {
                    FormatText(Tr("How many days, today included (1-%d, default 7)"),
                               protocol::kMaxHistoryDays))
       ->check(CLI::Range(1, protocol::kMaxHistoryDays));
-}
-
-// CLI11's own words in --help, in the user's language. Set before the verbs are
-// added: each subcommand copies them from the app.
-void LocalizeHelp(CLI::App& app) {
-  app.set_help_flag("-h,--help", Tr("Print this help message and exit"));
-  app.option_defaults()->group(Tr("Options"));
-  CLI::FormatterBase& format = *app.get_formatter();
-  format.label("Usage", Tr("Usage"));
-  format.label("OPTIONS", TrC("usage", "OPTIONS"));
-  format.label("SUBCOMMAND", TrC("usage", "SUBCOMMAND"));
-  format.label("SUBCOMMANDS", TrC("usage", "SUBCOMMANDS"));
-  format.label("Positionals", Tr("Positionals"));
-  format.label("REQUIRED", TrC("usage", "REQUIRED"));
-  // CLI11's own error (e.what()) stays as CLI11 words it; the pointer to the
-  // help is ours.
-  app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
-    std::string text = std::string(e.what()) + "\n";
-    if (failed->get_help_ptr() != nullptr) {
-      // TRANSLATORS: %s is the help option, "-h,--help".
-      text += FormatText(Tr("Run with %s for more information."),
-                         failed->get_help_ptr()->get_name().c_str()) +
-              "\n";
-    }
-    return text;
-  });
 }
 
 // A subcommand for every verb of Verbs(), then the options of those that take any.

@@ -16,6 +16,7 @@
 #include "control/instance_lock.h"
 #include "core/duration.h"
 #include "daemon.h"
+#include "i18n/cli_help.h"
 #include "i18n/locale.h"
 #include "i18n/tr.h"
 #include "i18n/words.h"
@@ -158,8 +159,10 @@ int main(int argc, char** argv) {
       unsit::Tr("unsitd - watches how long you sit and reminds you to stand up, walk and "
                 "stretch.\nNormally started by the systemd user unit (unsit.service) at login; "
                 "talk to it\nwith `unsit`.")};
+  unsit::LocalizeHelp(app);
   app.name("unsitd");
-  app.set_version_flag("--version", std::string("unsitd ") + unsit::kVersion);
+  app.set_version_flag("--version", std::string("unsitd ") + unsit::kVersion,
+                       unsit::Tr("Display program version information and exit"));
   app.add_option("--config", flags.config,
                  unsit::Tr("Config file (default: $XDG_CONFIG_HOME/unsit/unsit.yaml)"));
   app.add_option("--log-level", flags.log_level,
