@@ -24,10 +24,7 @@ write_config 4s 2s 1h 10m
 start_activity
 start_daemon x11 libnotify
 
-wait_for 10 displayed_some || fail "no reminder on screen"
-sleep 1  # let dunst draw it
-xwd -root -display "$DISPLAY" | convert xwd:- "$SHOT" || fail "no screenshot"
-echo "screenshot: $SHOT"
+shoot_reminder "$SHOT"
 
 wait_for 5 grep -q "Zeit zum Aufstehen" "$WORK/notify.log" || fail "the summary is not German: $(cat "$WORK/notify.log")"
 grep -Eq "Zeit zum Aufstehen – seit [0-9]+ Sek. im Sitzen" "$WORK/notify.log" ||

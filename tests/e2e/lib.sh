@@ -272,6 +272,14 @@ start_dunst_desktop() {
 }
 # dunst shows at least one notification (for wait_for).
 displayed_some() { [ "$(dunstctl count displayed)" -ge 1 ]; }
+# shoot_reminder FILE: waits for a notification on dunst, lets it draw, and
+# saves a screenshot of the display as FILE (PNG) for a person to look at.
+shoot_reminder() {
+  wait_for 10 displayed_some || fail "no reminder on screen"
+  sleep 1  # let dunst draw it
+  xwd -root -display "$DISPLAY" | convert xwd:- "$1" || fail "no screenshot"
+  echo "screenshot: $1"
+}
 
 # Keeps the X pointer moving in the background until stop_activity.
 start_activity() {

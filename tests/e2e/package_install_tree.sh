@@ -45,6 +45,11 @@ expect "unsit/stretches/standing-lunge.svg"
 expect "unsit/stretches/fallback-hip-stretch.svg"
 expect "unsit/stretches/forearm-plank.svg"
 expect "doc/unsit/examples/unsit.yaml"
+if command -v msgfmt >/dev/null; then
+  for lang in $(grep -v '^#' "$(dirname "$0")/../../po/LINGUAS"); do
+    expect "locale/$lang/LC_MESSAGES/unsit.mo"
+  done
+fi
 
 # Everything landed below DESTDIR and the prefix (or /etc for a /usr prefix).
 while IFS= read -r f; do
