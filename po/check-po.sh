@@ -7,7 +7,8 @@
 set -uo pipefail
 po=$1/po
 status=0
-for lang in $(grep -v '^#' "$po/LINGUAS"); do
+while IFS= read -r lang; do
+  case $lang in '' | '#'*) continue ;; esac
   file=$po/$lang.po
   if ! msgfmt --check --check-format -o /dev/null "$file"; then
     echo "FAIL $lang: msgfmt --check" >&2
@@ -28,5 +29,5 @@ for lang in $(grep -v '^#' "$po/LINGUAS"); do
     status=1
   fi
   echo "$lang: $(msgfmt --statistics -o /dev/null "$file" 2>&1)"
-done
+done <"$po/LINGUAS"
 exit $status

@@ -52,7 +52,7 @@ tooltip() {
 
 # ---- Without the daemon.
 all_marked "unsit --help" "$(out_of "$UNSIT" --help)"
-for verb in status today history report snooze done skip pause resume standing stretch watch \
+for verb in status today history report snooze "done" skip pause resume standing stretch watch \
     doctor reload version; do
   all_marked "unsit $verb --help" "$(out_of "$UNSIT" "$verb" --help)"
 done
@@ -85,7 +85,7 @@ all_marked "resume" "$(out_of "$UNSIT" resume)"
 all_marked "standing on" "$(out_of "$UNSIT" standing on)"
 all_marked "standing off" "$(out_of "$UNSIT" standing off)"
 all_marked "skip" "$(out_of "$UNSIT" skip)"
-all_marked "done" "$(out_of "$UNSIT" done)"
+all_marked "done" "$(out_of "$UNSIT" "done")"
 all_marked "reload" "$(out_of "$UNSIT" reload)"
 all_marked "waybar tooltip" "$(tooltip)"
 # The JSON and the Waybar feed keep their English keys and values.

@@ -46,9 +46,9 @@ expect "unsit/stretches/fallback-hip-stretch.svg"
 expect "unsit/stretches/forearm-plank.svg"
 expect "doc/unsit/examples/unsit.yaml"
 if command -v msgfmt >/dev/null; then
-  for lang in $(grep -v '^#' "$(dirname "$0")/../../po/LINGUAS"); do
-    expect "locale/$lang/LC_MESSAGES/unsit.mo"
-  done
+  while IFS= read -r lang; do
+    case $lang in '' | '#'*) ;; *) expect "locale/$lang/LC_MESSAGES/unsit.mo" ;; esac
+  done <"$(dirname "$0")/../../po/LINGUAS"
 fi
 
 # Everything landed below DESTDIR and the prefix (or /etc for a /usr prefix).
