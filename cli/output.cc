@@ -75,13 +75,15 @@ std::string RemindersPart(const Json& t) {
   const long long reminders = Int(t, "reminders");
   std::string text =
       FormatText(TrN("%lld reminder", "%lld reminders", Count(reminders)), reminders);
-  const char* separator = ": ";
+  std::string outcomes;
   for (const char* field : {"done", "up_on_own", "snoozed", "skipped", "dismissed", "open"}) {
     if (Int(t, field) == 0) continue;
-    text += separator + OutcomeCount(field, Int(t, field));
-    separator = ", ";
+    if (!outcomes.empty()) outcomes += TrC("list", ", ");
+    outcomes += OutcomeCount(field, Int(t, field));
   }
-  return text;
+  if (outcomes.empty()) return text;
+  // TRANSLATORS: "5 reminders: 2 done, 1 snoozed".
+  return FormatText(TrC("reminder outcomes", "%s: %s"), text.c_str(), outcomes.c_str());
 }
 
 std::string TotalsLine(const Json& t) {
