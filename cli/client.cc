@@ -9,6 +9,9 @@
 #include <cstring>
 #include <utility>
 
+#include "i18n/tr.h"
+#include "i18n/words.h"
+
 namespace unsit::cli {
 namespace {
 
@@ -19,14 +22,16 @@ constexpr std::chrono::milliseconds kRefusalWait = std::chrono::milliseconds(200
 }  // namespace
 
 std::string UnreachableMessage(const std::string& socket_path, const std::string& why) {
-  return "unsit: the daemon is not running or not answering (" + socket_path + ": " + why +
-         ").\nStart it with: systemctl --user start unsit   (or: unsitd &)";
+  // TRANSLATORS: the first %s is the socket's path, the second %s why it could not be reached.
+  return FormatText(Tr("unsit: the daemon is not running or not answering (%s: %s).\nStart it "
+                       "with: systemctl --user start unsit   (or: unsitd &)"),
+                    socket_path.c_str(), why.c_str());
 }
 
 Result<Connection> Connection::Open(const std::string& socket_path) {
   sockaddr_un address{};
   if (socket_path.size() >= sizeof address.sun_path) {
-    return Error{errc::kUnreachable, UnreachableMessage(socket_path, "path too long")};
+    return Error{errc::kUnreachable, UnreachableMessage(socket_path, Tr("path too long"))};
   }
   int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0)
@@ -84,22 +89,22 @@ Result<protocol::ServerMessage> Connection::Read(std::chrono::milliseconds timeo
     scanned_ = buffer_.size();  // a long reply arrives in many chunks: scan each once
     // Replies may be longer than requests (history), up to kMaxReplyBytes.
     if (buffer_.size() > protocol::kMaxReplyBytes)
-      return Error{errc::kTooLong, "The daemon's reply is too long."};
+      return Error{errc::kTooLong, Tr("The daemon's reply is too long.")};
     int wait_ms = -1;
     if (timeout.count() >= 0) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return Error{errc::kTimeout, "The daemon did not answer in time."};
+      if (left.count() <= 0) return Error{errc::kTimeout, Tr("The daemon did not answer in time.")};
       wait_ms = static_cast<int>(left.count());
     }
     pollfd p{fd_, POLLIN, 0};
     int ready = poll(&p, 1, wait_ms);
     if (ready < 0 && errno == EINTR) continue;
-    if (ready == 0) return Error{errc::kTimeout, "The daemon did not answer in time."};
+    if (ready == 0) return Error{errc::kTimeout, Tr("The daemon did not answer in time.")};
     char chunk[64 * 1024];
     ssize_t n = recv(fd_, chunk, sizeof chunk, 0);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return Error{errc::kClosed, "The daemon closed the connection."};
+    if (n <= 0) return Error{errc::kClosed, Tr("The daemon closed the connection.")};
     buffer_.append(chunk, static_cast<std::size_t>(n));
   }
 }
@@ -108,10 +113,10 @@ Failure FailureOf(const protocol::Reply& reply) {
   if (reply.error.code == protocol::code::kProtocolMismatch ||
       reply.v != protocol::kProtocolVersion) {
     int daemon_v = reply.daemon_v.value_or(reply.v);
-    return Failure{kExitMismatch, "unsit: protocol mismatch: this unsit speaks v" +
-                                      std::to_string(protocol::kProtocolVersion) +
-                                      ", the daemon speaks v" + std::to_string(daemon_v) +
-                                      ". Install matching versions of unsit and unsitd."};
+    return Failure{kExitMismatch,
+                   FormatText(Tr("unsit: protocol mismatch: this unsit speaks v%d, the daemon "
+                                 "speaks v%d. Install matching versions of unsit and unsitd."),
+                              protocol::kProtocolVersion, daemon_v)};
   }
   std::string message = reply.error.message.empty() ? reply.error.code : reply.error.message;
   return Failure{kExitRefused, "unsit: " + message};
@@ -130,7 +135,7 @@ CallResult Call(const std::string& socket_path, const std::string& cmd, protocol
   for (;;) {
     auto message = connection->Read(sent ? kCallTimeout : kRefusalWait);
     if (!message) {
-      const std::string why = sent ? message.error().message : "connection lost";
+      const std::string why = sent ? message.error().message : std::string(Tr("connection lost"));
       call.failure = Failure{kExitUnreachable, UnreachableMessage(socket_path, why)};
       return call;
     }

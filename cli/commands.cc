@@ -9,6 +9,8 @@
 #include "client.h"
 #include "core/duration.h"
 #include "doctor_offline.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "offline.h"
 #include "output.h"
 #include "report.h"
@@ -77,7 +79,7 @@ int Days(const Options& o, bool today) {
   } else if (call.failure.exit_code == kExitUnreachable) {
     auto offline = ReadDaysOffline(fetch);
     if (!offline) return Fail(call.failure);
-    std::cerr << "unsit: the daemon is not running; showing the recorded history.\n";
+    std::cerr << Tr("unsit: the daemon is not running; showing the recorded history.") << "\n";
     if (today)
       result = offline->empty() ? Json::object() : offline->back();
     else
@@ -115,11 +117,13 @@ int Version(const Options& o) {
     if (call.ok) json["daemon"] = call.result;
     Print(protocol::DumpJson(json, 2) + "\n");
   } else {
-    Print(std::string("unsit ") + kVersion + " (protocol " +
-          std::to_string(protocol::kProtocolVersion) + ")\n");
+    // TRANSLATORS: the first %s is a program, the second %s its version, the third %d the
+    // protocol's.
+    const char* line = Tr("%s %s (protocol %d)");
+    Print(FormatText(line, "unsit", kVersion, protocol::kProtocolVersion) + "\n");
     if (call.ok) {
-      Print("unsitd " + call.result.value("daemon", std::string("?")) + " (protocol " +
-            std::to_string(call.result.value("protocol", 0)) + ")\n");
+      const std::string daemon = call.result.value("daemon", std::string("?"));
+      Print(FormatText(line, "unsitd", daemon.c_str(), call.result.value("protocol", 0)) + "\n");
     }
   }
   return call.ok ? kExitOk : Fail(call.failure);
@@ -131,56 +135,61 @@ Json DurationArgs(const std::string& duration) {
 
 std::string Pretty(const std::string& duration) {
   auto d = ParseDuration(duration);
-  return d ? FormatHuman(*d) : duration;
+  return d ? HumanDuration(*d) : duration;
 }
 
 }  // namespace
 
 const std::vector<VerbSpec>& Verbs() {
   static const auto* verbs = new std::vector<VerbSpec>{
-      {"status", "Show the current bout, the next reminder and today's totals.",
+      {"status", TrNoop("Show the current bout, the next reminder and today's totals."),
        "unsit status        unsit status --format json        unsit status --format waybar",
        Status},
-      {"today", "Today's totals and an hour-by-hour chart of sitting minutes.", "unsit today",
-       [](const Options& o) { return Days(o, true); }},
-      {"history", "One line per day with totals, and a week-over-week comparison.",
+      {"today", TrNoop("Today's totals and an hour-by-hour chart of sitting minutes."),
+       "unsit today", [](const Options& o) { return Days(o, true); }},
+      {"history", TrNoop("One line per day with totals, and a week-over-week comparison."),
        "unsit history --days 14        unsit history --csv > sitting.csv",
        [](const Options& o) { return Days(o, false); }},
-      {"report", "A picture of the last days (SVG and an HTML page), from the history file.",
+      {"report",
+       TrNoop("A picture of the last days (SVG and an HTML page), from the history file."),
        "unsit report        unsit report --days 30 --output ~/sitting",
        [](const Options& o) { return WriteReport(o.days, o.output); }},
-      {"snooze", "Postpone the reminder (default: the configured snooze, 10 min).",
+      {"snooze", TrNoop("Postpone the reminder (default: the configured snooze, 10 min)."),
        "unsit snooze 15m",
        [](const Options& o) {
-         return Run(
-             o, "snooze", DurationArgs(o.duration),
-             Confirm(o.duration.empty() ? "Snoozed." : "Snoozed for " + Pretty(o.duration) + "."));
+         return Run(o, "snooze", DurationArgs(o.duration),
+                    Confirm(o.duration.empty()
+                                ? Tr("Snoozed.")
+                                // TRANSLATORS: %s is how long, e.g. "15 min".
+                                : FormatText(Tr("Snoozed for %s."), Pretty(o.duration).c_str())));
        }},
-      {"done", "I'm up: a break begins now and the reminder closes.", "unsit done",
-       [](const Options& o) { return Run(o, "done", {}, Confirm("Good: enjoy the break.")); }},
-      {"skip", "Skip this reminder: the next one comes after a full sit limit.", "unsit skip",
-       [](const Options& o) { return Run(o, "skip", {}, Confirm("Skipped this reminder.")); }},
-      {"pause", "Mute reminders (tracking goes on) for a while or until resume.",
+      {"done", TrNoop("I'm up: a break begins now and the reminder closes."), "unsit done",
+       [](const Options& o) { return Run(o, "done", {}, Confirm(Tr("Good: enjoy the break."))); }},
+      {"skip", TrNoop("Skip this reminder: the next one comes after a full sit limit."),
+       "unsit skip",
+       [](const Options& o) { return Run(o, "skip", {}, Confirm(Tr("Skipped this reminder."))); }},
+      {"pause", TrNoop("Mute reminders (tracking goes on) for a while or until resume."),
        "unsit pause 45m        unsit pause",
        [](const Options& o) {
-         return Run(
-             o, "pause", Json{{"for", o.duration.empty() ? Json() : Json(o.duration)}},
-             Confirm(o.duration.empty() ? "Reminders paused until `unsit resume`."
-                                        : "Reminders paused for " + Pretty(o.duration) + "."));
+         return Run(o, "pause", Json{{"for", o.duration.empty() ? Json() : Json(o.duration)}},
+                    Confirm(o.duration.empty() ? Tr("Reminders paused until `unsit resume`.")
+                                               : FormatText(Tr("Reminders paused for %s."),
+                                                            Pretty(o.duration).c_str())));
        }},
-      {"resume", "End a pause; a reminder that fell due meanwhile shows now.", "unsit resume",
-       [](const Options& o) { return Run(o, "resume", {}, Confirm("Reminders resumed.")); }},
-      {"standing", "Standing desk: while on, input does not count as sitting.",
+      {"resume", TrNoop("End a pause; a reminder that fell due meanwhile shows now."),
+       "unsit resume",
+       [](const Options& o) { return Run(o, "resume", {}, Confirm(Tr("Reminders resumed."))); }},
+      {"standing", TrNoop("Standing desk: while on, input does not count as sitting."),
        "unsit standing on        unsit standing off",
        [](const Options& o) {
          bool on = o.standing == "on";
          return Run(o, "standing", Json{{"on", on}},
-                    Confirm(on ? "Standing: input does not count as sitting."
-                               : "Sitting again: input counts as sitting."));
+                    Confirm(on ? Tr("Standing: input does not count as sitting.")
+                               : Tr("Sitting again: input counts as sitting.")));
        }},
-      {"stretch", "Show the next stretch of the rotation, step by step.", "unsit stretch",
+      {"stretch", TrNoop("Show the next stretch of the rotation, step by step."), "unsit stretch",
        [](const Options& o) { return Run(o, "stretch", {}, RenderStretch); }},
-      {"watch", "Print one line per event as it happens; reconnects when unsitd restarts.",
+      {"watch", TrNoop("Print one line per event as it happens; reconnects when unsitd restarts."),
        "unsit watch        unsit watch --format waybar",
        [](const Options& o) {
          Format format = FormatOf(o);
@@ -188,14 +197,15 @@ const std::vector<VerbSpec>& Verbs() {
                                 : format == Format::kWaybar ? WatchFormat::kWaybar
                                                             : WatchFormat::kPlain);
        }},
-      {"doctor", "Explain which idle source and notifier are in use, and what is wrong.",
+      {"doctor", TrNoop("Explain which idle source and notifier are in use, and what is wrong."),
        "unsit doctor", Doctor},
-      {"reload", "Re-read the config file; on an error the old config stays in force.",
+      {"reload", TrNoop("Re-read the config file; on an error the old config stays in force."),
        "unsit reload",
        [](const Options& o) {
-         return Run(o, "reload", {}, [](const Json&) { return std::string("Config reloaded.\n"); });
+         return Run(o, "reload", {},
+                    [](const Json&) { return std::string(Tr("Config reloaded.")) + "\n"; });
        }},
-      {"version", "Print the versions of unsit, unsitd and the protocol.", "unsit version",
+      {"version", TrNoop("Print the versions of unsit, unsitd and the protocol."), "unsit version",
        Version},
   };
   return *verbs;

@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <sstream>
 
+#include "i18n/locale.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "offline.h"
 #include "storage/history_reader.h"
 
@@ -37,16 +40,16 @@ std::string DaemonProgram() {
 // whether it exited 0.
 std::string CheckConfig() {
   const std::string program = DaemonProgram();
-  if (program.find('\'') != std::string::npos) return "not checked (unusual path to unsitd)";
+  if (program.find('\'') != std::string::npos) return Tr("not checked (unusual path to unsitd)");
   FILE* pipe = popen(("'" + program + "' --check-config 2>&1").c_str(), "r");
-  if (pipe == nullptr) return "not checked (cannot run unsitd --check-config)";
+  if (pipe == nullptr) return Tr("not checked (cannot run unsitd --check-config)");
   std::string output;
   std::array<char, 512> buffer{};
   while (std::fgets(buffer.data(), buffer.size(), pipe) != nullptr) output += buffer.data();
   const int status = pclose(pipe);
   if (!output.empty() && output.back() == '\n') output.pop_back();
-  if (status != 0 && output.empty()) return "not checked (unsitd --check-config failed)";
-  return status == 0 ? output : "PROBLEM: " + output;
+  if (status != 0 && output.empty()) return Tr("not checked (unsitd --check-config failed)");
+  return status == 0 ? output : FormatText(Tr("PROBLEM: %s"), output.c_str());
 }
 
 std::string Display() {
@@ -54,8 +57,9 @@ std::string Display() {
   if (!Env("WAYLAND_DISPLAY").empty()) shown += "WAYLAND_DISPLAY=" + Env("WAYLAND_DISPLAY");
   if (!Env("DISPLAY").empty())
     shown += std::string(shown.empty() ? "" : ", ") + "DISPLAY=" + Env("DISPLAY");
-  return shown.empty() ? "none in this environment (idle is then seen only through logind, "
-                         "coarsely; start the daemon from the desktop session)"
+  return shown.empty() ? std::string(Tr("none in this environment (idle is then seen only through "
+                                        "logind, coarsely; start the daemon from the desktop "
+                                        "session)"))
                        : shown;
 }
 
@@ -63,29 +67,32 @@ std::string SessionBus() {
   if (!Env("DBUS_SESSION_BUS_ADDRESS").empty()) return Env("DBUS_SESSION_BUS_ADDRESS");
   const std::string bus = Env("XDG_RUNTIME_DIR") + "/bus";
   if (!Env("XDG_RUNTIME_DIR").empty() && access(bus.c_str(), F_OK) == 0) return bus;
-  return "none found (no desktop notifications: reminders would go to the log)";
+  return Tr("none found (no desktop notifications: reminders would go to the log)");
 }
 
 std::string History() {
   const std::string path = DefaultHistoryPath();
-  if (access(path.c_str(), F_OK) != 0) return path + ": none yet (created at the first start)";
+  if (access(path.c_str(), F_OK) != 0)
+    return path + ": " + Tr("none yet (created at the first start)");
   auto today = ReadDaysOffline(1);
-  if (!today) return path + ": PROBLEM: " + today.error().message;
-  return path + ": readable";
+  if (!today) return path + ": " + FormatText(Tr("PROBLEM: %s"), today.error().message.c_str());
+  return path + ": " + Tr("readable");
 }
 
 }  // namespace
 
 std::string OfflineDoctor() {
   std::ostringstream out;
-  out << "daemon: not running\n"
-      << "config: " << CheckConfig() << "\n"
-      << "display: " << Display() << "\n"
-      << "session bus: " << SessionBus() << "\n"
-      << "notification server: not asked (only the daemon talks to it)\n"
-      << "history: " << History() << "\n"
-      << "Start the daemon with: systemctl --user start unsit   (or: unsitd &)\n"
-      << "then run unsit doctor again for the idle source and notification server.\n";
+  out << Tr("daemon: not running") << "\n"
+      << FormatText(Tr("config: %s"), CheckConfig().c_str()) << "\n"
+      << FormatText(Tr("display: %s"), Display().c_str()) << "\n"
+      << FormatText(Tr("session bus: %s"), SessionBus().c_str()) << "\n"
+      << Tr("notification server: not asked (only the daemon talks to it)") << "\n"
+      << FormatText(Tr("history: %s"), History().c_str()) << "\n"
+      << FormatText(Tr("locale: %s"), LocaleInEffect().c_str()) << "\n"
+      << Tr("Start the daemon with: systemctl --user start unsit   (or: unsitd &)\nthen run unsit "
+            "doctor again for the idle source and notification server.")
+      << "\n";
   return out.str();
 }
 

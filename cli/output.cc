@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <ctime>
 #include <sstream>
+#include <string_view>
 
 #include "core/duration.h"
 #include "i18n/tr.h"
+#include "i18n/words.h"
 #include "json_read.h"
 #include "protocol/wire_time.h"
 #include "schedule_text.h"
@@ -43,37 +45,63 @@ std::string Or(std::string text, const char* fallback) {
   return text.empty() ? std::string(fallback) : text;
 }
 
-std::string Human(long long seconds) { return FormatHuman(Secs(seconds)); }
+std::string Human(long long seconds) { return HumanSeconds(seconds); }
 
-std::string Plural(long long n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+// A count for TrN, which takes an unsigned long: negative counts (a broken
+// reply) read as 0.
+unsigned long Count(long long n) { return n > 0 ? static_cast<unsigned long>(n) : 0; }
+
+std::string Breaks(long long n) {
+  return FormatText(TrN("%lld break", "%lld breaks", Count(n)), n);
+}
+
+// How many reminders ended one way ("2 snoozed"), for the outcome `field`
+// of the protocol's day totals.
+std::string OutcomeCount(std::string_view field, long long n) {
+  const unsigned long c = Count(n);
+  // TRANSLATORS: how many reminders ended this way ("2 done": answered with
+  // "I'm up"; "1 up on your own": the user got up before answering).
+  const char* format = field == "done"        ? TrN("%lld done", "%lld done", c)
+                       : field == "up_on_own" ? TrN("%lld up on your own", "%lld up on your own", c)
+                       : field == "snoozed"   ? TrN("%lld snoozed", "%lld snoozed", c)
+                       : field == "skipped"   ? TrN("%lld skipped", "%lld skipped", c)
+                       : field == "dismissed" ? TrN("%lld dismissed", "%lld dismissed", c)
+                                              : TrN("%lld open", "%lld open", c);
+  return FormatText(format, n);
 }
 
 // "5 reminders: 2 done, 1 up on your own, 2 snoozed": every outcome that
 // happened, so the parts add up to the whole.
 std::string RemindersPart(const Json& t) {
-  std::string text = Plural(Int(t, "reminders"), "reminder", "reminders");
-  const char* separator = ": ";
-  for (const auto& [field, label] :
-       {std::pair{"done", " done"}, std::pair{"up_on_own", " up on your own"},
-        std::pair{"snoozed", " snoozed"}, std::pair{"skipped", " skipped"},
-        std::pair{"dismissed", " dismissed"}, std::pair{"open", " open"}}) {
+  const long long reminders = Int(t, "reminders");
+  std::string text =
+      FormatText(TrN("%lld reminder", "%lld reminders", Count(reminders)), reminders);
+  std::string outcomes;
+  for (const char* field : {"done", "up_on_own", "snoozed", "skipped", "dismissed", "open"}) {
     if (Int(t, field) == 0) continue;
-    text += separator + std::to_string(Int(t, field)) + label;
-    separator = ", ";
+    if (!outcomes.empty()) outcomes += TrC("list", ", ");
+    outcomes += OutcomeCount(field, Int(t, field));
   }
-  return text;
+  if (outcomes.empty()) return text;
+  // TRANSLATORS: "5 reminders: 2 done, 1 snoozed".
+  return FormatText(TrC("reminder outcomes", "%s: %s"), text.c_str(), outcomes.c_str());
 }
 
 std::string TotalsLine(const Json& t) {
-  std::ostringstream out;
-  out << Human(Int(t, "sitting_seconds")) << " sitting, ";
+  const std::string sitting = Human(Int(t, "sitting_seconds"));
+  const std::string longest = Human(Int(t, "longest_bout_seconds"));
+  const std::string breaks = Breaks(Int(t, "breaks"));
+  const std::string reminders = RemindersPart(t);
   if (long long standing = Int(t, "standing_seconds"); standing > 0) {
-    out << Human(standing) << " standing, ";
+    // TRANSLATORS: today's totals: time sitting, time standing, the longest bout,
+    // "3 breaks", "5 reminders: 2 done, ...".
+    return FormatText(Tr("%s sitting, %s standing, longest bout %s, %s; %s"), sitting.c_str(),
+                      Human(standing).c_str(), longest.c_str(), breaks.c_str(), reminders.c_str());
   }
-  out << "longest bout " << Human(Int(t, "longest_bout_seconds")) << ", "
-      << Plural(Int(t, "breaks"), "break", "breaks") << "; " << RemindersPart(t);
-  return out.str();
+  // TRANSLATORS: today's totals: the first %s time sitting, the second %s the longest bout,
+  // %s "3 breaks", %s "5 reminders: 2 done, ...".
+  return FormatText(Tr("%s sitting, longest bout %s, %s; %s"), sitting.c_str(), longest.c_str(),
+                    breaks.c_str(), reminders.c_str());
 }
 
 // "Mon" for a "2026-11-16" date; "" when unparsable.
@@ -101,13 +129,24 @@ std::string WeekOverWeek(const Json& days) {
   long long this_week = SumSitting(days, n - 7, n);
   long long last_week = SumSitting(days, n - 14, n - 7);
   std::ostringstream out;
-  out << "Last 7 days " << Human(this_week) << ", the 7 before " << Human(last_week);
+  // TRANSLATORS: the first %s and the second %s are times sitting.
+  out << FormatText(Tr("Last 7 days %s, the 7 before %s"), Human(this_week).c_str(),
+                    Human(last_week).c_str());
   if (last_week > 0) {
     double change =
         100.0 * static_cast<double>(this_week - last_week) / static_cast<double>(last_week);
-    out << " (" << (change >= 0 ? "+" : "") << Round(change) << " %)";
+    // TRANSLATORS: a change in percent, with its sign: "+12 %".
+    out << " (" << FormatText(Tr("%+ld %%"), Round(change)) << ")";
   }
   return out.str() + "\n";
+}
+
+// A stretch's place as the protocol names it (standing, desk, floor), in words.
+std::string PlaceWords(const std::string& place) {
+  if (place == "standing") return TrC("place", "standing");
+  if (place == "desk") return TrC("place", "desk");
+  if (place == "floor") return TrC("place", "floor");
+  return place;
 }
 
 // The idle backends or busy sources of `doctor`: "* " before those in use.
@@ -135,65 +174,77 @@ std::string JoinNames(const Json& list) {
 std::string LocalClock(const std::string& iso_utc) {
   auto wall = protocol::ParseIsoUtc(iso_utc);
   if (!wall) return iso_utc;
-  std::time_t t = std::chrono::system_clock::to_time_t(
-      std::chrono::time_point_cast<std::chrono::system_clock::duration>(*wall));
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buffer[32];
-  std::size_t n = std::strftime(buffer, sizeof buffer, "%H:%M", &tm);
-  return std::string(buffer, n);
+  return LocalClockOf(std::chrono::system_clock::to_time_t(
+      std::chrono::time_point_cast<std::chrono::system_clock::duration>(*wall)));
 }
 
 std::string RenderStatus(const Json& s) {
   std::ostringstream out;
   std::string state = Str(s, "state", "unknown");
   if (state == "sitting") {
-    out << "Sitting for " << Human(Int(s, "bout_seconds")) << "\n";
+    out << FormatText(Tr("Sitting for %s"), Human(Int(s, "bout_seconds")).c_str()) << "\n";
   } else if (state == "standing") {
-    out << "Standing (input does not count as sitting)\n";
+    out << Tr("Standing (input does not count as sitting)") << "\n";
   } else {
-    out << "Away (on a break)\n";
+    out << Tr("Away (on a break)") << "\n";
   }
-  if (Bool(s, "reminder_open")) out << "A reminder is open: time to stand up.\n";
+  if (Bool(s, "reminder_open")) out << Tr("A reminder is open: time to stand up.") << "\n";
   if (Bool(s, "paused")) {
     std::string until = Str(s, "paused_until");
-    out << "Reminders paused "
-        << (until.empty() ? "until `unsit resume`" : "until " + LocalClock(until)) << "\n";
+    // TRANSLATORS: %s is a clock time.
+    out << (until.empty() ? std::string(Tr("Reminders paused until `unsit resume`"))
+                          : FormatText(Tr("Reminders paused until %s"), LocalClock(until).c_str()))
+        << "\n";
   }
   if (std::string line = RenderSchedule(Field(s, "schedule")); !line.empty()) {
     out << line << "\n";
   } else if (std::string quiet = Str(s, "quiet_until"); !quiet.empty()) {
-    out << "Quiet hours until " << LocalClock(quiet) << ": reminders wait until then\n";
+    out << FormatText(Tr("Quiet hours until %s: reminders wait until then"),
+                      LocalClock(quiet).c_str())
+        << "\n";
   }
+  // The reasons (dnd, call, ...) are the names of the config's hold.for, as they are.
   const std::string held_by = JoinNames(Field(s, "held_by"));
   const std::string busy = JoinNames(Field(s, "busy"));
   if (!held_by.empty()) {
-    out << "Reminder held while you are busy (" << held_by << "): it shows once that is over.\n";
+    out << FormatText(Tr("Reminder held while you are busy (%s): it shows once that is over."),
+                      held_by.c_str())
+        << "\n";
   } else if (auto next = OptInt(s, "next_reminder_seconds")) {
-    out << "Next reminder in " << Human(*next) << " (limit " << Human(Int(s, "sit_limit_seconds"))
-        << ")\n";
+    // TRANSLATORS: the first %s is how long until the reminder, the second %s the sit limit.
+    out << FormatText(Tr("Next reminder in %s (limit %s)"), Human(*next).c_str(),
+                      Human(Int(s, "sit_limit_seconds")).c_str())
+        << "\n";
   } else if (!Bool(s, "reminder_open")) {
-    out << "No reminder scheduled\n";
+    out << Tr("No reminder scheduled") << "\n";
   }
   if (std::string desk = Str(s, "desk_prompt"); !desk.empty()) {
-    out << (desk == "raise" ? "Time to raise the desk\n" : "You may sit\n");
+    out << (desk == "raise" ? Tr("Time to raise the desk") : Tr("You may sit")) << "\n";
   } else if (auto next = OptInt(s, "next_desk_prompt_seconds")) {
-    out << (state == "standing" ? "You may sit in " : "Raise the desk in ") << Human(*next) << "\n";
+    // TRANSLATORS: %s is how long until the sit-stand rhythm's next prompt.
+    out << FormatText(state == "standing" ? Tr("You may sit in %s") : Tr("Raise the desk in %s"),
+                      Human(*next).c_str())
+        << "\n";
   }
   if (held_by.empty() && !busy.empty()) {
-    out << "Busy (" << busy << "): a reminder that falls due meanwhile waits.\n";
+    out << FormatText(Tr("Busy (%s): a reminder that falls due meanwhile waits."), busy.c_str())
+        << "\n";
   }
-  out << "Today: " << TotalsLine(Field(s, "today")) << "\n";
+  out << FormatText(Tr("Today: %s"), TotalsLine(Field(s, "today")).c_str()) << "\n";
   if (Bool(s, "fixed_schedule")) {
-    out << "No idle source: a reminder every " << Human(Int(s, "sit_limit_seconds"))
-        << " on a fixed schedule (see `unsit doctor`).\n";
+    out << FormatText(Tr("No idle source: a reminder every %s on a fixed schedule (see `unsit "
+                         "doctor`)."),
+                      Human(Int(s, "sit_limit_seconds")).c_str())
+        << "\n";
   }
   return out.str();
 }
 
 std::string RenderToday(const Json& day) {
   std::ostringstream out;
-  out << "Today (" << Str(day, "date", "?") << "): " << TotalsLine(day) << "\n";
+  // TRANSLATORS: the first %s is a date (2026-11-16), the second %s today's totals.
+  out << FormatText(Tr("Today (%s): %s"), Str(day, "date", "?").c_str(), TotalsLine(day).c_str())
+      << "\n";
   const Json& hours = Field(day, "hours");
   int first = -1, last = -1;
   for (int h = 0; h < 24 && hours.is_array() && static_cast<std::size_t>(h) < hours.size(); ++h) {
@@ -203,7 +254,7 @@ std::string RenderToday(const Json& day) {
       last = h;
     }
   }
-  if (first < 0) return out.str() + "No sitting recorded yet.\n";
+  if (first < 0) return out.str() + Tr("No sitting recorded yet.") + "\n";
   out << "\n";
   for (int h = first; h <= last; ++h) {
     const Json& value = hours[static_cast<std::size_t>(h)];
@@ -211,13 +262,14 @@ std::string RenderToday(const Json& day) {
     double minutes = static_cast<double>(seconds) / 60.0;
     char label[16];
     std::snprintf(label, sizeof label, "%02d ", h);
-    out << label << "│" << PadCells(Bar(minutes / 2.0), 30) << " " << Round(minutes) << " min\n";
+    out << label << "│" << PadCells(Bar(minutes / 2.0), 30) << " "
+        << FormatText(TrC("duration", "%d min"), static_cast<int>(Round(minutes))) << "\n";
   }
   return out.str();
 }
 
 std::string RenderHistory(const Json& days, int shown) {
-  if (!days.is_array() || days.empty()) return "No history recorded yet.\n";
+  if (!days.is_array() || days.empty()) return std::string(Tr("No history recorded yet.")) + "\n";
   std::size_t n = days.size();
   std::size_t from = n > static_cast<std::size_t>(shown) ? n - static_cast<std::size_t>(shown) : 0;
   long long max_sitting = 1;
@@ -230,19 +282,26 @@ std::string RenderHistory(const Json& days, int shown) {
     long long sitting = Int(d, "sitting_seconds");
     out << Weekday(date) << " " << date << "  "
         << PadCells(Bar(20.0 * static_cast<double>(sitting) / static_cast<double>(max_sitting)), 20)
-        << "  " << PadCells(Human(sitting), 11) << "  "
-        << Plural(Int(d, "breaks"), "break", "breaks") << ", "
-        << Int(d, "done") + Int(d, "up_on_own") << "/" << Int(d, "reminders")
-        << " reminders heeded";
+        << "  " << PadCells(Human(sitting), 11) << "  " << Breaks(Int(d, "breaks"))
+        << ", "
+        // TRANSLATORS: how many reminders (the first %lld) of all (the second) were
+        // followed by a break.
+        << FormatText(TrN("%lld/%lld reminder heeded", "%lld/%lld reminders heeded",
+                          Count(Int(d, "reminders"))),
+                      Int(d, "done") + Int(d, "up_on_own"), Int(d, "reminders"));
     if (long long standing = Int(d, "standing_seconds"); standing > 0) {
-      out << ", " << Human(standing) << " standing";
+      // TRANSLATORS: time spent standing that day, after the day's other totals.
+      out << FormatText(Tr(", %s standing"), Human(standing).c_str());
     }
     out << "\n";
   }
   long long total = SumSitting(days, from, n);
   auto count = static_cast<long long>(n - from);
-  out << "Total " << Human(total) << " over " << Plural(count, "day", "days") << ", average "
-      << Human(total / std::max(1LL, count)) << " a day\n";
+  const std::string over = FormatText(TrN("%lld day", "%lld days", Count(count)), count);
+  // TRANSLATORS: %s is the total time sitting, %s "7 days", %s the average.
+  out << FormatText(Tr("Total %s over %s, average %s a day"), Human(total).c_str(), over.c_str(),
+                    Human(total / std::max(1LL, count)).c_str())
+      << "\n";
   return out.str() + WeekOverWeek(days);
 }
 
@@ -266,8 +325,13 @@ std::string RenderHistoryCsv(const Json& days, int shown) {
 
 std::string RenderStretch(const Json& s) {
   std::ostringstream out;
-  out << Str(s, "name", "Stretch") << " (" << Str(s, "where") << ", " << Int(s, "minutes", 1)
-      << " min)\n";
+  // TRANSLATORS: a stretch's heading: the first %s its name, the second %s where (floor, chair,
+  // standing), %s how long ("2 min").
+  const std::string minutes =
+      FormatText(TrC("duration", "%d min"), static_cast<int>(Int(s, "minutes", 1)));
+  out << FormatText(Tr("%s (%s, %s)"), Str(s, "name", Tr("Stretch")).c_str(),
+                    PlaceWords(Str(s, "where")).c_str(), minutes.c_str())
+      << "\n";
   int step = 1;
   const Json& steps = Field(s, "steps");
   if (steps.is_array()) {
@@ -275,51 +339,75 @@ std::string RenderStretch(const Json& s) {
       if (text.is_string()) out << "  " << step++ << ". " << text.get<std::string>() << "\n";
     }
   }
-  if (!Str(s, "cue").empty()) out << "Cue: " << Str(s, "cue") << "\n";
-  if (!Str(s, "caution").empty()) out << "Caution: " << Str(s, "caution") << "\n";
-  if (!Str(s, "picture").empty()) out << "Picture: " << Str(s, "picture") << "\n";
+  if (!Str(s, "cue").empty()) out << FormatText(Tr("Cue: %s"), Str(s, "cue").c_str()) << "\n";
+  if (!Str(s, "caution").empty())
+    out << FormatText(Tr("Caution: %s"), Str(s, "caution").c_str()) << "\n";
+  if (!Str(s, "picture").empty())
+    out << FormatText(Tr("Picture: %s"), Str(s, "picture").c_str()) << "\n";
   return out.str();
 }
 
+// "yes" or "no" as `doctor` answers.
+const char* YesNo(bool yes) { return yes ? Tr("yes") : Tr("no"); }
+
 std::string RenderDoctor(const Json& r) {
+  // The labels are words; the values that name programs, backends, paths and
+  // capabilities are names and stay as the daemon reports them. The problems
+  // come in the daemon's language.
   std::ostringstream out;
-  out << "session: " << Or(Str(r, "session_type"), "unknown") << " / "
-      << Or(Str(r, "desktop"), "unknown") << "\n";
+  const std::string unknown = Tr("unknown");
+  out << FormatText(Tr("session: %s / %s"), Or(Str(r, "session_type"), unknown.c_str()).c_str(),
+                    Or(Str(r, "desktop"), unknown.c_str()).c_str())
+      << "\n";
   if (!Str(r, "compositor").empty()) {
-    out << "compositor: " << Str(r, "compositor") << ", version "
-        << Or(Str(r, "compositor_version"), "not read") << "\n";
+    out << FormatText(Tr("compositor: %s, version %s"), Str(r, "compositor").c_str(),
+                      Or(Str(r, "compositor_version"), Tr("not read")).c_str())
+        << "\n";
   }
-  out << "idle backend: " << Str(r, "idle_backend", "?");
+  out << FormatText(Tr("idle backend: %s"), Str(r, "idle_backend", "?").c_str());
   if (!Str(r, "idle_protocol").empty()) out << " (" << Str(r, "idle_protocol") << ")";
   out << "\n";
   RenderCandidates(out, Field(r, "idle_candidates"));
   auto idle = OptInt(r, "idle_seconds");
-  out << "since last input: " << (idle ? Human(*idle) : "unknown (no idle source tells)") << "\n";
-  out << "locked: " << (Bool(r, "locked") ? "yes" : "no") << "\nnotifier: " << Str(r, "notifier")
-      << " (" << Or(Str(r, "notification_server"), "no notification server") << ")\n";
+  out << FormatText(Tr("since last input: %s"),
+                    idle ? Human(*idle).c_str() : Tr("unknown (no idle source tells)"))
+      << "\n";
+  out << FormatText(Tr("locked: %s"), YesNo(Bool(r, "locked"))) << "\n";
+  out << FormatText(Tr("notifier: %s (%s)"), Str(r, "notifier").c_str(),
+                    Or(Str(r, "notification_server"), Tr("no notification server")).c_str())
+      << "\n";
   const Json& caps = Field(r, "notification_capabilities");
   if (caps.is_array() && !caps.empty()) {
-    out << "  capabilities:";
+    out << "  " << Tr("capabilities:");
     for (const Json& c : caps) {
       if (c.is_string()) out << " " << c.get<std::string>();
     }
     out << "\n";
   }
   if (!Str(r, "notification_actions").empty()) {
-    out << "  buttons: " << Str(r, "notification_actions") << "\n";
+    out << "  " << FormatText(Tr("buttons: %s"), Str(r, "notification_actions").c_str()) << "\n";
   }
-  out << "busy signals (hold reminders):\n";
+  out << Tr("busy signals (hold reminders):") << "\n";
   RenderCandidates(out, Field(r, "busy_sources"));
-  if (!Str(r, "indicator").empty()) out << "indicator: " << Str(r, "indicator") << "\n";
+  if (!Str(r, "indicator").empty())
+    out << FormatText(Tr("indicator: %s"), Str(r, "indicator").c_str()) << "\n";
+  if (!Str(r, "locale").empty())
+    out << FormatText(Tr("locale: %s"), Str(r, "locale").c_str()) << "\n";
   const std::string schedule = RenderSchedule(Field(r, "schedule"));
-  out << "schedule: " << (schedule.empty() ? Tr("none (reminders at any time)") : schedule) << "\n";
-  out << "config: " << Or(Str(r, "config_path"), "(none: built-in defaults)")
-      << "\nhistory: " << Str(r, "history_path") << "\nsocket: " << Str(r, "socket_path")
-      << "\nversions: unsitd " << Str(r, "daemon_version", "?") << ", protocol "
-      << Int(r, "protocol", 0) << "\n";
+  out << FormatText(Tr("schedule: %s"),
+                    schedule.empty() ? Tr("none (reminders at any time)") : schedule.c_str())
+      << "\n";
+  out << FormatText(Tr("config: %s"),
+                    Or(Str(r, "config_path"), Tr("(none: built-in defaults)")).c_str())
+      << "\n"
+      << FormatText(Tr("history: %s"), Str(r, "history_path").c_str()) << "\n"
+      << FormatText(Tr("socket: %s"), Str(r, "socket_path").c_str()) << "\n"
+      << FormatText(Tr("versions: unsitd %s, protocol %lld"), Str(r, "daemon_version", "?").c_str(),
+                    Int(r, "protocol", 0))
+      << "\n";
   const Json& problems = Field(r, "problems");
-  if (!problems.is_array() || problems.empty()) return out.str() + "No problems found.\n";
-  out << "Problems:\n";
+  if (!problems.is_array() || problems.empty()) return out.str() + Tr("No problems found.") + "\n";
+  out << Tr("Problems:") << "\n";
   for (const Json& p : problems) {
     if (p.is_string()) out << "  - " << p.get<std::string>() << "\n";
   }
@@ -356,7 +444,7 @@ std::string RenderWaybar(const Json& s) {
 
 std::string WaybarOffline() {
   Json json{
-      {"text", ""}, {"tooltip", "unsitd is not running"}, {"class", "away"}, {"percentage", 0}};
+      {"text", ""}, {"tooltip", Tr("unsitd is not running")}, {"class", "away"}, {"percentage", 0}};
   return protocol::DumpJson(json) + "\n";
 }
 

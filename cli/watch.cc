@@ -10,6 +10,8 @@
 
 #include "client.h"
 #include "core/duration.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "json_read.h"
 #include "output.h"
 
@@ -36,27 +38,37 @@ std::string Describe(const protocol::Event& e) {
   const Json& d = e.data;
   std::string what = Str(d, "what");
   std::string line = ClockNow() + " " + e.name;
+  // The event's name and the values it carries (outcome, cause, state, the
+  // hold reasons) are the protocol's words, kept as they are; the rest is said.
   if (e.name == "reminder" && what == "shown") {
-    return line + " shown: sitting " + FormatHuman(Secs(Int(d, "sitting_seconds")));
+    return line + " " +
+           FormatText(Tr("shown: sitting %s"), HumanSeconds(Int(d, "sitting_seconds")).c_str());
   }
-  if (e.name == "reminder") return line + " closed: " + Str(d, "outcome");
-  if (e.name == "break" && what == "started") return line + " started (" + Str(d, "cause") + ")";
-  if (e.name == "break") return line + " ended after " + FormatHuman(Secs(Int(d, "seconds")));
+  if (e.name == "reminder")
+    return line + " " + FormatText(Tr("closed: %s"), Str(d, "outcome").c_str());
+  if (e.name == "break" && what == "started")
+    return line + " " + FormatText(Tr("started (%s)"), Str(d, "cause").c_str());
+  if (e.name == "break")
+    return line + " " + FormatText(Tr("ended after %s"), HumanSeconds(Int(d, "seconds")).c_str());
   if (e.name == "bout" && what == "closed") {
-    return line + " closed after " + FormatHuman(Secs(Int(d, "seconds")));
+    return line + " " + FormatText(Tr("closed after %s"), HumanSeconds(Int(d, "seconds")).c_str());
   }
-  if (e.name == "bout") return line + " started";
+  if (e.name == "bout") return line + " " + Tr("started");
   if (e.name == "state") return line + ": " + Str(d, "state");
   if (e.name == "hold") {
     std::string held_by = JoinNames(Field(d, "held_by"));
     std::string busy = JoinNames(Field(d, "busy"));
-    if (!held_by.empty()) return line + ": reminder held by " + held_by;
-    return line + (busy.empty() ? ": free" : ": busy (" + busy + ")");
+    if (!held_by.empty())
+      return line + ": " + FormatText(Tr("reminder held by %s"), held_by.c_str());
+    return line + ": " +
+           (busy.empty() ? std::string(Tr("free")) : FormatText(Tr("busy (%s)"), busy.c_str()));
   }
   if (e.name == "pause") {
-    if (!Bool(d, "paused")) return line + ": resumed";
+    if (!Bool(d, "paused")) return line + ": " + Tr("resumed");
     std::string until = Str(d, "until");
-    return line + ": paused" + (until.empty() ? "" : " until " + LocalClock(until));
+    return line + ": " +
+           (until.empty() ? std::string(Tr("paused"))
+                          : FormatText(Tr("paused until %s"), LocalClock(until).c_str()));
   }
   return line + " " + protocol::DumpJson(d);
 }

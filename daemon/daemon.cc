@@ -7,7 +7,7 @@
 #include "control/events.h"
 #include "control/server.h"
 #include "core/duration.h"
-#include "core/reminder_text.h"
+#include "i18n/reminder_text.h"
 #include "platform/stretch_pictures.h"
 #include "shell/desk_text.h"
 #include "storage/history_store_sqlite.h"

@@ -7,6 +7,9 @@
 #include "config/config_loader.h"
 #include "core/duration.h"
 #include "daemon.h"
+#include "i18n/locale.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/desktop_info.h"
 #ifdef UNSIT_HAVE_GIO
 #include "platform/compositor_version.h"
@@ -124,12 +127,15 @@ DoctorReport Daemon::Doctor() {
   }
   if (busy_) report.busy_candidates = busy_->candidates();
   report.indicator = TrayDoctor(report.problems);
+  report.locale = LocaleInEffect();
   report.config_path = config_.source;
   report.history_path = history_.store() ? history_.store()->Path() : options_.history_path;
   report.socket_path = lock_.socket_path();
   if (!config_problem_.empty()) {
-    report.problems.push_back("the config file has an error, built-in defaults are in force: " +
-                              config_problem_ + ": fix it, then run `unsit reload`.");
+    // TRANSLATORS: %s is the config error, FILE:LINE:COLUMN: what is wrong.
+    report.problems.push_back(FormatText(Tr("the config file has an error, built-in defaults are "
+                                            "in force: %s: fix it, then run `unsit reload`."),
+                                         config_problem_.c_str()));
   }
   DoctorFacts facts;
   facts.environment = ReadIdleEnvironment();
@@ -140,23 +146,28 @@ DoctorReport Daemon::Doctor() {
   facts.respect_inhibitors = config_.idle.respect_inhibitors;
   ReadDoctorEnvironment(facts);
   for (const DoctorHint& hint : DoctorHints(facts)) {
-    report.problems.push_back(hint.problem + ": " + hint.fix + ".");
+    // TRANSLATORS: a doctor finding: the first %s what is wrong, the second %s how to fix it.
+    report.problems.push_back(FormatText(Tr("%s: %s."), hint.problem.c_str(), hint.fix.c_str()));
   }
   if (!idle_.lost_reason().empty()) {
-    report.problems.push_back("the idle source stopped working (" + idle_.lost_reason() +
-                              "): run `unsit reload` to probe again once it is back.");
+    report.problems.push_back(FormatText(Tr("the idle source stopped working (%s): run `unsit "
+                                            "reload` to probe again once it is back."),
+                                         idle_.lost_reason().c_str()));
   }
   if (session_) report.locked = session_->State().locked.value_or(report.locked);
   if (!history_.open_problem().empty()) {
-    report.problems.push_back("history is not being recorded: " + history_.open_problem());
+    report.problems.push_back(
+        FormatText(Tr("history is not being recorded: %s"), history_.open_problem().c_str()));
   }
   if (!timer_problem_.empty()) {
-    report.problems.push_back("the reminder timer cannot be set (" + timer_problem_ +
-                              "): reminders come late; restart unsitd.");
+    report.problems.push_back(FormatText(
+        Tr("the reminder timer cannot be set (%s): reminders come late; restart unsitd."),
+        timer_problem_.c_str()));
   }
   if (!history_.write_problem().empty()) {
-    report.problems.push_back("recording history failed: " + history_.write_problem() +
-                              ": check the disk; recording resumes by itself.");
+    report.problems.push_back(
+        FormatText(Tr("recording history failed: %s: check the disk; recording resumes by itself."),
+                   history_.write_problem().c_str()));
   }
   return report;
 }

@@ -3,9 +3,9 @@
 // commands. All on the io_context thread.
 #include <spdlog/spdlog.h>
 
-#include "core/duration.h"
 #include "core/tray_view.h"
 #include "daemon.h"
+#include "i18n/tray_text.h"
 #ifdef UNSIT_HAVE_SNI
 #include "platform/tray_sni.h"
 #endif
@@ -37,11 +37,6 @@ Input ToInput(TrayAction action, const Now& now) {
       break;
   }
   return in::Standing{false};
-}
-
-std::string TodayLine(const DayTotals& today) {
-  return "Today: " + FormatHuman(today.sitting) + " sitting, longest " +
-         FormatHuman(today.longest_bout) + ", " + std::to_string(today.breaks) + " breaks";
 }
 
 }  // namespace
@@ -82,8 +77,10 @@ void Daemon::StartTray() {
 std::optional<BootTime> Daemon::UpdateTray(const Now& now) {
   if (!tray_) return std::nullopt;
   Snapshot status = model_.Status(now);
-  tray_->Show(TrayViewOf(status));
-  tray_->ShowToday(TodayLine(status.today));
+  TrayView view = TrayViewOf(status);
+  view.tooltip_body = TrayTooltip(status, view.state);
+  tray_->Show(view);
+  tray_->ShowToday(TrayTodayLine(status.today));
   tray_->ShowStretch(StretchLines(current_stretch_ ? *current_stretch_ : rotation_.Peek()));
   return NextTrayRefresh(status, now.boot);
 }

@@ -16,6 +16,10 @@
 #include "control/instance_lock.h"
 #include "core/duration.h"
 #include "daemon.h"
+#include "i18n/cli_help.h"
+#include "i18n/locale.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/idle_factory.h"
 #include "platform/service_notify.h"
 #include "protocol/paths.h"
@@ -56,9 +60,12 @@ int CheckConfig(const Flags& flags) {
     std::cerr << loaded.error().message << "\n";
     return 1;
   }
-  std::cout << (loaded->source.empty() ? "no config file; built-in defaults are valid"
-                                       : loaded->source + ": valid")
-            << "\n";
+  if (loaded->source.empty()) {
+    std::cout << Tr("no config file; built-in defaults are valid") << "\n";
+  } else {
+    // TRANSLATORS: %s is the config file's path.
+    std::cout << FormatText(Tr("%s: valid"), loaded->source.c_str()) << "\n";
+  }
   return 0;
 }
 
@@ -145,29 +152,35 @@ int main(int argc, char** argv) {
   // contention, and each further arena keeps its touched pages (40-140 KiB
   // measured) for the life of the daemon.
   mallopt(M_ARENA_MAX, 1);
+  unsit::InitLocale();
   using unsit::Flags;
   Flags flags;
   CLI::App app{
-      "unsitd - watches how long you sit and reminds you to stand up, walk and stretch.\n"
-      "Normally started by the systemd user unit (unsit.service) at login; talk to it\n"
-      "with `unsit`."};
+      unsit::Tr("unsitd - watches how long you sit and reminds you to stand up, walk and "
+                "stretch.\nNormally started by the systemd user unit (unsit.service) at login; "
+                "talk to it\nwith `unsit`.")};
+  unsit::LocalizeHelp(app);
   app.name("unsitd");
-  app.set_version_flag("--version", std::string("unsitd ") + unsit::kVersion);
+  app.set_version_flag("--version", std::string("unsitd ") + unsit::kVersion,
+                       unsit::Tr("Display program version information and exit"));
   app.add_option("--config", flags.config,
-                 "Config file (default: $XDG_CONFIG_HOME/unsit/unsit.yaml)");
-  app.add_option("--log-level", flags.log_level, "trace, debug, info, warn, error or critical")
+                 unsit::Tr("Config file (default: $XDG_CONFIG_HOME/unsit/unsit.yaml)"));
+  app.add_option("--log-level", flags.log_level,
+                 unsit::Tr("trace, debug, info, warn, error or critical"))
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
-  app.add_option("--idle-backend", flags.idle_backend, "Override idle.backend")
+  app.add_option("--idle-backend", flags.idle_backend, unsit::Tr("Override idle.backend"))
       ->check(CLI::IsMember(unsit::IdleBackendNames()));
-  app.add_option("--notifier", flags.notifier, "Override notify.backend: auto, libnotify or log")
+  app.add_option("--notifier", flags.notifier,
+                 unsit::Tr("Override notify.backend: auto, libnotify or log"))
       ->check(CLI::IsMember(
           std::vector<std::string>(unsit::kNotifierNames.begin(), unsit::kNotifierNames.end())));
   auto* check = app.add_option("--check-config", flags.check_config,
-                               "Validate a config file (default: the one --config or XDG names), "
-                               "print FILE:LINE:COLUMN errors and exit")
+                               unsit::Tr("Validate a config file (default: the one --config or "
+                                         "XDG names), print FILE:LINE:COLUMN errors and exit"))
                     ->expected(0, 1);
-  app.add_flag("--autostart", flags.autostart,
-               "Started by XDG autostart: exit quietly when another unsitd already runs");
+  app.add_flag(
+      "--autostart", flags.autostart,
+      unsit::Tr("Started by XDG autostart: exit quietly when another unsitd already runs"));
   CLI11_PARSE(app, argc, argv);
   if (check->count() > 0) return unsit::CheckConfig(flags);
 

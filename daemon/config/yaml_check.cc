@@ -7,11 +7,13 @@
 
 #include "config/yaml_guard.h"
 #include "core/duration.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit::config_internal {
 namespace {
 
-constexpr std::string_view kDurationExpected = "expected a duration like 45s, 5m or 1h30m";
+std::string DurationExpected() { return Tr("expected a duration like 45s, 5m or 1h30m"); }
 
 bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -36,6 +38,12 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 std::string Quote(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// " (did you mean "WORD"?)" after a word that is not known, when one is close.
+std::string DidYouMean(std::string_view suggestion) {
+  if (suggestion.empty()) return "";
+  return " " + FormatText(Tr("(did you mean %s?)"), Quote(suggestion).c_str());
+}
 
 // `text` with control characters written as escapes (\n, \t, \xNN), so that a
 // value quoted in a message neither splits its line nor drives a terminal.
@@ -79,8 +87,12 @@ Error Problems::ToError() const {
   std::size_t shown = 0;
   for (const Entry& entry : sorted) {
     if (shown == kMaxShown) {
-      message += "\n" + file_ + ": " + std::to_string(sorted.size() - shown) +
-                 " more problems not shown, expected a file that is mostly right";
+      const std::size_t more = sorted.size() - shown;
+      message +=
+          "\n" + file_ + ": " +
+          FormatText(TrN("%zu more problems not shown, expected a file that is mostly right",
+                         "%zu more problems not shown, expected a file that is mostly right", more),
+                     more);
       break;
     }
     if (!message.empty()) message += '\n';
@@ -101,23 +113,33 @@ Result<YAML::Node> LoadYaml(std::string_view text, const std::string& file_name)
     }
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    problems.Add(e.mark, "malformed YAML (" + e.msg + ")",
-                 "expected well-formed YAML: check the indentation, colons and quotes");
+    // TRANSLATORS: %s is yaml-cpp's own description of the problem (English).
+    problems.Add(e.mark, FormatText(Tr("malformed YAML (%s)"), e.msg.c_str()),
+                 Tr("expected well-formed YAML: check the indentation, colons and quotes"));
   }
   return problems.ToError();
 }
 
 std::string DescribeNode(const YAML::Node& node) {
   switch (node.Type()) {
+    // TRANSLATORS: what a YAML value is, said in "sit_limit is %s".
     case YAML::NodeType::Map:
-      return "a mapping";
+      return TrC("yaml value", "a mapping");
     case YAML::NodeType::Sequence:
-      return "a list";
+      return TrC("yaml value", "a list");
     case YAML::NodeType::Scalar:
-      return "text";
+      return TrC("yaml value", "text");
     default:
-      return "empty";
+      return TrC("yaml value", "empty");
   }
+}
+
+std::string IsA(std::string_view path, const YAML::Node& value) {
+  const std::string name(path);
+  // TRANSLATORS: the first %s is a config key, the second what its value is
+  // ("a list", "text").
+  return value.IsNull() ? FormatText(Tr("%s has no value"), name.c_str())
+                        : FormatText(Tr("%s is %s"), name.c_str(), DescribeNode(value).c_str());
 }
 
 std::string_view ClosestWord(std::string_view word, std::span<const std::string_view> known) {
@@ -150,13 +172,15 @@ void ForEachKnownKey(const YAML::Node& map, std::string_view where,
                      std::span<const std::string_view> known, Problems& problems,
                      const std::function<void(const YAML::Node& key, const YAML::Node& value,
                                               const std::string& path)>& visit) {
-  const std::string expected_keys = "expected one of: " + JoinWords(known);
+  const std::string expected_keys = FormatText(Tr("expected one of: %s"), JoinWords(known).c_str());
   const std::string prefix = where.empty() ? "" : std::string(where) + ".";
   if (map.IsNull()) return;
   if (!map.IsMap()) {
-    const std::string what = where.empty() ? "the file holds " + DescribeNode(map)
-                                           : std::string(where) + " is " + DescribeNode(map);
-    problems.Add(map.Mark(), what, "expected a mapping with keys " + JoinWords(known));
+    const std::string what = where.empty()
+                                 ? FormatText(Tr("the file holds %s"), DescribeNode(map).c_str())
+                                 : IsA(where, map);
+    problems.Add(map.Mark(), what,
+                 FormatText(Tr("expected a mapping with keys %s"), JoinWords(known).c_str()));
     return;
   }
   std::map<std::string, int> seen_on_line;
@@ -165,25 +189,27 @@ void ForEachKnownKey(const YAML::Node& map, std::string_view where,
     const YAML::Node key = it->first;
     const YAML::Node value = it->second;
     if (!key.IsScalar()) {
-      problems.Add(key.Mark(), "a key is " + DescribeNode(key) + ", not a plain word",
+      problems.Add(key.Mark(),
+                   FormatText(Tr("a key is %s, not a plain word"), DescribeNode(key).c_str()),
                    expected_keys);
       continue;
     }
     const std::string& name = key.Scalar();
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      std::string what = "unknown key " + Quote(name);
-      if (!where.empty()) what += " in " + std::string(where);
-      const std::string_view suggestion = ClosestWord(name, known);
-      if (!suggestion.empty()) what += " (did you mean " + Quote(suggestion) + "?)";
+      // TRANSLATORS: the second %s is the section ("idle") of the unknown key.
+      std::string what = where.empty() ? FormatText(Tr("unknown key %s"), Quote(name).c_str())
+                                       : FormatText(Tr("unknown key %s in %s"), Quote(name).c_str(),
+                                                    std::string(where).c_str());
+      what += DidYouMean(ClosestWord(name, known));
       problems.Add(key.Mark(), what, expected_keys);
       continue;
     }
     const auto [previous, inserted] = seen_on_line.emplace(name, key.Mark().line + 1);
     if (!inserted) {
       problems.Add(key.Mark(),
-                   "duplicate key " + Quote(prefix + name) + " (first set on line " +
-                       std::to_string(previous->second) + ")",
-                   "expected each key at most once");
+                   FormatText(Tr("duplicate key %s (first set on line %d)"),
+                              Quote(prefix + name).c_str(), previous->second),
+                   Tr("expected each key at most once"));
       continue;
     }
     visit(key, value, prefix + name);
@@ -194,29 +220,30 @@ std::optional<std::string> TextOf(const YAML::Node& key, const YAML::Node& value
                                   const std::string& path, std::string_view expected,
                                   Problems& problems) {
   if (value.IsScalar()) return value.Scalar();
-  const std::string what =
-      value.IsNull() ? path + " has no value" : path + " is " + DescribeNode(value);
-  problems.Add(MarkOf(key, value), what, expected);
+  problems.Add(MarkOf(key, value), IsA(path, value), expected);
   return std::nullopt;
 }
 
 std::optional<Duration> PositiveDurationOf(const YAML::Node& key, const YAML::Node& value,
                                            const std::string& path, Problems& problems) {
-  const std::optional<std::string> text = TextOf(key, value, path, kDurationExpected, problems);
+  const std::optional<std::string> text = TextOf(key, value, path, DurationExpected(), problems);
   if (!text) return std::nullopt;
   const YAML::Mark mark = value.Mark();
   if (const std::optional<Duration> d = ParseDuration(*text)) {
     if (d->count() == 0) {
-      problems.Add(mark, path + " is zero (" + Quote(*text) + ")",
-                   "expected a duration greater than zero, like 5m");
+      problems.Add(mark, FormatText(Tr("%s is zero (%s)"), path.c_str(), Quote(*text).c_str()),
+                   Tr("expected a duration greater than zero, like 5m"));
     } else if (*d < kMinDuration || *d > kMaxDuration) {
       const bool shorter = *d < kMinDuration;
-      problems.Add(mark,
-                   path + (shorter ? " is shorter than " : " is longer than ") +
-                       FormatDuration(shorter ? kMinDuration : kMaxDuration) + " (" + Quote(*text) +
-                       ")",
-                   "expected a duration from " + FormatDuration(kMinDuration) + " to " +
-                       FormatDuration(kMaxDuration) + ", like 5m");
+      // TRANSLATORS: the first %s is a config key, the second a duration
+      // ("1s"), the third the value as written.
+      problems.Add(
+          mark,
+          FormatText(shorter ? Tr("%s is shorter than %s (%s)") : Tr("%s is longer than %s (%s)"),
+                     path.c_str(), FormatDuration(shorter ? kMinDuration : kMaxDuration).c_str(),
+                     Quote(*text).c_str()),
+          FormatText(Tr("expected a duration from %s to %s, like 5m"),
+                     FormatDuration(kMinDuration).c_str(), FormatDuration(kMaxDuration).c_str()));
     } else {
       return d;
     }
@@ -224,14 +251,16 @@ std::optional<Duration> PositiveDurationOf(const YAML::Node& key, const YAML::No
   }
   if (text->size() > 1 && text->front() == '-' &&
       ParseDuration(std::string_view(*text).substr(1))) {
-    problems.Add(mark, path + " is negative (" + Quote(*text) + ")",
-                 "expected a duration greater than zero, like 5m");
+    problems.Add(mark, FormatText(Tr("%s is negative (%s)"), path.c_str(), Quote(*text).c_str()),
+                 Tr("expected a duration greater than zero, like 5m"));
   } else if (AllDigits(*text)) {
-    problems.Add(mark, path + ": " + Quote(*text) + " has no unit",
-                 "expected a duration with a unit, like " + *text + "m or " + *text + "s");
+    problems.Add(mark, FormatText(Tr("%s: %s has no unit"), path.c_str(), Quote(*text).c_str()),
+                 FormatText(Tr("expected a duration with a unit, like %sm or %ss"), text->c_str(),
+                            text->c_str()));
   } else {
-    problems.Add(mark, path + ": " + Quote(*text) + " is not a duration",
-                 std::string(kDurationExpected) + " (units ms, s, m, h, d)");
+    problems.Add(mark,
+                 FormatText(Tr("%s: %s is not a duration"), path.c_str(), Quote(*text).c_str()),
+                 DurationExpected() + " " + Tr("(units ms, s, m, h, d)"));
   }
   return std::nullopt;
 }
@@ -239,14 +268,14 @@ std::optional<Duration> PositiveDurationOf(const YAML::Node& key, const YAML::No
 std::optional<std::size_t> ChoiceOf(const YAML::Node& key, const YAML::Node& value,
                                     const std::string& path,
                                     std::span<const std::string_view> allowed, Problems& problems) {
-  const std::string expected = "expected one of: " + JoinWords(allowed);
+  const std::string expected = FormatText(Tr("expected one of: %s"), JoinWords(allowed).c_str());
   const std::optional<std::string> text = TextOf(key, value, path, expected, problems);
   if (!text) return std::nullopt;
   const auto found = std::find(allowed.begin(), allowed.end(), *text);
   if (found != allowed.end()) return static_cast<std::size_t>(found - allowed.begin());
-  std::string what = path + ": " + Quote(*text) + " is not allowed";
-  const std::string_view suggestion = ClosestWord(*text, allowed);
-  if (!suggestion.empty()) what += " (did you mean " + Quote(suggestion) + "?)";
+  const std::string what =
+      FormatText(Tr("%s: %s is not allowed"), path.c_str(), Quote(*text).c_str()) +
+      DidYouMean(ClosestWord(*text, allowed));
   problems.Add(value.Mark(), what, expected);
   return std::nullopt;
 }

@@ -55,8 +55,12 @@ class Problems {
 // "config") pointing at the place yaml-cpp gave up; no exception escapes.
 Result<YAML::Node> LoadYaml(std::string_view text, const std::string& file_name);
 
-// "a mapping", "a list", "text", "nothing": for messages about wrong types.
+// "a mapping", "a list", "text", "empty" (in the user's language): for
+// messages about wrong types.
 std::string DescribeNode(const YAML::Node& node);
+// "PATH has no value" or "PATH is a list": what is wrong with a value of the
+// wrong type.
+std::string IsA(std::string_view path, const YAML::Node& value);
 
 // The known word nearest to `word` by edit distance, or empty when none is close
 // enough to be a plausible typo.

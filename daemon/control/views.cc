@@ -102,6 +102,7 @@ Json DoctorJson(const DoctorReport& r) {
               {"notification_capabilities", r.notification_capabilities},
               {"notification_actions", r.notification_actions},
               {"indicator", r.indicator},
+              {"locale", r.locale},
               {"schedule", ScheduleJson(r.schedule)},
               {"config_path", r.config_path},
               {"history_path", r.history_path},

@@ -33,21 +33,4 @@ std::string JoinHoldReasons(HoldReasons reasons) {
   return joined;
 }
 
-std::string_view HoldOverPhrase(HoldReasons reasons) {
-  for (HoldReason reason : kAllHoldReasons) {
-    if (!reasons.Has(reason)) continue;
-    switch (reason) {
-      case HoldReason::kCall:
-        return "the call is over";
-      case HoldReason::kScreencast:
-        return "the screen share is over";
-      case HoldReason::kFullscreen:
-        return "you left fullscreen";
-      case HoldReason::kDnd:
-        return "Do Not Disturb is off";
-    }
-  }
-  return {};
-}
-
 }  // namespace unsit

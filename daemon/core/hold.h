@@ -52,8 +52,5 @@ const char* ToString(HoldReason reason);
 std::optional<HoldReason> ParseHoldReason(std::string_view text);
 // The names joined by "," in the order of kAllHoldReasons ("call,dnd"); "" for none.
 std::string JoinHoldReasons(HoldReasons reasons);
-// What the reminder says once the user is free, for the first reason in the
-// order of kAllHoldReasons: "the call is over". Empty for none.
-std::string_view HoldOverPhrase(HoldReasons reasons);
 
 }  // namespace unsit

@@ -2,9 +2,6 @@
 
 #include <array>
 
-#include "core/duration.h"
-#include "core/hold.h"
-
 namespace unsit {
 namespace {
 
@@ -21,41 +18,6 @@ TrayState StateOf(const Snapshot& s) {
 
 // From the bout's first moment ("0m"), so that its first minute is counted too.
 bool ShowsMinutes(const Snapshot& s) { return s.state == State::kSitting; }
-
-std::string FirstLine(const Snapshot& s, TrayState state) {
-  std::string sitting = "sitting for " + FormatHuman(s.bout);
-  switch (state) {
-    case TrayState::kDue:
-      return "Time to get up: " + sitting;
-    case TrayState::kMuted:
-      return (s.paused ? "Reminders paused"
-              : s.schedule && s.schedule->in == ScheduleIn::kOutsideWorkingHours
-                  ? "Outside working hours"
-                  : "Quiet hours") +
-             (ShowsMinutes(s) ? std::string(", ") + sitting : std::string());
-    case TrayState::kHeld:
-      if (!s.held_by.empty()) {
-        return "A reminder is held while you are busy (" + JoinHoldReasons(s.held_by) + ")";
-      }
-      return "A reminder is waiting for you to come back";
-    case TrayState::kAway:
-      return "Away: on a break";
-    case TrayState::kStanding:
-      return "Standing";
-    case TrayState::kSitting:
-      break;
-  }
-  return "Sitting for " + FormatHuman(s.bout);
-}
-
-std::string SecondLine(const Snapshot& s) {
-  std::string line = "Today: " + FormatHuman(s.today.sitting) + " sitting, " +
-                     std::to_string(s.today.breaks) + " breaks";
-  if (s.next_reminder && !s.reminder_open) {
-    line = "Next reminder in " + FormatHuman(*s.next_reminder) + ". " + line;
-  }
-  return line;
-}
 
 struct Rgb {
   std::uint8_t r, g, b;
@@ -81,15 +43,6 @@ Rgb ColourOf(TrayState state) {
 
 }  // namespace
 
-std::vector<std::string> StretchLines(const Stretch& stretch) {
-  std::vector<std::string> lines{stretch.name + " (" + std::to_string(stretch.minutes) + " min)"};
-  for (std::size_t i = 0; i < stretch.steps.size(); ++i) {
-    lines.push_back(std::to_string(i + 1) + ". " + stretch.steps[i]);
-  }
-  if (!stretch.caution.empty()) lines.push_back("Careful: " + stretch.caution);
-  return lines;
-}
-
 TrayView TrayViewOf(const Snapshot& status) {
   TrayView view;
   view.state = StateOf(status);
@@ -100,7 +53,6 @@ TrayView TrayViewOf(const Snapshot& status) {
     view.label = std::to_string(std::chrono::duration_cast<minutes>(status.bout).count()) + "m";
   }
   view.tooltip_title = "unsit";
-  view.tooltip_body = FirstLine(status, view.state) + "\n" + SecondLine(status);
   view.reminder_open = status.reminder_open;
   view.paused = status.paused;
   view.standing = status.state == State::kStanding;

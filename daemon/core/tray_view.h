@@ -24,7 +24,8 @@ struct TrayView {
   std::string status;
   std::string label;           // the minutes sitting ("42m"); empty when not sitting
   std::string tooltip_title;   // "unsit"
-  std::string tooltip_body;    // the full status in one or two lines
+  std::string tooltip_body;    // the full status in words: left empty here, the
+                               // shell fills it (i18n/tray_text.h TrayTooltip)
   bool reminder_open = false;  // I'm up, Snooze and Skip apply
   bool paused = false;         // Resume applies
   bool standing = false;       // the Standing check box
@@ -33,10 +34,6 @@ struct TrayView {
 };
 
 TrayView TrayViewOf(const Snapshot& status);
-
-// The lines of the menu's "Show a stretch" submenu: the stretch's name and how
-// long it takes, each step numbered, and its caution when it has one.
-std::vector<std::string> StretchLines(const Stretch& stretch);
 
 // When the label changes next without any event: the next whole minute of the
 // bout while it shows minutes sitting and no idle is reported; nullopt

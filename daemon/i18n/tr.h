@@ -18,14 +18,15 @@ namespace unsit {
 inline constexpr char kTextDomain[] = "unsit";
 
 // A message with no context: Tr("Snooze").
-const char* Tr(const char* msgid);
+const char* Tr(const char* msgid) __attribute__((format_arg(1)));
 
 // A message with a count: TrN("%d minute", "%d minutes", n). The rule for which
 // form follows the language's plural rule, not n == 1.
-const char* TrN(const char* singular, const char* plural, unsigned long count);
+const char* TrN(const char* singular, const char* plural, unsigned long count)
+    __attribute__((format_arg(1), format_arg(2)));
 
 // A message whose word is ambiguous in English: TrC("button", "Done").
-const char* TrC(const char* context, const char* msgid);
+const char* TrC(const char* context, const char* msgid) __attribute__((format_arg(2)));
 
 // Marks a literal for extraction where it is stored, not shown; the place that
 // shows it calls Tr on the stored pointer.

@@ -3,6 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "i18n/tr.h"
+#include "i18n/words.h"
+
 namespace unsit {
 namespace {
 
@@ -19,30 +22,31 @@ const Candidate* Find(const DoctorFacts& facts, const std::string& name) {
 }
 
 std::string ImportCommand(const std::string& variables) {
-  return "run `systemctl --user import-environment " + variables +
-         "` (desktops usually do this at login with `dbus-update-activation-environment "
-         "--systemd " +
-         variables + "`), then `systemctl --user restart unsit`";
+  // TRANSLATORS: the first %s and the second %s are the same list of environment variables.
+  return FormatText(Tr("run `systemctl --user import-environment %s` (desktops usually do this "
+                       "at login with `dbus-update-activation-environment --systemd %s`), then "
+                       "`systemctl --user restart unsit`"),
+                    variables.c_str(), variables.c_str());
 }
+
+std::string FromTheSession() { return Tr("start unsitd from inside the graphical session"); }
 
 void NoDisplayHints(const DoctorFacts& facts, std::vector<DoctorHint>& hints) {
   const IdleEnvironment& env = facts.environment;
   const bool wayland = env.session_type == "wayland";
   const bool x11 = env.session_type == "x11";
   if (wayland && !env.wayland_display) {
-    hints.push_back({"XDG_SESSION_TYPE is wayland but WAYLAND_DISPLAY is not set for unsitd",
-                     facts.under_systemd ? ImportCommand("WAYLAND_DISPLAY")
-                                         : "start unsitd from inside the graphical session"});
+    hints.push_back({Tr("XDG_SESSION_TYPE is wayland but WAYLAND_DISPLAY is not set for unsitd"),
+                     facts.under_systemd ? ImportCommand("WAYLAND_DISPLAY") : FromTheSession()});
   } else if (x11 && !env.x_display) {
-    hints.push_back({"XDG_SESSION_TYPE is x11 but DISPLAY is not set for unsitd",
-                     facts.under_systemd ? ImportCommand("DISPLAY")
-                                         : "start unsitd from inside the graphical session"});
+    hints.push_back({Tr("XDG_SESSION_TYPE is x11 but DISPLAY is not set for unsitd"),
+                     facts.under_systemd ? ImportCommand("DISPLAY") : FromTheSession()});
   } else if (!env.wayland_display && !env.x_display) {
     hints.push_back(
-        {"neither WAYLAND_DISPLAY nor DISPLAY is set for unsitd, so it cannot see input",
+        {Tr("neither WAYLAND_DISPLAY nor DISPLAY is set for unsitd, so it cannot see input"),
          facts.under_systemd
              ? ImportCommand("WAYLAND_DISPLAY DISPLAY XDG_CURRENT_DESKTOP XDG_SESSION_TYPE")
-             : "start unsitd from inside the graphical session"});
+             : FromTheSession()});
   }
 }
 
@@ -54,9 +58,10 @@ void WaylandHints(const DoctorFacts& facts, std::vector<DoctorHint>& hints) {
     return !c->chosen && c->reason.find("does not offer") != std::string::npos;
   };
   if (!not_offered(ext) || !not_offered(kde)) return;
-  hints.push_back({"the Wayland compositor offers neither ext-idle-notify-v1 nor org_kde_kwin_idle",
-                   "use a compositor that offers ext-idle-notify-v1 (sway 1.9+, Hyprland, river, "
-                   "KWin 6, GNOME 46+), or set `idle.backend` to one that works here"});
+  hints.push_back(
+      {Tr("the Wayland compositor offers neither ext-idle-notify-v1 nor org_kde_kwin_idle"),
+       Tr("use a compositor that offers ext-idle-notify-v1 (sway 1.9+, Hyprland, river, KWin 6, "
+          "GNOME 46+), or set `idle.backend` to one that works here")});
 }
 
 // Why no precise idle source was found: the display variables, GNOME's
@@ -65,28 +70,28 @@ void NoPreciseSourceHints(const DoctorFacts& facts, std::vector<DoctorHint>& hin
   const IdleEnvironment& env = facts.environment;
   NoDisplayHints(facts, hints);
   if (DesktopIs(env, "gnome") && !facts.session_bus) {
-    hints.push_back({"GNOME desktop, but no session bus address for unsitd",
+    hints.push_back({Tr("GNOME desktop, but no session bus address for unsitd"),
                      ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
   } else if (DesktopIs(env, "gnome")) {
     hints.push_back(
-        {"GNOME desktop, but org.gnome.Mutter.IdleMonitor did not answer on "
-         "the session bus",
-         "check that unsitd runs on the desktop's session bus "
-         "(DBUS_SESSION_BUS_ADDRESS), e.g. " +
-             ImportCommand("DBUS_SESSION_BUS_ADDRESS")});
+        {Tr("GNOME desktop, but org.gnome.Mutter.IdleMonitor did not answer on the session bus"),
+         // TRANSLATORS: %s is a command line that imports the variable.
+         FormatText(Tr("check that unsitd runs on the desktop's session bus "
+                       "(DBUS_SESSION_BUS_ADDRESS), e.g. %s"),
+                    ImportCommand("DBUS_SESSION_BUS_ADDRESS").c_str())});
   }
   WaylandHints(facts, hints);
 }
 
 DoctorHint LogindHint() {
   return {
-      "the idle source is logind's IdleHint, which is coarse: the desktop decides when the "
-      "session counts as idle (often only after minutes, and some desktops never say so), "
-      "so breaks may be noticed late or not at all",
-      "make the desktop set the hint (on sway: `exec swayidle idlehint 60` in its config "
-      "marks the session idle after 60 s without input), or better, run unsitd in a desktop "
-      "with an idle protocol (GNOME, KDE Plasma, a Wayland compositor with ext-idle-notify-v1) "
-      "or on X11"};
+      Tr("the idle source is logind's IdleHint, which is coarse: the desktop decides when the "
+         "session counts as idle (often only after minutes, and some desktops never say so), "
+         "so breaks may be noticed late or not at all"),
+      Tr("make the desktop set the hint (on sway: `exec swayidle idlehint 60` in its config "
+         "marks the session idle after 60 s without input), or better, run unsitd in a desktop "
+         "with an idle protocol (GNOME, KDE Plasma, a Wayland compositor with ext-idle-notify-v1) "
+         "or on X11")};
 }
 
 }  // namespace
@@ -106,15 +111,15 @@ std::vector<DoctorHint> DoctorHints(const DoctorFacts& facts) {
   if (facts.chosen_backend.empty()) {
     if (facts.wanted_backend == "none") {
       hints.push_back(
-          {"idle detection is off (idle.backend: none): reminders run on a fixed "
-           "schedule, every sit_limit",
-           "set `idle.backend: auto` in unsit.yaml"});
+          {Tr("idle detection is off (idle.backend: none): reminders run on a fixed schedule, "
+              "every sit_limit"),
+           Tr("set `idle.backend: auto` in unsit.yaml")});
     } else {
       NoPreciseSourceHints(facts, hints);
       hints.push_back(
-          {"no idle source: reminders run on a fixed schedule, every sit_limit, "
-           "and breaks are not detected",
-           "fix the problems above; `unsit doctor` lists every backend tried"});
+          {Tr("no idle source: reminders run on a fixed schedule, every sit_limit, and breaks "
+              "are not detected"),
+           Tr("fix the problems above; `unsit doctor` lists every backend tried")});
     }
   } else if (facts.chosen_backend == "logind") {
     // Taken by `auto` only when every precise source failed: say why they did.
@@ -123,15 +128,15 @@ std::vector<DoctorHint> DoctorHints(const DoctorFacts& facts) {
   }
   if (facts.chosen_backend == "kde-idle" && !facts.respect_inhibitors) {
     hints.push_back(
-        {"idle.inhibitors: ignore has no effect with kde-idle: org_kde_kwin_idle "
-         "always honours idle inhibitors (a playing video counts as input)",
-         "use a compositor with ext-idle-notify-v1 version 2 to count input only"});
+        {Tr("idle.inhibitors: ignore has no effect with kde-idle: org_kde_kwin_idle always "
+            "honours idle inhibitors (a playing video counts as input)"),
+         Tr("use a compositor with ext-idle-notify-v1 version 2 to count input only")});
   }
   if (!facts.session_watch_error.empty()) {
-    hints.push_back(
-        {"screen lock and suspend from logind are not seen: " + facts.session_watch_error,
-         "nothing to do in a container; on a desktop check that the system bus "
-         "and systemd-logind run. Suspend is still noticed by the clock check"});
+    hints.push_back({FormatText(Tr("screen lock and suspend from logind are not seen: %s"),
+                                facts.session_watch_error.c_str()),
+                     Tr("nothing to do in a container; on a desktop check that the system bus and "
+                        "systemd-logind run. Suspend is still noticed by the clock check")});
   }
   return hints;
 }

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/reminder_text.h"
+#include "i18n/reminder_text.h"
 
 namespace unsit {
 

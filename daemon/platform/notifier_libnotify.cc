@@ -178,10 +178,10 @@ class Back {
     }
     // One label per action: a server with a menu lists "default" in it too, so
     // the "done" button is left to servers that show buttons.
-    AddAction("default", "I'm up");
-    if (ActionMenuCommand(info_).empty()) AddAction("done", "I'm up");
+    AddAction("default", view.done_label);
+    if (ActionMenuCommand(info_).empty()) AddAction("done", view.done_label);
     AddAction("snooze", view.snooze_label);
-    AddAction("skip", "Skip");
+    AddAction("skip", view.skip_label);
   }
 
   void AddAction(const char* id, const std::string& label) {

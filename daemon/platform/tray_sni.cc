@@ -9,6 +9,7 @@
 #include <boost/asio/post.hpp>
 #include <string>
 
+#include "i18n/tr.h"
 #include "platform/gdbus_util.h"
 
 namespace unsit {
@@ -54,16 +55,16 @@ struct MenuEntry {
   TrayAction action;
 };
 constexpr std::array<MenuEntry, 11> kMenu{
-    {{"I'm up", TrayAction::kDone},
-     {"Snooze", TrayAction::kSnooze},
-     {"Skip", TrayAction::kSkip},
+    {{TrNoop("I'm up"), TrayAction::kDone},
+     {TrNoop("Snooze"), TrayAction::kSnooze},
+     {TrNoop("Skip"), TrayAction::kSkip},
      {nullptr, TrayAction::kDone},
-     {"Pause 30 min", TrayAction::kPause30Min},
-     {"Pause 1 h", TrayAction::kPause1Hour},
-     {"Pause until tomorrow", TrayAction::kPauseUntilTomorrow},
-     {"Resume", TrayAction::kResume},
+     {TrNoop("Pause 30 min"), TrayAction::kPause30Min},
+     {TrNoop("Pause 1 h"), TrayAction::kPause1Hour},
+     {TrNoop("Pause until tomorrow"), TrayAction::kPauseUntilTomorrow},
+     {TrNoop("Resume"), TrayAction::kResume},
      {nullptr, TrayAction::kDone},
-     {"Standing", TrayAction::kStandingOn},
+     {TrNoop("Standing"), TrayAction::kStandingOn},
      {nullptr, TrayAction::kDone}}};
 
 GVariant* Pixmaps(TrayState state) {
@@ -173,7 +174,7 @@ class SniItem {
       if (entry.label == nullptr) {
         dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_TYPE, "separator");
       } else {
-        dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_LABEL, entry.label);
+        dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_LABEL, Tr(entry.label));
         g_object_set_data(G_OBJECT(item), "unsit-action",
                           GINT_TO_POINTER(static_cast<int>(entry.action) + 1));
         g_signal_connect(item, DBUSMENU_MENUITEM_SIGNAL_ITEM_ACTIVATED,
@@ -185,13 +186,13 @@ class SniItem {
     }
     // A submenu to read: the stretch of the reminder on screen, else the next one.
     stretch_ = dbusmenu_menuitem_new();
-    dbusmenu_menuitem_property_set(stretch_, DBUSMENU_MENUITEM_PROP_LABEL, "Show a stretch");
+    dbusmenu_menuitem_property_set(stretch_, DBUSMENU_MENUITEM_PROP_LABEL, Tr("Show a stretch"));
     dbusmenu_menuitem_property_set(stretch_, DBUSMENU_MENUITEM_PROP_CHILD_DISPLAY,
                                    DBUSMENU_MENUITEM_CHILD_DISPLAY_SUBMENU);
     dbusmenu_menuitem_child_append(root_, stretch_);
     g_object_unref(stretch_);  // the root holds it
     today_ = dbusmenu_menuitem_new();
-    dbusmenu_menuitem_property_set(today_, DBUSMENU_MENUITEM_PROP_LABEL, "Today: nothing yet");
+    dbusmenu_menuitem_property_set(today_, DBUSMENU_MENUITEM_PROP_LABEL, Tr("Today: nothing yet"));
     dbusmenu_menuitem_property_set_bool(today_, DBUSMENU_MENUITEM_PROP_ENABLED, FALSE);
     dbusmenu_menuitem_child_append(root_, today_);
     g_object_unref(today_);

@@ -2,7 +2,7 @@
 
 #include "core/config.h"
 #include "core/model.h"
-#include "core/reminder_text.h"
+#include "i18n/reminder_text.h"
 
 namespace unsit {
 

@@ -5,12 +5,15 @@
 # their ratio; the budget is status <= 2x /bin/true. The daemon runs with no
 # idle source and logged reminders, in a fresh temporary XDG tree; only it is
 # stopped at the end. Not run by ctest (timings depend on the machine).
-#   cli_latency.sh BUILD_DIR [RUNS]
+# With LOCALE (e.g. de_DE.UTF-8) both run under LANG=LOCALE, so `unsit status`
+# also loads the locale and its message catalogue from the build tree.
+#   cli_latency.sh BUILD_DIR [RUNS] [LOCALE]
 # Exit: 0 budget met, 1 not met or set-up failure, 2 usage, 77 not built.
 set -uo pipefail
 source "$(dirname "$0")/../e2e/lib.sh"
 e2e_init "$@"
 runs=${2:-200}
+if [ -n "${3:-}" ]; then export LANG=$3; fi
 need "$PYTHON"
 DAEMON_LOG_LEVEL=info start_daemon none log
 
@@ -45,7 +48,7 @@ for _ in range(runs):
     status.append(once([unsit, "status"]))
 status_ms, true_ms = statistics.median(status), statistics.median(true)
 ratio = status_ms / true_ms
-print(f"unsit status: median {status_ms:.3f} ms; /bin/true: median {true_ms:.3f} ms "
+print(f"LANG={os.environ.get('LANG', '(unset)')}: unsit status: median {status_ms:.3f} ms; /bin/true: median {true_ms:.3f} ms "
       f"({runs} runs each); ratio {ratio:.2f} (budget 2.00): "
       f"{'met' if ratio <= 2 else 'NOT met'}")
 sys.exit(0 if ratio <= 2 else 1)

@@ -31,7 +31,7 @@ class ScopedMessages {
     old_locale_ = std::setlocale(LC_ALL, nullptr);
     old_dir_ = bindtextdomain(kTextDomain, nullptr);
     ok_ = std::setlocale(LC_ALL, locale) != nullptr;
-    bindtextdomain(kTextDomain, UNSIT_TEST_LOCALE_DIR);
+    bindtextdomain(kTextDomain, UNSIT_BUILD_LOCALEDIR);
     bind_textdomain_codeset(kTextDomain, "UTF-8");
   }
   ~ScopedMessages() {

@@ -1,7 +1,9 @@
-// What the panel indicator shows for each state of the model.
+// What the panel indicator shows for each state of the model, and its words.
 #include "core/tray_view.h"
 
 #include <gtest/gtest.h>
+
+#include "i18n/tray_text.h"
 
 namespace unsit {
 namespace {
@@ -21,8 +23,7 @@ TEST(TrayViewTest, SittingShowsWholeMinutesAndTheNextReminder) {
   EXPECT_EQ(view.state, TrayState::kSitting);
   EXPECT_EQ(view.status, "Active");
   EXPECT_EQ(view.label, "42m");
-  EXPECT_EQ(view.tooltip_body,
-            "Sitting for 42 min\nNext reminder in 17 min. Today: 0 s sitting, 0 breaks");
+  EXPECT_EQ(view.tooltip_body, "") << "the words are the shell's (i18n/tray_text.h)";
   EXPECT_FALSE(view.reminder_open);
 }
 
@@ -68,23 +69,8 @@ TEST(TrayViewTest, AReminderHeldWhileBusySaysByWhat) {
   TrayView view = TrayViewOf(s);
   EXPECT_EQ(view.state, TrayState::kHeld);
   EXPECT_EQ(view.status, "Active");
-  EXPECT_EQ(view.tooltip_body.substr(0, view.tooltip_body.find('\n')),
-            "A reminder is held while you are busy (call)");
   s.reminder_open = true;
   EXPECT_EQ(TrayViewOf(s).state, TrayState::kDue) << "an open reminder outranks the hold";
-}
-
-TEST(TrayViewTest, AStretchReadsAsNameStepsAndCaution) {
-  Stretch stretch;
-  stretch.name = "Standing lunge";
-  stretch.minutes = 2;
-  stretch.steps = {"Step forward.", "Hold 30 s."};
-  stretch.caution = "A mild pull only.";
-  EXPECT_EQ(StretchLines(stretch),
-            (std::vector<std::string>{"Standing lunge (2 min)", "1. Step forward.", "2. Hold 30 s.",
-                                      "Careful: A mild pull only."}));
-  stretch.caution.clear();
-  EXPECT_EQ(StretchLines(stretch).size(), 3u) << "no caution line without a caution";
 }
 
 TEST(TrayViewTest, RefreshesAtTheNextWholeMinuteOnlyWhileSitting) {
@@ -115,6 +101,53 @@ TEST(TrayViewTest, PixmapIsADiscInTheStatesColour) {
   EXPECT_EQ(centre[2], 0x7b);
   EXPECT_EQ(centre[3], 0x39);
   EXPECT_NE(TrayPixmap(TrayState::kSitting, 22), px);
+}
+
+// The words, made by the shell (English: the tests run in the C locale).
+TEST(TrayTextTest, SittingSaysHowLongAndTheNextReminder) {
+  const Snapshot s = Sitting(42min + 59s);
+  EXPECT_EQ(TrayTooltip(s, TrayViewOf(s).state),
+            "Sitting for 42 min\nNext reminder in 17 min. Today: 0 s sitting, 0 breaks");
+}
+
+TEST(TrayTextTest, AReminderHeldWhileBusySaysByWhat) {
+  Snapshot s = Sitting(95min);
+  s.held_by.Add(HoldReason::kCall);
+  const std::string tooltip = TrayTooltip(s, TrayViewOf(s).state);
+  EXPECT_EQ(tooltip.substr(0, tooltip.find('\n')), "A reminder is held while you are busy (call)");
+}
+
+TEST(TrayTextTest, MutedShowsTheMinutesOnlyWhileSitting) {
+  Snapshot s = Sitting(10min);
+  s.paused = true;
+  EXPECT_EQ(TrayTooltip(s, TrayState::kMuted).substr(0, 33), "Reminders paused, sitting for 10 ");
+  s.state = State::kAway;
+  s.paused = false;
+  s.quiet_until = WallTime(1h);
+  EXPECT_EQ(TrayTooltip(s, TrayState::kMuted).substr(0, 12), "Quiet hours\n");
+}
+
+TEST(TrayTextTest, TodayCountsBreaksWithAPlural) {
+  DayTotals today;
+  today.sitting = 62min;
+  today.longest_bout = 40min;
+  today.breaks = 1;
+  EXPECT_EQ(TrayTodayLine(today), "Today: 1 h 02 min sitting, longest 40 min, 1 break");
+  today.breaks = 2;
+  EXPECT_EQ(TrayTodayLine(today), "Today: 1 h 02 min sitting, longest 40 min, 2 breaks");
+}
+
+TEST(TrayTextTest, AStretchReadsAsNameStepsAndCaution) {
+  Stretch stretch;
+  stretch.name = "Standing lunge";
+  stretch.minutes = 2;
+  stretch.steps = {"Step forward.", "Hold 30 s."};
+  stretch.caution = "A mild pull only.";
+  EXPECT_EQ(StretchLines(stretch),
+            (std::vector<std::string>{"Standing lunge (2 min)", "1. Step forward.", "2. Hold 30 s.",
+                                      "Careful: A mild pull only."}));
+  stretch.caution.clear();
+  EXPECT_EQ(StretchLines(stretch).size(), 3u) << "no caution line without a caution";
 }
 
 }  // namespace

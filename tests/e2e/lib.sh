@@ -26,7 +26,8 @@
 #   directory, removed at exit (kept when KEEP_WORK is set); HOME and the XDG
 #   runtime (0700), state and config directories are under it, and the
 #   caller's display, bus and service-manager variables are removed, so a test
-#   sees only the servers it starts.
+#   sees only the servers it starts. The locale variables are removed too (the
+#   messages are English); UNSIT_LOCALEDIR names the build tree's catalogues.
 # - Every background process goes through `track PID`; at exit they are stopped
 #   (SIGTERM, then waited for), newest first, and nothing else is touched.
 #   `stop PID` stops one of them early; `untrack PID` forgets one the script
@@ -60,6 +61,9 @@ e2e_init() {
   export HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/run" XDG_STATE_HOME="$WORK/state" \
     XDG_CONFIG_HOME="$WORK/config"
   unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS NOTIFY_SOCKET JOURNAL_STREAM
+  # English unless a test names a locale (LANG=...); then the build tree's catalogues.
+  unset LANG LANGUAGE LC_ALL LC_MESSAGES
+  export UNSIT_LOCALEDIR="$BUILD/locale"
   mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME"
   chmod 700 "$XDG_RUNTIME_DIR"
 }
@@ -268,6 +272,14 @@ start_dunst_desktop() {
 }
 # dunst shows at least one notification (for wait_for).
 displayed_some() { [ "$(dunstctl count displayed)" -ge 1 ]; }
+# shoot_reminder FILE: waits for a notification on dunst, lets it draw, and
+# saves a screenshot of the display as FILE (PNG) for a person to look at.
+shoot_reminder() {
+  wait_for 10 displayed_some || fail "no reminder on screen"
+  sleep 1  # let dunst draw it
+  xwd -root -display "$DISPLAY" | convert xwd:- "$1" || fail "no screenshot"
+  echo "screenshot: $1"
+}
 
 # Keeps the X pointer moving in the background until stop_activity.
 start_activity() {

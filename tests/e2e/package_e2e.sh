@@ -81,7 +81,9 @@ for f in /usr/bin/unsitd /usr/bin/unsit /usr/lib/systemd/user/unsit.service \
          /usr/share/zsh/vendor-completions/_unsit \
          /usr/share/fish/vendor_completions.d/unsit.fish /usr/share/fish/vendor_completions.d/unsitd.fish \
          /usr/share/icons/hicolor/scalable/apps/unsit.svg \
-         /usr/share/doc/unsit/examples/unsit.yaml /usr/share/doc/unsit/copyright; do
+         /usr/share/doc/unsit/examples/unsit.yaml /usr/share/doc/unsit/copyright \
+         /usr/share/locale/de/LC_MESSAGES/unsit.mo /usr/share/locale/fr/LC_MESSAGES/unsit.mo \
+         /usr/share/locale/es/LC_MESSAGES/unsit.mo; do
   if [ -f "$f" ]; then echo "ok: $f"; else fail "missing $f"; fi
 done
 # Enabled globally for graphical sessions of every user (the unit itself refuses root).
@@ -91,6 +93,10 @@ grep -qx 'ExecStart=/usr/bin/unsitd' /usr/lib/systemd/user/unsit.service || fail
 grep -qx 'ConditionUser=!@system' /usr/lib/systemd/user/unsit.service || fail "the unit does not refuse root"
 /usr/bin/unsitd --version || fail "unsitd --version failed"
 /usr/bin/unsit --help >/dev/null || fail "unsit --help failed"
+if ! LANG=de_DE.UTF-8 locale 2>&1 | grep -q "Cannot set"; then
+  env -u LANGUAGE -u LC_ALL LANG=de_DE.UTF-8 /usr/bin/unsit --help | grep -q "^Aufruf: " ||
+    fail "the installed unsit does not speak German under LANG=de_DE.UTF-8"
+fi
 man -w unsitd >/dev/null 2>&1 || fail "man unsitd does not find the page"
 if command -v systemd-analyze >/dev/null; then
   mkdir -m 700 "$tmp/run"

@@ -45,6 +45,11 @@ expect "unsit/stretches/standing-lunge.svg"
 expect "unsit/stretches/fallback-hip-stretch.svg"
 expect "unsit/stretches/forearm-plank.svg"
 expect "doc/unsit/examples/unsit.yaml"
+if command -v msgfmt >/dev/null; then
+  while IFS= read -r lang; do
+    case $lang in '' | '#'*) ;; *) expect "locale/$lang/LC_MESSAGES/unsit.mo" ;; esac
+  done <"$(dirname "$0")/../../po/LINGUAS"
+fi
 
 # Everything landed below DESTDIR and the prefix (or /etc for a /usr prefix).
 while IFS= read -r f; do

@@ -30,10 +30,7 @@ write_config 4s 2s 1h 1h
 start_activity
 start_daemon x11 libnotify
 
-wait_for 10 displayed_some || fail "no reminder on screen"
-sleep 1  # let dunst draw it
-xwd -root -display "$DISPLAY" | convert xwd:- "$SHOT" || fail "no screenshot"
-echo "screenshot: $SHOT"
+shoot_reminder "$SHOT"
 
 stretch=$("$UNSIT" stretch)
 grep -q "^Standing lunge" <<<"$stretch" || fail "unsit stretch does not show the open reminder's stretch: $stretch"

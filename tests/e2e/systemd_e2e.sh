@@ -10,7 +10,9 @@
 # refuses root; start waits for READY=1 (without it the start times out) and the
 # control socket answers as soon as it returns; `kill -9` is followed by a restart
 # that keeps the bout; `systemctl --user reload` reloads (and refuses a broken
-# config, keeping the old one); stop exits cleanly.
+# config, keeping the old one); stop exits cleanly; started again with the
+# session's LANG=de_DE.UTF-8 imported into the manager, doctor shows that
+# locale and the daemon's findings are German.
 set -uo pipefail
 
 source "$(dirname "$0")/lib.sh"
@@ -215,6 +217,24 @@ echo "how the runs ended:"; cat "$WORK/exits"
 "$UNSIT" status >/dev/null 2>&1
 rc=$?
 [ "$rc" = 3 ] || fail "unsit status after stop exited $rc, expected 3 (daemon not running)"
+
+# 9b. The daemon speaks the session's language: LANG as the user manager hands
+# it (imported from the session, as desktops do at login), seen by doctor.
+step "the daemon follows the session's LANG"
+if LANG=de_DE.UTF-8 locale 2>&1 | grep -q "Cannot set"; then
+  echo "the de_DE.UTF-8 locale is not installed (locales-all): step skipped"
+else
+  systemctl --user set-environment UNSIT_LOCALEDIR="$BUILD/locale"
+  LANG=de_DE.UTF-8 systemctl --user import-environment LANG
+  timeout 60 systemctl --user start unsit.service || fail "start with LANG=de_DE.UTF-8 failed"
+  doctor=$("$UNSIT" --json doctor) || fail "unsit doctor failed"
+  grep -q '"locale": "de_DE.UTF-8 (Kataloge in '"$BUILD"'/locale)"' <<<"$doctor" ||
+    fail "doctor does not show the session's locale: $(grep '"locale"' <<<"$doctor")"
+  grep -q "feste[nm] Plan" <<<"$doctor" || fail "the daemon's findings are not in German: $doctor"
+  "$UNSIT" doctor | grep "^locale: de_DE.UTF-8" || fail "unsit doctor prints no locale line"
+  timeout 60 systemctl --user stop unsit.service || fail "stop failed"
+  systemctl --user unset-environment LANG UNSIT_LOCALEDIR
+fi
 
 # 10. With the unit neither running nor due to start (graphical-session.target is
 # not up here), the autostart copy is the daemon.

@@ -9,7 +9,7 @@
 #include <map>
 #include <vector>
 
-#include "core/reminder_text.h"
+#include "i18n/reminder_text.h"
 #include "platform/glib_thread.h"
 #include "platform/notifier_libnotify.h"
 #include "support/child.h"
@@ -223,8 +223,13 @@ class LibnotifyTest : public ::testing::Test {
   }
 
   ReminderView View(const std::string& summary) {
-    return {summary, "Walk for a few minutes, then: standing lunge.", "Snooze 10 min", "hint", "",
-            ""};
+    return {.summary = summary,
+            .body = "Walk for a few minutes, then: standing lunge.",
+            .done_label = "I'm up",
+            .snooze_label = "Snooze 10 min",
+            .skip_label = "Skip",
+            .no_buttons = "hint",
+            .picture = ""};
   }
 
   boost::asio::io_context io_;

@@ -17,8 +17,8 @@ TEST(LogNotifierTest, HandsTheTextToTheSinkAndNeverShowsButtons) {
   EXPECT_EQ(notifier->Info().problem, "no notification server answers");
   notifier->Close();  // nothing shown yet: nothing said
   EXPECT_TRUE(lines.empty());
-  notifier->Show({"Time to stand up — 1 h sitting", "Walk, then stretch.", "Snooze 10 min",
-                  "Use unsit.", "", ""});
+  notifier->Show({"Time to stand up — 1 h sitting", "Walk, then stretch.", "I'm up",
+                  "Snooze 10 min", "Skip", "Use unsit.", ""});
   notifier->Close();
   notifier->Close();
   ASSERT_EQ(lines.size(), 2u);

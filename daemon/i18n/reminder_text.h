@@ -9,11 +9,15 @@
 
 namespace unsit {
 
-// The reminder as the user will read it.
+// The reminder as the user will read it, in the language of the process's
+// locale (InitLocale). The core hands out the values (how long, which stretch,
+// what held it); the words are made here, in the shell.
 struct ReminderView {
   std::string summary;       // "Time to stand up — 1 h 02 min sitting"
   std::string body;          // walk prompt, one stretch (name, cue, caution), `unsit stretch`
+  std::string done_label;    // "I'm up"
   std::string snooze_label;  // "Snooze 10 min"
+  std::string skip_label;    // "Skip"
   std::string no_buttons;    // the line that names the CLI verbs instead of buttons
   std::string picture;       // the stretch's line drawing (a path), or empty
   // Set for a prompt of the sit-stand rhythm: its one button, which switches
@@ -35,5 +39,9 @@ ReminderView ComposeReminder(Duration sitting, const Stretch& stretch, Duration 
 // (`actions` false: no such capability, no server, or the log); with a line
 // naming `menu_command` when the server keeps the actions in a menu.
 std::string BodyFor(const ReminderView& view, bool actions, std::string_view menu_command = {});
+
+// What the reminder says once the user is free, for the first reason in the
+// order of kAllHoldReasons: "the call is over". Empty for none.
+std::string HoldOverPhrase(HoldReasons reasons);
 
 }  // namespace unsit
