@@ -88,6 +88,7 @@ Json DoctorJson(const DoctorReport& r) {
               {"notification_server", r.notification_server},
               {"notification_capabilities", r.notification_capabilities},
               {"notification_actions", r.notification_actions},
+              {"sound", r.sound},
               {"indicator", r.indicator},
               {"config_path", r.config_path},
               {"history_path", r.history_path},

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The reminder's sound, played by the daemon itself where the notification
+# server has no `sound` capability (dunst), into a real sound server: pipewire,
+# wireplumber and pipewire-pulse on the test's private runtime directory, with
+# a null sink as the only output. The sound's stream (application "unsit",
+# role "event") must appear on that sink while it plays, and once it has ended
+# the daemon has no more threads than before it (libcanberra's is gone). With
+# the sound server stopped, `doctor` says why the next reminder was silent.
+# Usage: sound_e2e.sh BUILD_DIR
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+e2e_init "$@"
+need Xvfb dbus-daemon dunst dunstctl pipewire wireplumber pipewire-pulse pactl
+[ -f /usr/share/sounds/freedesktop/stereo/complete.oga ] ||
+  { echo "SKIP: sound-theme-freedesktop is not installed"; exit 77; }
+"${PYTHON:-python3}" -c 'import ctypes; ctypes.CDLL("libcanberra.so.0")' 2>/dev/null ||
+  { echo "SKIP: libcanberra0 is not installed"; exit 77; }
+
+start_xvfb
+start_bus
+pipewire >"$WORK/pipewire.log" 2>&1 &
+track "$!"
+wait_for 10 test -S "$XDG_RUNTIME_DIR/pipewire-0" || fail "pipewire did not start"
+wireplumber >"$WORK/wireplumber.log" 2>&1 &
+track "$!"
+pipewire-pulse >"$WORK/pipewire-pulse.log" 2>&1 &
+PULSE_PID=$!
+track "$PULSE_PID"
+wait_for 10 pactl info >/dev/null 2>&1 || fail "pipewire-pulse did not answer"
+pactl load-module module-null-sink sink_name=unsit_test >/dev/null || fail "no null sink"
+pactl set-default-sink unsit_test || fail "the null sink cannot be the default"
+start_dunst
+
+write_config 3s 2s 1m 1m
+# `none`: no idle source, so the user counts as present and the reminder falls due.
+start_daemon none libnotify
+doctor_has() { "$UNSIT" doctor 2>&1 | grep -q -- "$1"; }
+doctor_has "built without libcanberra" && { echo "SKIP: unsitd was built without libcanberra"; exit 77; }
+doctor_says "the sound played by the daemon" \
+  '^  sound: "complete", played by unsitd through libcanberra'
+# libcanberra is not loaded before a reminder needs it.
+grep -q libcanberra "/proc/$DAEMON_PID/maps" && fail "libcanberra was loaded before a reminder"
+THREADS=$(ls "/proc/$DAEMON_PID/task" | wc -l)
+
+# Every 50 ms, the streams on the null sink, until the reminder's has come and gone.
+(while true; do pactl list sink-inputs; echo ---; sleep 0.05; done) >"$WORK/streams.log" 2>&1 &
+WATCH_PID=$!
+track "$WATCH_PID"
+wait_for 10 field_is reminder_open true || fail "no reminder"
+wait_for 5 grep -q 'application.name = "unsit"' "$WORK/streams.log" ||
+  fail "no stream of unsit on the sink: $(tail -20 "$WORK/streams.log")"
+grep -A40 'application.name = "unsit"' "$WORK/streams.log" | grep -q 'media.role = "event"' ||
+  fail "the stream is not an event sound"
+grep -q "Sink: $(pactl list short sinks | awk '$2 == "unsit_test" { print $1 }')" "$WORK/streams.log" ||
+  fail "the stream did not play into the null sink"
+echo "reminder shown by dunst; unsitd played \"complete\" into the null sink"
+no_stream() { ! pactl list sink-inputs | grep -q 'application.name = "unsit"'; }
+wait_for 10 no_stream || fail "the sound's stream did not end"
+stop "$WATCH_PID"
+grep -q libcanberra "/proc/$DAEMON_PID/maps" || fail "libcanberra is not mapped after playing"
+threads_back() { [ "$(ls "/proc/$DAEMON_PID/task" | wc -l)" -le "$THREADS" ]; }
+wait_for 5 threads_back ||
+  fail "unsitd kept a thread after the sound: $(ls "/proc/$DAEMON_PID/task" | wc -l) > $THREADS"
+doctor_says "no sound problem" '^No problems found.$'
+echo "the sound ended: no thread of libcanberra left, no problem"
+
+# No sound server: the next reminder is silent, and doctor says why.
+stop "$PULSE_PID"
+"$UNSIT" skip >/dev/null || fail "unsit skip refused"
+wait_for 10 field_is reminder_open true || fail "no second reminder"
+wait_for 5 doctor_has "no sound server answers" ||
+  fail "doctor does not say there is no sound server: $("$UNSIT" doctor 2>&1)"
+echo "sound server gone: doctor says no sound server answers"
+pass
