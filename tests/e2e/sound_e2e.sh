@@ -3,7 +3,8 @@
 # server has no `sound` capability (dunst), into a real sound server: pipewire,
 # wireplumber and pipewire-pulse on the test's private runtime directory, with
 # a null sink as the only output. The sound's stream (application "unsit",
-# role "event") must appear on that sink while it plays, and once it has ended
+# role "event") must appear on that sink while it plays, the sink's monitor
+# must record more than silence, and once it has ended
 # the daemon has no more threads than before it (libcanberra's is gone). With
 # the sound server stopped, `doctor` says why the next reminder was silent.
 # Usage: sound_e2e.sh BUILD_DIR
@@ -11,7 +12,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/sound_server.sh"
 e2e_init "$@"
-need Xvfb dbus-daemon dunst dunstctl pipewire wireplumber pipewire-pulse pactl
+need Xvfb dbus-daemon dunst dunstctl pipewire wireplumber pipewire-pulse pactl parecord
 [ -f /usr/share/sounds/freedesktop/stereo/complete.oga ] ||
   { echo "SKIP: sound-theme-freedesktop is not installed"; exit 77; }
 "${PYTHON:-python3}" -c 'import ctypes; ctypes.CDLL("libcanberra.so.0")' 2>/dev/null ||
@@ -23,6 +24,8 @@ start_sound_server
 start_dunst
 
 write_config 3s 2s 1m 1m
+# The monitor's recording must not hold the reminder as a call would.
+printf 'hold:\n  for: []\n' >>"$WORK/unsit.yaml"
 # `none`: no idle source, so the user counts as present and the reminder falls due.
 start_daemon none libnotify
 doctor_has() { "$UNSIT" doctor 2>&1 | grep -q -- "$1"; }
@@ -37,6 +40,11 @@ THREADS=$(thread_count "$DAEMON_PID")
 (while true; do pactl list sink-inputs; echo ---; sleep 0.05; done) >"$WORK/streams.log" 2>&1 &
 WATCH_PID=$!
 track "$WATCH_PID"
+# What the null sink outputs, as 16-bit mono samples, to hear that it was sound.
+parecord --device=unsit_test.monitor --raw --format=s16le --channels=1 --rate=8000 \
+  "$WORK/monitor.raw" 2>"$WORK/parecord.log" &
+RECORD_PID=$!
+track "$RECORD_PID"
 wait_for 10 field_is reminder_open true || fail "no reminder"
 wait_for 5 grep -q 'application.name = "unsit"' "$WORK/streams.log" ||
   fail "no stream of unsit on the sink: $(tail -20 "$WORK/streams.log")"
@@ -48,6 +56,12 @@ echo "reminder shown by dunst; unsitd played \"complete\" into the null sink"
 no_stream() { ! pactl list sink-inputs | grep -q 'application.name = "unsit"'; }
 wait_for 10 no_stream || fail "the sound's stream did not end"
 stop "$WATCH_PID"
+stop "$RECORD_PID"
+loudest=$("$PYTHON" -c 'import array, os, sys
+samples = array.array("h", open(sys.argv[1], "rb").read()[: os.path.getsize(sys.argv[1]) // 2 * 2])
+print(max((abs(x) for x in samples), default=0))' "$WORK/monitor.raw")
+[ "$loudest" -gt 1000 ] || fail "the null sink's monitor heard silence (peak $loudest of 32767)"
+echo "the null sink's monitor heard it: peak $loudest of 32767"
 grep -q libcanberra "/proc/$DAEMON_PID/maps" || fail "libcanberra is not mapped after playing"
 threads_back() { [ "$(thread_count "$DAEMON_PID")" -le "$THREADS" ]; }
 wait_for 5 threads_back ||
