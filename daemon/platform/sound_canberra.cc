@@ -10,6 +10,7 @@
 #include <dlfcn.h>
 #include <malloc.h>
 
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -35,7 +36,9 @@ struct CanberraApi {
 
 template <typename Fn>
 bool Find(void* library, const char* name, Fn& out) {
-  out = reinterpret_cast<Fn>(dlsym(library, name));
+  void* symbol = dlsym(library, name);
+  static_assert(sizeof symbol == sizeof out);
+  std::memcpy(&out, &symbol, sizeof out);  // a function pointer from dlsym's object pointer
   return out != nullptr;
 }
 
