@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/duration.h"
+#include "i18n/tr.h"
 #include "json_read.h"
 #include "protocol/wire_time.h"
 
@@ -292,7 +293,7 @@ std::string RenderDoctor(const Json& r) {
   if (!Str(r, "notification_actions").empty()) {
     out << "  buttons: " << Str(r, "notification_actions") << "\n";
   }
-  if (!Str(r, "sound").empty()) out << "  sound: " << Str(r, "sound") << "\n";
+  if (!Str(r, "sound").empty()) out << "  " << Tr("sound:") << " " << Str(r, "sound") << "\n";
   out << "busy signals (hold reminders):\n";
   RenderCandidates(out, Field(r, "busy_sources"));
   if (!Str(r, "indicator").empty()) out << "indicator: " << Str(r, "indicator") << "\n";
