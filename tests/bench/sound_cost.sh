@@ -2,7 +2,7 @@
 # What the daemon's own sound costs: unsitd with dunst (no `sound` capability,
 # so unsitd plays the reminder's sound through libcanberra) and a real sound
 # server (tests/e2e/sound_server.sh: PipeWire, pipewire-pulse, a null sink).
-# Prints RSS, anonymous memory, threads, mapped files and wakeups (context
+# Prints RSS, anonymous memory, threads, mapped files (and which are new) and wakeups (context
 # switches of all threads) per hour for a phase before the first reminder and
 # a phase after its sound has ended; nothing else is due in either (history
 # checkpoints every hour, the reminder re-shown after an hour). The wakeups of
@@ -44,7 +44,7 @@ snapshot() {  # prints: rss_kib anonymous_kib threads mapped_files, then by_thre
   read -r rss anon < <(awk '/^Rss:/ {r=$2} /^Anonymous:/ {a=$2} END {print r, a}' \
     "/proc/$DAEMON_PID/smaps_rollup")
   echo "$rss $anon $(thread_count "$DAEMON_PID") \
-$(awk '$6 ~ /^\// {print $6}' "/proc/$DAEMON_PID/maps" | sort -u | wc -l) $(by_thread | tr ' \n' '_ ')"
+$(mapped | wc -l) $(by_thread | tr ' \n' '_ ')"
 }
 switches_between() {  # switches_between BEFORE AFTER: of the threads alive at the end
   awk 'NR == 1 { for (i = 5; i <= NF; i++) { n = split($i, f, ":"); was[f[1]] = f[n] } }
@@ -60,7 +60,10 @@ report() {  # report NAME BEFORE AFTER: one row from two snapshots a phase apart
     "$(($(switches_between "$2" "$3") * 3600 / PHASE))"
 }
 
+mapped() { awk '$6 ~ /^\// {print $6}' "/proc/$DAEMON_PID/maps" | sort -u; }
+
 sleep 2
+mapped >"$WORK/mapped-before"
 first=$(snapshot)
 sleep "$PHASE"
 before=$(snapshot)
@@ -80,4 +83,6 @@ echo
 printf '%-22s %8s %8s %8s %8s %14s\n' phase "RSS MiB" "anon MiB" threads "mapped" "wakeups/hour"
 report "before the reminder" "$first" "$before"
 report "after its sound" "$settled" "$after"
+echo "mapped after the sound, not before: $(comm -13 "$WORK/mapped-before" <(mapped) |
+  xargs -n1 basename | tr '\n' ' ')"
 "$UNSIT" doctor | grep "^  sound:"
