@@ -2,12 +2,12 @@
 # What the daemon's own sound costs: unsitd with dunst (no `sound` capability,
 # so unsitd plays the reminder's sound through libcanberra) and a real sound
 # server (tests/e2e/sound_server.sh: PipeWire, pipewire-pulse, a null sink).
-# Prints RSS, anonymous memory, threads, mapped files (and which are new) and wakeups (context
-# switches of all threads) per hour for a phase before the first reminder and
-# a phase after its sound has ended; nothing else is due in either (history
-# checkpoints every hour, the reminder re-shown after an hour). The wakeups of
-# the phase after must be 0: libcanberra leaves no thread or timer ticking.
-# SOUND=none runs the same with notify.sound: none, for comparison.
+# Prints RSS, anonymous memory, threads, mapped files (and which are new) and
+# wakeups (context switches of all threads) per hour for a phase before the
+# first reminder and a phase after its sound has ended; nothing else is due in
+# either (history checkpoints every hour, the reminder re-shown after an hour).
+# SOUND=none runs the same with notify.sound: none: the phase after the sound
+# must have no more wakeups than that (libcanberra leaves nothing ticking).
 # Not run by ctest. Usage: [SOUND=none] sound_cost.sh BUILD_DIR [PHASE_SECONDS]
 set -uo pipefail
 source "$(dirname "$0")/../e2e/lib.sh"
