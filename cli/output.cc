@@ -387,6 +387,8 @@ std::string RenderDoctor(const Json& r) {
   if (!Str(r, "notification_actions").empty()) {
     out << "  " << FormatText(Tr("buttons: %s"), Str(r, "notification_actions").c_str()) << "\n";
   }
+  if (!Str(r, "sound").empty())
+    out << "  " << FormatText(Tr("sound: %s"), Str(r, "sound").c_str()) << "\n";
   out << Tr("busy signals (hold reminders):") << "\n";
   RenderCandidates(out, Field(r, "busy_sources"));
   if (!Str(r, "indicator").empty())

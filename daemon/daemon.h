@@ -76,6 +76,7 @@ class Daemon final : public DaemonApi {
   void StartBusyWatch();
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
+  void LogSound(const NotifierInfo& info);
   // Tells the store history.day_starts (it splits days there and records it
   // for the CLI); a failure is logged.
   void RecordDayStarts(HistoryStore& store);

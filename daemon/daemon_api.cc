@@ -124,6 +124,8 @@ DoctorReport Daemon::Doctor() {
     report.notification_capabilities = info.capabilities;
     report.notification_actions = HiddenActionsHint(info.server.substr(0, info.server.find(' ')));
     if (!info.problem.empty()) report.problems.push_back(info.problem);
+    report.sound = info.sound;
+    if (!info.sound_problem.empty()) report.problems.push_back(info.sound_problem + ".");
   }
   if (busy_) report.busy_candidates = busy_->candidates();
   report.indicator = TrayDoctor(report.problems);

@@ -108,6 +108,14 @@ void Daemon::StartNotifier() {
   if (auto problem = notifier_->Info().problem; !problem.empty()) {
     spdlog::warn("notify: {}", problem);
   }
+  LogSound(notifier_->Info());
+}
+
+// How reminders sound, as probed when the notifier started: told once here,
+// and by `doctor` whenever asked.
+void Daemon::LogSound(const NotifierInfo& info) {
+  if (!info.sound.empty()) spdlog::info("notify: sound: {}", info.sound);
+  if (!info.sound_problem.empty()) spdlog::warn("notify: sound: {}", info.sound_problem);
 }
 
 void Daemon::RecordDayStarts(HistoryStore& store) {

@@ -10,6 +10,7 @@
 
 #include "config/schedule_entries.h"
 #include "config/standing_desk_reader.h"
+#include "config/sound_key.h"
 #include "config/stretch_catalogue.h"
 #include "config/stretch_entries.h"
 #include "config/yaml_check.h"
@@ -38,7 +39,7 @@ constexpr std::array<std::string_view, 4> kHoldReasons = {"dnd", "call", "screen
 constexpr std::array<std::string_view, 2> kOnDismiss = {"snooze", "skip"};
 constexpr std::array<std::string_view, 2> kIdleKeys = {"backend", "inhibitors"};
 constexpr std::array<std::string_view, 2> kInhibitors = {"respect", "ignore"};
-constexpr std::array<std::string_view, 2> kNotifyKeys = {"backend", "indicator"};
+constexpr std::array<std::string_view, 3> kNotifyKeys = {"backend", "indicator", "sound"};
 constexpr std::array<std::string_view, 2> kIndicators = {"auto", "off"};
 constexpr std::array<std::string_view, 3> kStretchesKeys = {"places", "kinds", "extra"};
 constexpr std::array<std::string_view, 3> kHistoryKeys = {"checkpoint", "keep", "day_starts"};
@@ -92,7 +93,10 @@ class ConfigReader {
                       [this](auto& k, auto& v, auto& p) { ReadIdle(k, v, p); });
     } else if (path == "notify") {
       ForEachKnownKey(value, path, kNotifyKeys, problems_, [this](auto& k, auto& v, auto& p) {
-        if (k.Scalar() == "indicator") {
+        if (k.Scalar() == "sound") {
+          if (auto sound = config_internal::SoundOf(k, v, p, problems_))
+            config_.notify.sound = *sound;
+        } else if (k.Scalar() == "indicator") {
           if (auto i = ChoiceOf(k, v, p, kIndicators, problems_)) {
             config_.notify.indicator = kIndicators[*i];
           }

@@ -36,6 +36,7 @@ struct DoctorReport {
   std::string notification_server;
   std::vector<std::string> notification_capabilities;
   std::string notification_actions;  // where a server hides the buttons; empty: shown
+  std::string sound;                 // how reminders sound; empty: not known (no notifier)
   // Each busy signal source (notifications, gsettings, ...): watching, or why not.
   std::vector<Candidate> busy_candidates;
   std::string indicator;                  // the panel indicator: shown, not shown (why), off

@@ -101,6 +101,7 @@ Json DoctorJson(const DoctorReport& r) {
               {"notification_server", r.notification_server},
               {"notification_capabilities", r.notification_capabilities},
               {"notification_actions", r.notification_actions},
+              {"sound", r.sound},
               {"indicator", r.indicator},
               {"locale", r.locale},
               {"schedule", ScheduleJson(r.schedule)},

@@ -25,6 +25,17 @@ inline constexpr std::array<std::string_view, 9> kIdleBackendNames = {
 inline constexpr std::array<std::string_view, 3> kNotifierNames = {"auto", "libnotify", "log"};
 
 enum class OnDismiss { kSnooze, kSkip };
+
+// notify.sound: what the reminder sounds like. A name of the freedesktop sound
+// theme (sent as the `sound-name` hint, or played by unsit where the server
+// has no `sound` capability), an absolute path of a sound file (`sound-file`),
+// or none.
+struct NotifySound {
+  enum class Kind { kNone, kTheme, kFile };
+  Kind kind = Kind::kTheme;
+  std::string name = "complete";  // the theme sound's name, or the file's path
+  bool operator==(const NotifySound&) const = default;
+};
 enum class StretchPlace { kStanding, kDesk, kFloor };
 // What an entry does: a hip-flexor stretch, strength work for the hips and core,
 // a gentle release lying down, a walk, or a posture check.
@@ -79,6 +90,7 @@ struct Config {
     std::string backend = "auto";  // one of kNotifierNames
     // The panel indicator (StatusNotifierItem): auto (where a panel hosts one) | off
     std::string indicator = "auto";
+    NotifySound sound;
   } notify;
 
   struct Stretches {

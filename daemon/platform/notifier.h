@@ -18,8 +18,10 @@ struct NotifierInfo {
   std::string name;    // "libnotify", "log"
   std::string server;  // e.g. "dunst 1.9.0 (Dunst)"; empty when none answers
   std::vector<std::string> capabilities;
-  bool actions = false;  // the server shows buttons
-  std::string problem;   // empty when all is well; else what is wrong and the fix
+  bool actions = false;       // the server shows buttons
+  std::string problem;        // empty when all is well; else what is wrong and the fix
+  std::string sound;          // how the reminder sounds (SoundPlan::description)
+  std::string sound_problem;  // why it cannot sound, and the fix; empty when it can
 };
 
 // The command that opens the action menu of servers that show a reminder's

@@ -5,6 +5,9 @@
 #ifdef UNSIT_HAVE_LIBNOTIFY
 #include "platform/notifier_libnotify.h"
 #endif
+#ifdef UNSIT_HAVE_CANBERRA
+#include "platform/sound_canberra.h"
+#endif
 
 namespace unsit {
 
@@ -14,7 +17,11 @@ NotifierChoice ChooseNotifier(const std::string& wanted, const PlatformContext& 
   std::string problem;
   if (wanted == "auto" || wanted == "libnotify") {
 #ifdef UNSIT_HAVE_LIBNOTIFY
-    auto made = MakeLibnotifyNotifier(context);
+    std::unique_ptr<SoundPlayer> player;
+#ifdef UNSIT_HAVE_CANBERRA
+    if (context.glib != nullptr) player = MakeCanberraPlayer(*context.glib);
+#endif
+    auto made = MakeLibnotifyNotifier(context, std::move(player));
     if (made.ok()) {
       choice.candidates.push_back({"libnotify", true, "session bus reachable"});
       choice.notifier = std::move(made.value());

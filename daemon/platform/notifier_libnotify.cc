@@ -9,6 +9,7 @@
 
 #include <libnotify/notify.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <chrono>
@@ -18,6 +19,7 @@
 #include <string>
 
 #include "platform/glib_thread.h"
+#include "platform/notifier_sound.h"
 
 namespace unsit {
 namespace {
@@ -39,7 +41,8 @@ std::string NoServerProblem(const std::string& detail) {
 // Owned by shared_ptr; every method runs on the GLib thread.
 class Back {
  public:
-  Back(boost::asio::io_context& io, std::weak_ptr<Front> front) : io_(io), front_(front) {
+  Back(boost::asio::io_context& io, std::weak_ptr<Front> front, std::unique_ptr<SoundPlayer> player)
+      : io_(io), front_(front), player_(std::move(player)) {
     info_.name = "libnotify";
   }
   Back(const Back&) = delete;
@@ -50,12 +53,14 @@ class Back {
   }
 
   // notify_init once per process, then what the server says about itself.
-  Result<NotifierInfo> Init() {
+  Result<NotifierInfo> Init(const NotifySound& sound) {
     if (!notify_is_initted() && !notify_init("unsit")) {
       return Error{errc::kUnavailable, "notify_init failed"};
     }
     HoldSessionBus();
     if (!Refresh()) info_.problem = NoServerProblem("org.freedesktop.Notifications is not owned");
+    SoundPlan plan = Plan(sound);
+    if (plan.way == SoundPlan::Way::kPlay) info_.sound_problem = CheckSoundExists(sound);
     PostInfo();
     return info_;
   }
@@ -63,16 +68,19 @@ class Back {
   // A reminder still on screen is replaced in place; otherwise a new
   // notification (a new server id) is shown, so no close of an earlier one can
   // be taken for this one.
-  void Show(const ReminderView& view) {
+  void Show(const ReminderView& view, const NotifySound& sound) {
     HoldSessionBus();
     bool answered = Refresh();
     if (!on_screen_) Release();
     Prepare(view);
+    const SoundPlan plan = Plan(sound);
+    SetSoundHints(plan, sound);
     GError* error = nullptr;
     acted_ = false;
     if (notify_notification_show(notification_, &error)) {
       info_.problem.clear();
       on_screen_ = true;
+      PlaySound(plan, sound);
     } else {
       std::string detail = error != nullptr ? error->message : "Notify failed";
       info_.problem = answered ? "the notification server refused the reminder: " + detail
@@ -141,6 +149,34 @@ class Back {
     }
     g_list_free_full(caps, g_free);
     return true;
+  }
+
+  // How this show sounds; also sets Info().sound.
+  SoundPlan Plan(const NotifySound& sound) {
+    const bool has_sound = std::find(info_.capabilities.begin(), info_.capabilities.end(),
+                                     "sound") != info_.capabilities.end();
+    SoundPlan plan = PlanSound(sound, has_sound, player_ ? player_->Name() : "");
+    info_.sound = plan.description;
+    info_.sound_problem = plan.problem;
+    return plan;
+  }
+
+  // The hint the server plays, or none (a null value removes a hint).
+  void SetSoundHints(const SoundPlan& plan, const NotifySound& sound) {
+    const bool hint = plan.way == SoundPlan::Way::kHint;
+    for (const char* key : {"sound-name", "sound-file"}) {
+      const bool set = hint && std::string_view(plan.hint) == key;
+      notify_notification_set_hint(notification_, key,
+                                   set ? g_variant_new_string(sound.name.c_str()) : nullptr);
+    }
+  }
+
+  // The daemon's own player, for servers without "sound"; its error is the
+  // sound problem `doctor` shows until a sound plays again.
+  void PlaySound(const SoundPlan& plan, const NotifySound& sound) {
+    if (plan.way != SoundPlan::Way::kPlay) return;
+    Status played = player_->Play(sound);
+    info_.sound_problem = played.ok() ? "" : played.error().message;
   }
 
   void Prepare(const ReminderView& view) {
@@ -230,6 +266,7 @@ class Back {
   boost::asio::io_context& io_;
   std::weak_ptr<Front> front_;
   NotifierInfo info_;
+  std::unique_ptr<SoundPlayer> player_;  // null when none is built in
   NotifyNotification* notification_ = nullptr;
   GDBusConnection* bus_ = nullptr;  // the shared session connection, held
   bool on_screen_ = false;
@@ -239,8 +276,12 @@ class Back {
 
 class LibnotifyNotifierImpl final : public Notifier {
  public:
-  LibnotifyNotifierImpl(boost::asio::io_context& io, GlibThread& glib)
-      : glib_(glib), front_(std::make_shared<Front>()), back_(std::make_shared<Back>(io, front_)) {
+  LibnotifyNotifierImpl(boost::asio::io_context& io, GlibThread& glib, const Config& config,
+                        std::unique_ptr<SoundPlayer> player)
+      : glib_(glib),
+        config_(config),
+        front_(std::make_shared<Front>()),
+        back_(std::make_shared<Back>(io, front_, std::move(player))) {
     front_->info.name = "libnotify";
   }
 
@@ -257,7 +298,7 @@ class LibnotifyNotifierImpl final : public Notifier {
     front_->on_status = std::move(callback);
   }
   void Show(const ReminderView& view) override {
-    glib_.Post([back = back_, view] { back->Show(view); });
+    glib_.Post([back = back_, view, sound = config_.notify.sound] { back->Show(view, sound); });
   }
   void Close() override {
     glib_.Post([back = back_] { back->Close(); });
@@ -269,7 +310,9 @@ class LibnotifyNotifierImpl final : public Notifier {
   Status Init() {
     auto promise = std::make_shared<std::promise<Result<NotifierInfo>>>();
     auto future = promise->get_future();
-    glib_.Post([back = back_, promise] { promise->set_value(back->Init()); });
+    glib_.Post([back = back_, promise, sound = config_.notify.sound] {
+      promise->set_value(back->Init(sound));
+    });
     if (future.wait_for(kInitTimeout) != std::future_status::ready) {
       front_->info.problem = NoServerProblem("no answer within 5 s");
       return Ok{};
@@ -282,6 +325,7 @@ class LibnotifyNotifierImpl final : public Notifier {
 
  private:
   GlibThread& glib_;
+  const Config& config_;  // the daemon's, replaced in place on reload
   std::shared_ptr<Front> front_;
   std::shared_ptr<Back> back_;
 };
@@ -297,7 +341,8 @@ bool HaveSessionBusAddress() {
 
 }  // namespace
 
-Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context) {
+Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context,
+                                                        std::unique_ptr<SoundPlayer> player) {
   if (context.glib == nullptr || !context.glib->running()) {
     return Error{errc::kUnavailable, "the GLib thread is not running"};
   }
@@ -306,7 +351,8 @@ Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& c
                  "no session bus (DBUS_SESSION_BUS_ADDRESS is unset and there is no "
                  "$XDG_RUNTIME_DIR/bus)"};
   }
-  auto notifier = std::make_unique<LibnotifyNotifierImpl>(context.io, *context.glib);
+  auto notifier = std::make_unique<LibnotifyNotifierImpl>(context.io, *context.glib, context.config,
+                                                          std::move(player));
   if (auto started = notifier->Init(); !started.ok()) return started.error();
   return std::unique_ptr<Notifier>(std::move(notifier));
 }

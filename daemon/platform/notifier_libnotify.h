@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "platform/backend_context.h"
 #include "platform/notifier.h"
+#include "platform/sound_player.h"
 
 namespace unsit {
 
@@ -32,6 +33,13 @@ namespace unsit {
 // not a failure: the notifier is made with Info().problem set, and works once a
 // server appears. Blocks the caller for at most about 5 s to read the server's
 // name and capabilities.
-Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context);
+//
+// The sound (notify.sound, read on the io_context thread at each Show): the
+// `sound-name` or `sound-file` hint where the server has the "sound"
+// capability; elsewhere `player` plays it on the GLib thread after the
+// notification is shown (null: no player built in). Info().sound and
+// Info().sound_problem say which, and why it cannot sound.
+Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(
+    const PlatformContext& context, std::unique_ptr<SoundPlayer> player = nullptr);
 
 }  // namespace unsit

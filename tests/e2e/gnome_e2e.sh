@@ -3,8 +3,10 @@
 # GNOME's notification service, input through Mutter's RemoteDesktop API:
 # `auto` chooses mutter and a day runs from the first input to a history row
 # (desktop_flow.sh), the reminder answered in the shell's message tray as a click
-# on "I'm up" would; then the shell locks the screen (its screen shield, which
-# sets logind's LockedHint) and that is a break, which unlocking and input end.
+# on "I'm up" would (its Notify call, seen by dbus-monitor on the test's bus,
+# names the theme sound for the shell to play: GNOME Shell has `sound`); then
+# the shell locks the screen (its screen shield, which sets logind's
+# LockedHint) and that is a break, which unlocking and input end.
 # Stand-ins, because no real one runs here: logind and GDM are python-dbusmock
 # objects on a private system bus (the shell needs logind to start, and locks
 # only when a display manager answers), and the shell sees /run/systemd/seats
@@ -15,7 +17,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/auto_helpers.sh"
 source "$(dirname "$0")/desktop_flow.sh"
 e2e_init "$@"
-need gnome-shell gjs runuser dbus-daemon gdbus unshare
+need gnome-shell gjs runuser dbus-daemon dbus-monitor gdbus unshare
 need_python_module dbusmock
 need_python_module gi
 [ -f /usr/share/gnome-shell/org.gnome.Shell.Notifications ] ||
@@ -144,15 +146,22 @@ echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
   --object-path /org/freedesktop/Notifications --method org.freedesktop.Notifications.GetServerInformation)"
 write_config 6s 3s 30s 3s 1s
 start_input_loop gnome_input motion
+dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" \
+  >"$WORK/notify-calls.log" 2>&1 &
+track "$!"
 UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME \
   XDG_SESSION_ID=c2 WAYLAND_DISPLAY="$GNOME_DIR/wayland-0"
 [ "$(status_field idle_backend)" = '"mutter"' ] ||
   fail "auto chose $(status_field idle_backend) on GNOME, expected mutter"
 echo "auto chose mutter on GNOME Shell"
 desktop_flow answer_in_tray gnome_key
+grep -A1 'string "sound-name"' "$WORK/notify-calls.log" | grep -q 'variant *string "complete"' ||
+  fail "the reminder's Notify call has no sound-name \"complete\": $(cat "$WORK/notify-calls.log")"
+echo "the reminder carried sound-name \"complete\" for GNOME Shell to play"
 doctor_says "GNOME Shell and its notification server" \
   "^compositor: gnome-shell (pid [0-9]*), version 43\.[0-9]*$" \
-  "^idle backend: mutter (org.gnome.Mutter.IdleMonitor)$" "(gnome-shell 43.9 (GNOME))" "capabilities: actions"
+  "^idle backend: mutter (org.gnome.Mutter.IdleMonitor)$" "(gnome-shell 43.9 (GNOME))" "capabilities: actions" \
+  '^  sound: "complete", played by the notification server (sound-name)$'
 ! grep -q "buttons:" "$WORK/doctor" || fail "doctor sends GNOME users to a menu: $(cat "$WORK/doctor")"
 echo "doctor names GNOME Shell 43, Mutter's IdleMonitor, the notification server and its capabilities"
 

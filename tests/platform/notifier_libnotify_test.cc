@@ -131,8 +131,8 @@ class LibnotifyTest : public ::testing::Test {
         io_, [] { return !NameHasOwner(); }, 5s);
   }
 
-  void Make() {
-    auto made = MakeLibnotifyNotifier(context_);
+  void Make(std::unique_ptr<SoundPlayer> player = nullptr) {
+    auto made = MakeLibnotifyNotifier(context_, std::move(player));
     ASSERT_TRUE(made.ok()) << made.error().message;
     notifier_ = std::move(made.value());
     notifier_->SetActionCallback([this](NotifyAction a) { actions_.push_back(a); });
@@ -459,6 +459,84 @@ TEST_F(LibnotifyTest, NoSessionBusIsAnError) {
     unsetenv("XDG_RUNTIME_DIR");
   ASSERT_FALSE(made.ok());
   EXPECT_NE(made.error().message.find("no session bus"), std::string::npos);
+}
+
+// A SoundPlayer of ours that counts what it was asked to play (on the GLib
+// thread; read after the Notify call it follows was seen).
+class CountingPlayer final : public SoundPlayer {
+ public:
+  explicit CountingPlayer(std::shared_ptr<std::vector<NotifySound>> played) : played_(played) {}
+  std::string_view Name() const override { return "counting"; }
+  Status Play(const NotifySound& sound) override {
+    played_->push_back(sound);
+    if (sound.name == "missing") return Error{errc::kUnavailable, "no such sound"};
+    return Ok{};
+  }
+
+ private:
+  std::shared_ptr<std::vector<NotifySound>> played_;
+};
+
+TEST_F(LibnotifyTest, AServerWithSoundGetsTheThemeSoundsName) {
+  StartServer("actions body sound");
+  auto played = std::make_shared<std::vector<NotifySound>>();
+  Make(std::make_unique<CountingPlayer>(played));
+  notifier_->Show(View("stand up"));
+  ASSERT_TRUE(WaitCalls(1));
+  EXPECT_EQ(Calls()[0].hints["sound-name"], "'complete'");  // the default
+  EXPECT_EQ(Calls()[0].hints.count("sound-file"), 0u);
+  Settle();
+  EXPECT_TRUE(played->empty()) << "the server plays it, not the daemon";
+  EXPECT_NE(notifier_->Info().sound.find("played by the notification server (sound-name)"),
+            std::string::npos)
+      << notifier_->Info().sound;
+
+  config_.notify.sound = {NotifySound::Kind::kFile, "/home/me/gong.oga"};
+  notifier_->Show(View("stand up"));
+  ASSERT_TRUE(WaitCalls(2));
+  EXPECT_EQ(Calls()[1].hints["sound-file"], "'/home/me/gong.oga'");
+  EXPECT_EQ(Calls()[1].hints.count("sound-name"), 0u) << "the name of the first show is removed";
+
+  config_.notify.sound = {NotifySound::Kind::kNone, ""};
+  notifier_->Show(View("stand up"));
+  ASSERT_TRUE(WaitCalls(3));
+  EXPECT_EQ(Calls()[2].hints.count("sound-file"), 0u);
+  EXPECT_EQ(Calls()[2].hints.count("sound-name"), 0u);
+}
+
+TEST_F(LibnotifyTest, WithoutSoundCapabilityTheDaemonPlaysIt) {
+  StartServer("actions body");
+  auto played = std::make_shared<std::vector<NotifySound>>();
+  Make(std::make_unique<CountingPlayer>(played));
+  notifier_->Show(View("stand up"));
+  ASSERT_TRUE(WaitCalls(1));
+  EXPECT_EQ(Calls()[0].hints.count("sound-name"), 0u);
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return !notifier_->Info().sound.empty() && played->size() == 1; }, 5s));
+  EXPECT_EQ(played->at(0), (NotifySound{NotifySound::Kind::kTheme, "complete"}));
+  EXPECT_NE(notifier_->Info().sound.find("played by unsitd through counting"), std::string::npos)
+      << notifier_->Info().sound;
+
+  // The player's error is the sound problem, until a sound plays again.
+  config_.notify.sound = {NotifySound::Kind::kTheme, "missing"};
+  notifier_->Show(View("stand up"));
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return notifier_->Info().sound_problem == "no such sound"; }, 5s));
+  config_.notify.sound = {NotifySound::Kind::kTheme, "bell"};
+  notifier_->Show(View("stand up"));
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return played->size() == 3 && notifier_->Info().sound_problem.empty(); }, 5s));
+}
+
+TEST_F(LibnotifyTest, WithoutSoundCapabilityOrPlayerRemindersAreSilentAndDoctorSaysSo) {
+  StartServer("actions body");
+  Make();
+  notifier_->Show(View("stand up"));
+  ASSERT_TRUE(WaitCalls(1));
+  EXPECT_EQ(Calls()[0].hints.count("sound-name"), 0u);
+  ASSERT_TRUE(RunUntil(
+      io_, [&] { return !notifier_->Info().sound_problem.empty(); }, 5s));
+  EXPECT_NE(notifier_->Info().sound_problem.find("reminders are silent"), std::string::npos);
 }
 
 }  // namespace
