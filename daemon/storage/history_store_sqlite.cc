@@ -16,7 +16,8 @@ bool HoldsNothing(const Decision& decision) {
   return std::holds_alternative<out::StateChanged>(decision) ||
          std::holds_alternative<out::PauseChanged>(decision) ||
          std::holds_alternative<out::DayRolled>(decision) ||
-         std::holds_alternative<out::HoldChanged>(decision);
+         std::holds_alternative<out::HoldChanged>(decision) ||
+         std::holds_alternative<out::WatchBusy>(decision);
 }
 
 bool IsPassing(const Error& error) {

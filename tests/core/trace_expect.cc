@@ -31,6 +31,7 @@ std::string Kind(const Decision& decision) {
                         [](const out::DayRolled&) { return "day-rolled"; },
                         [](const out::Checkpoint&) { return "checkpoint"; },
                         [](const out::HoldChanged&) { return "hold-changed"; },
+                        [](const out::WatchBusy&) { return "watch"; },
                     },
                     decision);
 }
@@ -40,8 +41,8 @@ std::string HoldText(HoldReasons reasons) {
 }
 
 const std::vector<std::string> kEventKinds = {
-    "bout-started",  "bout-closed",   "break-started", "break-ended", "reminder",    "close",
-    "state-changed", "pause-changed", "day-rolled",    "checkpoint",  "hold-changed"};
+    "bout-started",  "bout-closed",   "break-started", "break-ended", "reminder",     "close",
+    "state-changed", "pause-changed", "day-rolled",    "checkpoint",  "hold-changed", "watch"};
 
 }  // namespace
 
@@ -77,6 +78,7 @@ std::string Describe(const Decision& decision) {
                  [&](const out::HoldChanged& d) {
                    text << " busy " << HoldText(d.busy) << " held-by " << HoldText(d.held_by);
                  },
+                 [&](const out::WatchBusy& d) { text << (d.on ? " on" : " off"); },
              },
              decision);
   return text.str();
@@ -190,6 +192,7 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
                        i = args.size();
                      },
                      [&](const out::Checkpoint& d) { match = d.sitting == Dur(arg); },
+                     [&](const out::WatchBusy& d) { match = (arg == "on") == d.on; },
                  },
                  decision);
     }
