@@ -73,6 +73,7 @@ class Daemon final : public DaemonApi {
 
   void StartSessionWatch();
   void StartBusyWatch();
+  void WatchBusy(bool on);
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
   // Tells the store history.day_starts (it splits days there and records it
@@ -107,6 +108,8 @@ class Daemon final : public DaemonApi {
   IdleSupervisor idle_;
   std::unique_ptr<SessionWatch> session_;
   std::unique_ptr<BusyWatch> busy_;  // what the user is busy with (hold.for)
+  bool busy_watching_ = false;       // as the last out::WatchBusy said
+  HoldReasons busy_said_;            // as the log last said
   std::string session_problem_;
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;
