@@ -3,6 +3,7 @@
 #include <string>
 
 #include "i18n/tr.h"
+#include "platform/busy_camera.h"
 
 namespace unsit {
 
@@ -18,6 +19,13 @@ Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext
 Result<std::unique_ptr<BusySource>> MakeX11FullscreenBusySource(const PlatformContext& context);
 #endif
 
+namespace {
+// Cameras are the video4linux nodes in /dev.
+Result<std::unique_ptr<BusySource>> MakeDevCameraBusySource(const PlatformContext& context) {
+  return MakeCameraBusySource(context.io, "/dev");
+}
+}  // namespace
+
 std::vector<BusyBackend> BusyBackends() {
   std::vector<BusyBackend> backends;
 #if UNSIT_HAVE_GIO
@@ -29,6 +37,7 @@ std::vector<BusyBackend> BusyBackends() {
   backends.push_back(
       {"pipewire", {HoldReason::kCall, HoldReason::kScreencast}, &MakePipewireBusySource});
 #endif
+  backends.push_back({"camera", {HoldReason::kCall}, &MakeDevCameraBusySource});
 #if UNSIT_HAVE_X11
   backends.push_back({"x11-fullscreen", {HoldReason::kFullscreen}, &MakeX11FullscreenBusySource});
 #endif
