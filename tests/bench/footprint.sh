@@ -3,7 +3,8 @@
 # with no reminder due: user active (input every 0.3 s), reading (input bursts
 # with 4 s pauses), away (no input); then two more: due (a reminder on screen,
 # input as when active: the busy sources that watch on demand, PipeWire,
-# connected) and paused (the same reminder muted, no input: they let go). Per phase: RSS, PSS and anonymous memory (heap, malloc arenas,
+# connected) and paused (the same reminder muted, input as when active: they
+# let go). Per phase: RSS, PSS and anonymous memory (heap, malloc arenas,
 # touched stack pages: what the daemon itself allocates; the rest of RSS is file
 # pages of the executable and shared libraries, which RSS counts in full even
 # when other processes share them), CPU seconds per hour, wakeups (context
@@ -70,7 +71,7 @@ reading() {
 }
 away() { sleep "$PHASE"; }
 due() { active; }
-paused() { away; }
+paused() { active; }
 # Before the due phase: back at the keyboard, then a config whose sit limit the
 # bout has passed, so the reminder falls due at the reload. Before paused: pause.
 setup_due() {
@@ -171,7 +172,7 @@ echo "budget RSS <= 12 MiB: $(verdict "$(awk -v r="$RSS_MAX" 'BEGIN{print (r <= 
   "(PSS $(mib "$PSS_MAX") MiB; file pages alone are $(mib $((rss - anon))) MiB of RSS)"
 echo "budget <= 30 wakeups/hour while typing: $(verdict "$((WAKE[active] <= 30))")"
 echo "wakeups/hour with no reminder due: typing ${WAKE[active]}, away ${WAKE[away]};" \
-  "paused after one was due: ${WAKE[paused]}"
+  "typing, paused after one was due: ${WAKE[paused]}"
 cpu_ok=1
 for phase in active reading away; do
   awk -v c="${CPU[$phase]}" 'BEGIN{exit !(c <= 0.5)}' || cpu_ok=0
