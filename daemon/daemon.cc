@@ -179,6 +179,7 @@ void Daemon::ApplyDecision(const Now& now, const Decision& decision) {
                    spdlog::info("sitting bout closed after {} ({})", FormatHuman(closed.length()),
                                 ToString(closed.why));
                  },
+                 [&](const out::WatchBusy& watch) { WatchBusy(watch.on); },
                  [&](const auto&) {},
              },
              decision);

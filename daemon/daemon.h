@@ -74,6 +74,7 @@ class Daemon final : public DaemonApi {
 
   void StartSessionWatch();
   void StartBusyWatch();
+  void WatchBusy(bool on);
   void OnNotifyAction(NotifyAction action);
   void StartNotifier();
   void LogSound(const NotifierInfo& info);
@@ -110,6 +111,8 @@ class Daemon final : public DaemonApi {
   IdleSupervisor idle_;
   std::unique_ptr<SessionWatch> session_;
   std::unique_ptr<BusyWatch> busy_;  // what the user is busy with (hold.for)
+  bool busy_watching_ = false;       // as the last out::WatchBusy said
+  HoldReasons busy_said_;            // as the log last said
   std::string session_problem_;
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;

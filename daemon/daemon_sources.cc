@@ -4,6 +4,8 @@
 // io_context thread.
 #include <spdlog/spdlog.h>
 
+#include <boost/asio/post.hpp>
+
 #include "clock/clock.h"
 #include "core/duration.h"
 #include "daemon.h"
@@ -56,13 +58,27 @@ void Daemon::StartSessionWatch() {
 // The busy signals of hold.for (Do Not Disturb, calls, ...); each source that
 // cannot run here is skipped with its reason. The model ignores reasons the
 // config does not hold for, so a reload only needs a new watch for new ones.
+// A new watch's on-demand sources watch if the model last asked them to.
 void Daemon::StartBusyWatch() {
   busy_.reset();
   busy_ = std::make_unique<BusyWatch>(BusyWatch::Make(*context_, config_.hold.reasons));
   LogCandidates("busy", busy_->candidates());
-  busy_->Start([this](HoldReasons reasons) {
-    spdlog::info("busy: {}", reasons.empty() ? "free" : JoinHoldReasons(reasons));
-    Feed(in::Busy{reasons});
+  busy_->Start([this](HoldReasons reasons, HoldReasons unknown) {
+    if (reasons != busy_said_) {
+      spdlog::info("busy: {}", reasons.empty() ? "free" : JoinHoldReasons(reasons));
+      busy_said_ = reasons;
+    }
+    Feed(in::Busy{reasons, unknown});
+  });
+  busy_->SetWatching(busy_watching_);
+}
+
+// From the model's out::WatchBusy: posted, so that what the watch reports
+// feeds the model after the current step, not inside it.
+void Daemon::WatchBusy(bool on) {
+  busy_watching_ = on;
+  boost::asio::post(io_, [this, on] {
+    if (busy_ && !stopped_ && busy_watching_ == on) busy_->SetWatching(on);
   });
 }
 

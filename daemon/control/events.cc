@@ -81,6 +81,7 @@ struct EventMaker {
   }
   std::vector<Event> operator()(const out::DayRolled&) const { return {}; }
   std::vector<Event> operator()(const out::Checkpoint&) const { return {}; }
+  std::vector<Event> operator()(const out::WatchBusy&) const { return {}; }
 };
 
 }  // namespace

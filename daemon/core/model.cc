@@ -146,6 +146,7 @@ std::optional<BootTime> Model::NextDeadline(const Now& now) const {
     BootTime limit = bout_->start + config_.sit_limit;
     if (!bout_->reached_limit && limit > now.boot) consider(limit);
     if (!paused_ && due_ && !pending_ && !open_) consider(due_->At(config_));
+    if (Checking(now)) consider(*check_since_ + kBusyCheckLimit);
     const std::optional<BootTime> hold_end = HoldDeadline(now);
     if (hold_end && !paused_ && !quiet_end) consider(*hold_end);
     if (!paused_ && !quiet_end && !hold_end && open_ && config_.remind_every > Duration::zero()) {

@@ -52,9 +52,12 @@ struct Standing {
   bool on;
 };
 // The user is busy for `reasons` from now on (empty: free). Reasons the config
-// does not hold for (hold.for) are ignored.
+// does not hold for (hold.for) are ignored. `unknown`: reasons whose sources
+// watch only on demand (out::WatchBusy) and cannot tell now; a reminder that
+// falls due asks them and waits for their answer, at most kBusyCheckLimit.
 struct Busy {
   HoldReasons reasons;
+  HoldReasons unknown{};
 };
 struct Shutdown {};  // the daemon stops: close the open bout at now
 // Continue a bout that an earlier run of the daemon had open, and adopt the
@@ -144,6 +147,11 @@ struct StandClosed {
   WallTime start_wall, end_wall;
   Duration length() const { return end - start; }
 };
+// The busy sources that watch only on demand (they cost while watching) should
+// watch (`on`: a reminder is due or on screen, and not muted) or may stop.
+struct WatchBusy {
+  bool on;
+};
 // Write the open bout to durable storage (at most every history.checkpoint).
 struct Checkpoint {
   BootTime bout_start;
@@ -155,13 +163,17 @@ struct Checkpoint {
 using Decision = std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted, out::BreakEnded,
                               out::ShowReminder, out::CloseReminder, out::StateChanged,
                               out::PauseChanged, out::DayRolled, out::Checkpoint, out::HoldChanged,
-                              out::ShowDeskPrompt, out::CloseDeskPrompt, out::StandClosed>;
+                              out::ShowDeskPrompt, out::CloseDeskPrompt, out::StandClosed, out::WatchBusy>;
 
 struct Output {
   std::vector<Decision> decisions;
   // Call Handle(in::Tick) no later than this; nullopt: nothing is scheduled.
   std::optional<BootTime> next_deadline;
 };
+
+// How long a due reminder waits for the on-demand busy sources to answer after
+// they were asked to watch; then it shows as if they said free.
+inline constexpr Duration kBusyCheckLimit = std::chrono::seconds(2);
 
 // What `status` shows, computed at `now`.
 struct Snapshot {
@@ -272,6 +284,7 @@ class Model {
 
   // Holding while busy (model_hold.cc).
   HoldReasons Busy() const { return busy_ & config_.hold.reasons; }
+  HoldReasons Unknown() const { return unknown_ & config_.hold.reasons; }
   // Notes when the busy reasons went from `before` to Busy(): a spell begins, or
   // the settle time begins.
   void BusyChanged(const Now& now, HoldReasons before);
@@ -285,6 +298,11 @@ class Model {
   // ends the hold unless the cap ended it.
   HoldReasons TakeHold(const Now& now);
   void ForgetHold();
+  // Asks the on-demand busy sources to watch while a reminder is due or on
+  // screen and not muted, and lets them stop otherwise (out::WatchBusy).
+  void NoteWatch(const Now& now, Decisions& out);
+  // The due or open reminder waits for the sources just asked to answer.
+  bool Checking(const Now& now) const;
   // Adds HoldChanged when Busy() or HeldBy(now) differ from what was last said.
   void NoteHold(const Now& now, Decisions& out);
 
@@ -380,6 +398,11 @@ class Model {
   std::optional<BootTime> free_since_;
   std::optional<BootTime> hold_start_;
   HoldReasons held_by_;
+  // Reasons of on-demand sources that cannot tell now (of hold.for: Unknown()).
+  // `check_since_`: when they were last asked to watch (WatchBusy on), unset
+  // while they may stop.
+  HoldReasons unknown_;
+  std::optional<BootTime> check_since_;
   HoldReasons said_busy_;  // as the last HoldChanged said
   HoldReasons said_held_by_;
 

@@ -2,6 +2,8 @@
 // screen, fullscreen): a due reminder waits as in a pause, an open one is not
 // re-shown; `hold.settle` after the last reason clears it shows, saying so.
 // A hold never lasts beyond `hold.cap`, counted from when it began holding.
+// Sources that watch only on demand are asked as a reminder falls due, and it
+// waits for their answer (at most kBusyCheckLimit) before it shows.
 #include "core/model.h"
 
 namespace unsit {
@@ -9,6 +11,7 @@ namespace unsit {
 void Model::Apply(const Now& now, const in::Busy& input, Decisions& /*out*/) {
   const HoldReasons before = Busy();
   busy_ = input.reasons;
+  unknown_ = input.unknown;
   BusyChanged(now, before);
 }
 
@@ -72,6 +75,21 @@ void Model::NoteHold(const Now& now, Decisions& out) {
   said_busy_ = Busy();
   said_held_by_ = held_by;
   out.push_back(out::HoldChanged{said_busy_, said_held_by_});
+}
+
+void Model::NoteWatch(const Now& now, Decisions& out) {
+  const bool wanted = bout_ && (pending_ || open_) && !Muted(now);
+  if (wanted && !check_since_ && !Unknown().empty()) {
+    check_since_ = now.boot;
+    out.push_back(out::WatchBusy{true});
+  } else if (!wanted && check_since_) {
+    check_since_.reset();
+    out.push_back(out::WatchBusy{false});
+  }
+}
+
+bool Model::Checking(const Now& now) const {
+  return check_since_ && !Unknown().empty() && now.boot < *check_since_ + kBusyCheckLimit;
 }
 
 void Model::ForgetHold() {

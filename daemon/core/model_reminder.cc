@@ -6,17 +6,19 @@
 namespace unsit {
 
 void Model::AdvanceReminder(const Now& now, Decisions& out) {
-  if (!bout_) return;
-  if (due_ && !pending_ && !open_ && now.boot >= due_->At(config_)) {
+  if (bout_ && due_ && !pending_ && !open_ && now.boot >= due_->At(config_)) {
     pending_ = true;
     due_.reset();
   }
+  NoteWatch(now, out);  // before showing: the sources asked may hold it
+  if (!bout_) return;
   AdvanceHold(now);
   // Pending: held while the user is idle (maybe already walking away) or busy,
-  // deferred while paused or quiet; shown at the first moment none holds. An
-  // open reminder held by a busy spell is shown again once it is over.
+  // deferred while paused or quiet, waiting while on-demand sources are asked;
+  // shown at the first moment none holds. An open reminder held by a busy spell
+  // is shown again once it is over.
   const bool muted = Muted(now);
-  const bool held = !HeldBy(now).empty();
+  const bool held = !HeldBy(now).empty() || Checking(now);
   if (pending_ && !muted && !held && !idle_since_) {
     Show(now, out);
   } else if (open_ && !muted && !held &&

@@ -4,18 +4,25 @@
 // running state is a call; any other Video/Source running is a screen cast
 // (GNOME's and the portals' streams). The registry and each such node's info
 // events are followed; nothing is polled. The PipeWire loop's fd sits in the
-// io loop, so no thread is added. PipeWire going away is free, said once.
+// io loop. A connection costs (libpipewire's data thread, a few MiB), so the
+// source is on demand: connected only between SetWatching(true) and SetWatching(false),
+// and it reports once it has read the state (two core syncs: the globals,
+// then the info of the nodes bound), so a call already running holds a
+// reminder that falls due. PipeWire going away is free.
 #include <pipewire/pipewire.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/post.hpp>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "core/result.h"
 #include "platform/backend_context.h"
@@ -44,27 +51,30 @@ std::optional<HoldReason> Classify(const spa_dict* props) {
   return std::nullopt;
 }
 
-class PipewireSource : public BusySource {
+// One connection to PipeWire, reporting from its first full read of the
+// state on. Made by Connect; destroying it disconnects.
+class PipewireLink {
  public:
-  PipewireSource(boost::asio::io_context& io, pw_loop* loop, pw_context* context, pw_core* core)
+  using Callback = BusySource::Callback;
+  PipewireLink(boost::asio::io_context& io, pw_loop* loop, pw_context* context, pw_core* core)
       : fd_(io), loop_(loop), context_(context), core_(core) {}
-  ~PipewireSource() override {
+  PipewireLink(const PipewireLink&) = delete;
+  PipewireLink& operator=(const PipewireLink&) = delete;
+  ~PipewireLink() {
     nodes_.clear();
     if (registry_ != nullptr) pw_proxy_destroy(reinterpret_cast<pw_proxy*>(registry_));
     if (core_ != nullptr) pw_core_disconnect(core_);
     pw_context_destroy(context_);
     pw_loop_destroy(loop_);
   }
-  std::string_view Name() const override { return "pipewire"; }
-  std::string_view Watches() const override {
-    return "running capture streams, cameras and screen casts in PipeWire";
-  }
 
-  void Start(Callback callback) override {
+  // Reports through `callback` once the state is read, then at each change.
+  void Start(Callback callback) {
     callback_ = std::move(callback);
     static const pw_core_events kCoreEvents = [] {
       pw_core_events events{};  // zeroed: the events not listed are not listened to
       events.version = PW_VERSION_CORE_EVENTS;
+      events.done = &OnCoreDone;
       events.error = &OnCoreError;
       return events;
     }();
@@ -78,8 +88,8 @@ class PipewireSource : public BusySource {
     }();
     registry_ = pw_core_get_registry(core_, PW_VERSION_REGISTRY, 0);
     pw_registry_add_listener(registry_, &registry_listener_, &kRegistryEvents, this);
+    sync_ = pw_core_sync(core_, PW_ID_CORE, 0);  // done: every global was announced
     fd_.assign(dup(pw_loop_get_fd(loop_)));
-    Report();
     Iterate();  // sends the requests above
     Wait();
   }
@@ -87,7 +97,7 @@ class PipewireSource : public BusySource {
  private:
   // A node bound to follow its state; owns the proxy and the listener on it.
   struct Node {
-    Node(PipewireSource* owner_in, HoldReason reason_in, pw_proxy* proxy_in)
+    Node(PipewireLink* owner_in, HoldReason reason_in, pw_proxy* proxy_in)
         : owner(owner_in), reason(reason_in), proxy(proxy_in) {}
     Node(const Node&) = delete;
     Node& operator=(const Node&) = delete;
@@ -95,7 +105,7 @@ class PipewireSource : public BusySource {
       spa_hook_remove(&listener);
       pw_proxy_destroy(proxy);
     }
-    PipewireSource* owner;
+    PipewireLink* owner;
     HoldReason reason;
     pw_proxy* proxy;
     spa_hook listener{};
@@ -104,7 +114,7 @@ class PipewireSource : public BusySource {
 
   static void OnGlobal(void* data, uint32_t id, uint32_t /*permissions*/, const char* type,
                        uint32_t /*version*/, const spa_dict* props) {
-    auto* self = static_cast<PipewireSource*>(data);
+    auto* self = static_cast<PipewireLink*>(data);
     if (std::strcmp(type, PW_TYPE_INTERFACE_Node) != 0) return;
     std::optional<HoldReason> reason = Classify(props);
     if (!reason) return;
@@ -124,7 +134,7 @@ class PipewireSource : public BusySource {
   }
 
   static void OnGlobalRemove(void* data, uint32_t id) {
-    auto* self = static_cast<PipewireSource*>(data);
+    auto* self = static_cast<PipewireLink*>(data);
     if (self->nodes_.erase(id) > 0) self->Report();
   }
 
@@ -135,8 +145,22 @@ class PipewireSource : public BusySource {
     node->owner->Report();
   }
 
+  // The first done: the globals are in and the nodes bound; the second: their
+  // info is in too, so the state is read.
+  static void OnCoreDone(void* data, uint32_t id, int seq) {
+    auto* self = static_cast<PipewireLink*>(data);
+    if (id != PW_ID_CORE || seq != self->sync_ || self->ready_) return;
+    if (!self->synced_globals_) {
+      self->synced_globals_ = true;
+      self->sync_ = pw_core_sync(self->core_, PW_ID_CORE, 0);
+      return;
+    }
+    self->ready_ = true;
+    self->Report();
+  }
+
   static void OnCoreError(void* data, uint32_t id, int /*seq*/, int res, const char* /*message*/) {
-    auto* self = static_cast<PipewireSource*>(data);
+    auto* self = static_cast<PipewireLink*>(data);
     if (id == PW_ID_CORE && res == -EPIPE) self->lost_ = true;
   }
 
@@ -179,6 +203,7 @@ class PipewireSource : public BusySource {
   }
 
   void Report() {
+    if (!ready_ && !lost_) return;  // not read yet
     HoldReasons reasons;
     for (const auto& [id, node] : nodes_) {
       if (node->running) reasons.Add(node->reason);
@@ -198,30 +223,84 @@ class PipewireSource : public BusySource {
   std::map<uint32_t, std::unique_ptr<Node>> nodes_;
   Callback callback_;
   std::optional<HoldReasons> reported_;
+  int sync_ = 0;
+  bool synced_globals_ = false;
+  bool ready_ = false;
   bool lost_ = false;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guards queued handlers
 };
 
-}  // namespace
-
-// Connects to the user's PipeWire ($PIPEWIRE_REMOTE or $XDG_RUNTIME_DIR/pipewire-0);
-// the error says when none runs.
-Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext& context) {
-  pw_init(nullptr, nullptr);
+// Connects to the user's PipeWire; nullptr when none answers.
+std::unique_ptr<PipewireLink> Connect(boost::asio::io_context& io) {
+  static const bool initialized = [] {
+    pw_init(nullptr, nullptr);  // once, at the first connection
+    return true;
+  }();
+  (void)initialized;
   pw_loop* loop = pw_loop_new(nullptr);
-  if (loop == nullptr) return Error{errc::kUnavailable, "cannot make a PipeWire loop"};
+  if (loop == nullptr) return nullptr;
   pw_context* pw = pw_context_new(loop, nullptr, 0);
   if (pw == nullptr) {
     pw_loop_destroy(loop);
-    return Error{errc::kUnavailable, "cannot make a PipeWire context"};
+    return nullptr;
   }
   pw_core* core = pw_context_connect(pw, nullptr, 0);
   if (core == nullptr) {
     pw_context_destroy(pw);
     pw_loop_destroy(loop);
-    return Error{errc::kUnavailable, "PipeWire is not running (no socket to connect to)"};
+    return nullptr;
   }
-  return std::unique_ptr<BusySource>(std::make_unique<PipewireSource>(context.io, loop, pw, core));
+  return std::make_unique<PipewireLink>(io, loop, pw, core);
+}
+
+class PipewireSource : public BusySource {
+ public:
+  explicit PipewireSource(boost::asio::io_context& io) : io_(io) {}
+  std::string_view Name() const override { return "pipewire"; }
+  std::string_view Watches() const override {
+    return "running capture streams, cameras and screen casts in PipeWire";
+  }
+  void Start(Callback callback) override { callback_ = std::move(callback); }
+  bool OnDemand() const override { return true; }
+  // PipeWire not answering now is free: nothing of it can hold.
+  void SetWatching(bool on) override {
+    link_.reset();
+    if (!on) return;
+    link_ = Connect(io_);
+    if (link_ == nullptr) {
+      callback_({});
+      return;
+    }
+    link_->Start(callback_);
+  }
+
+ private:
+  boost::asio::io_context& io_;
+  Callback callback_;
+  std::unique_ptr<PipewireLink> link_;
+};
+
+}  // namespace
+
+// The source when PipeWire's socket is there ($PIPEWIRE_REMOTE, else
+// pipewire-0 in $PIPEWIRE_RUNTIME_DIR or $XDG_RUNTIME_DIR, as libpipewire looks
+// it up); it connects only when asked to watch.
+Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext& context) {
+  const char* remote = std::getenv("PIPEWIRE_REMOTE");
+  std::string path = remote != nullptr && *remote != '\0' ? remote : "pipewire-0";
+  if (path.front() != '/') {
+    const char* dir = std::getenv("PIPEWIRE_RUNTIME_DIR");
+    if (dir == nullptr || *dir == '\0') dir = std::getenv("XDG_RUNTIME_DIR");
+    if (dir == nullptr || *dir == '\0') {
+      return Error{errc::kUnavailable, "no runtime directory to find PipeWire's socket in"};
+    }
+    path = std::string(dir) + "/" + path;
+  }
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode)) {
+    return Error{errc::kUnavailable, "PipeWire is not running (no socket " + path + ")"};
+  }
+  return std::unique_ptr<BusySource>(std::make_unique<PipewireSource>(context.io));
 }
 
 }  // namespace unsit

@@ -21,6 +21,12 @@ class BusySource {
   // What it watches, for `doctor` ("show-banners of org.gnome.desktop.notifications").
   virtual std::string_view Watches() const = 0;
   virtual void Start(Callback callback) = 0;
+  // True for a source that costs while it watches (a PipeWire connection): it
+  // watches only between SetWatching(true) and SetWatching(false), and after each
+  // SetWatching(true) reports once it knows (at once when it cannot watch: free).
+  // Others watch from Start on and ignore SetWatching.
+  virtual bool OnDemand() const { return false; }
+  virtual void SetWatching(bool /*on*/) {}
 };
 
 }  // namespace unsit

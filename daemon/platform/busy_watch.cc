@@ -2,6 +2,9 @@
 
 #include <string>
 
+#include "i18n/tr.h"
+#include "platform/busy_camera.h"
+
 namespace unsit {
 
 #if UNSIT_HAVE_GIO
@@ -16,6 +19,13 @@ Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext
 Result<std::unique_ptr<BusySource>> MakeX11FullscreenBusySource(const PlatformContext& context);
 #endif
 
+namespace {
+// Cameras are the video4linux nodes in /dev.
+Result<std::unique_ptr<BusySource>> MakeDevCameraBusySource(const PlatformContext& context) {
+  return MakeCameraBusySource(context.io, "/dev");
+}
+}  // namespace
+
 std::vector<BusyBackend> BusyBackends() {
   std::vector<BusyBackend> backends;
 #if UNSIT_HAVE_GIO
@@ -27,6 +37,7 @@ std::vector<BusyBackend> BusyBackends() {
   backends.push_back(
       {"pipewire", {HoldReason::kCall, HoldReason::kScreencast}, &MakePipewireBusySource});
 #endif
+  backends.push_back({"camera", {HoldReason::kCall}, &MakeDevCameraBusySource});
 #if UNSIT_HAVE_X11
   backends.push_back({"x11-fullscreen", {HoldReason::kFullscreen}, &MakeX11FullscreenBusySource});
 #endif
@@ -44,27 +55,58 @@ BusyWatch BusyWatch::Make(const PlatformContext& context, HoldReasons wanted) {
     } else {
       candidate.chosen = true;
       candidate.reason = std::string("watching ") + std::string((*made)->Watches());
-      watch.running_.push_back(std::make_unique<Running>(Running{std::move(*made), {}}));
+      if ((*made)->OnDemand()) {
+        candidate.reason += "; ";
+        candidate.reason += Tr("connected only while a reminder is due");
+      }
+      watch.running_.push_back(
+          std::make_unique<Running>(Running{std::move(*made), backend.reasons, {}, false}));
     }
     watch.candidates_.push_back(std::move(candidate));
   }
   return watch;
 }
 
-void BusyWatch::Start(BusySource::Callback callback) {
+void BusyWatch::Start(Callback callback) {
   callback_ = std::move(callback);
   for (std::size_t i = 0; i < running_.size(); ++i) {
+    running_[i]->known = !running_[i]->source->OnDemand();
     running_[i]->source->Start([this, i](HoldReasons reasons) { Report(i, reasons); });
   }
+  Join();
+}
+
+void BusyWatch::SetWatching(bool on) {
+  if (on == watching_) return;
+  watching_ = on;
+  for (const auto& running : running_) {
+    if (!running->source->OnDemand()) continue;
+    running->known = false;
+    running->reported = {};
+    running->source->SetWatching(on);
+  }
+  Join();
 }
 
 void BusyWatch::Report(std::size_t index, HoldReasons reasons) {
-  running_[index]->reported = reasons;
+  Running& running = *running_[index];
+  if (running.source->OnDemand() && !watching_) return;  // queued before it stopped
+  running.reported = reasons;
+  running.known = true;
+  Join();
+}
+
+void BusyWatch::Join() {
   HoldReasons joined;
-  for (const auto& running : running_) joined = joined | running->reported;
-  if (joined == joined_) return;
+  HoldReasons unknown;
+  for (const auto& running : running_) {
+    joined = joined | running->reported;
+    if (!running->known) unknown = unknown | running->can_report;
+  }
+  if (joined == joined_ && unknown_ == unknown) return;
   joined_ = joined;
-  if (callback_) callback_(joined_);
+  unknown_ = unknown;
+  if (callback_) callback_(joined_, unknown);
 }
 
 }  // namespace unsit

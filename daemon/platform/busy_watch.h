@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -32,22 +33,35 @@ class BusyWatch {
   // is a skipped candidate with its reason).
   static BusyWatch Make(const PlatformContext& context, HoldReasons wanted);
 
-  // `callback` gets the union on the io_context thread whenever it changes.
-  void Start(BusySource::Callback callback);
+  // `busy`: the union of what the sources that know report; `unknown`: the
+  // reasons of on-demand sources that do not know now (not watching, or not
+  // answered yet).
+  using Callback = std::function<void(HoldReasons busy, HoldReasons unknown)>;
+  // `callback` gets both on the io_context thread whenever either changes (at
+  // Start when some are unknown, from the sources, and from SetWatching).
+  void Start(Callback callback);
+  // Starts (`on`) or stops the on-demand sources (out::WatchBusy). Stopping
+  // makes their reasons unknown and reports at once.
+  void SetWatching(bool on);
   const std::vector<Candidate>& candidates() const { return candidates_; }
   HoldReasons reasons() const { return joined_; }
 
  private:
   struct Running {
     std::unique_ptr<BusySource> source;
+    HoldReasons can_report;  // the backend's reasons
     HoldReasons reported;
+    bool known = false;  // reported since it began watching
   };
   void Report(std::size_t index, HoldReasons reasons);
+  void Join();
 
   std::vector<std::unique_ptr<Running>> running_;
   std::vector<Candidate> candidates_;
-  BusySource::Callback callback_;
+  Callback callback_;
+  bool watching_ = false;
   HoldReasons joined_;
+  HoldReasons unknown_;
 };
 
 }  // namespace unsit

@@ -18,7 +18,8 @@ bool HoldsNothing(const Decision& decision) {
          std::holds_alternative<out::DayRolled>(decision) ||
          std::holds_alternative<out::HoldChanged>(decision) ||
          std::holds_alternative<out::ShowDeskPrompt>(decision) ||
-         std::holds_alternative<out::CloseDeskPrompt>(decision);
+         std::holds_alternative<out::CloseDeskPrompt>(decision) ||
+         std::holds_alternative<out::WatchBusy>(decision);
 }
 
 bool IsPassing(const Error& error) {

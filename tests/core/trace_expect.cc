@@ -34,6 +34,7 @@ std::string Kind(const Decision& decision) {
                         [](const out::ShowDeskPrompt&) { return "desk"; },
                         [](const out::CloseDeskPrompt&) { return "desk-closed"; },
                         [](const out::StandClosed&) { return "stood"; },
+                        [](const out::WatchBusy&) { return "watch"; },
                     },
                     decision);
 }
@@ -45,7 +46,7 @@ std::string HoldText(HoldReasons reasons) {
 const std::vector<std::string> kEventKinds = {
     "bout-started", "bout-closed",   "break-started", "break-ended", "reminder",
     "close",        "state-changed", "pause-changed", "day-rolled",  "checkpoint",
-    "hold-changed", "desk",          "desk-closed",   "stood"};
+    "hold-changed", "desk",          "desk-closed",   "stood",       "watch"};
 
 }  // namespace
 
@@ -89,6 +90,7 @@ std::string Describe(const Decision& decision) {
                    text << " " << FormatDuration(d.length()) << " at "
                         << LocalTime(d.end_wall, "%H:%M");
                  },
+                 [&](const out::WatchBusy& d) { text << (d.on ? " on" : " off"); },
              },
              decision);
   return text.str();
@@ -209,6 +211,7 @@ bool Runner::ExpectEvent(const std::string& kind, bool negated, const Words& arg
                      },
                      [&](const out::CloseDeskPrompt& d) { match = arg == ToString(d.prompt); },
                      [&](const out::StandClosed& d) { match = span_matches(d); },
+                     [&](const out::WatchBusy& d) { match = (arg == "on") == d.on; },
                  },
                  decision);
     }

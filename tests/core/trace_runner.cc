@@ -210,10 +210,16 @@ void Runner::Input(const Words& words) {
     Feed(in::Pause{optional_length()});
   } else if (verb == "standing" && words.size() == 2 && (words[1] == "on" || words[1] == "off")) {
     Feed(in::Standing{words[1] == "on"});
-  } else if (verb == "busy" && words.size() == 2) {
-    Feed(in::Busy{Reasons(words[1])});
-  } else if (verb == "free" && words.size() == 1) {
-    Feed(in::Busy{});
+  } else if (verb == "busy" || verb == "free") {
+    // busy REASONS [unknown REASONS], free [unknown REASONS]
+    const size_t at = verb == "busy" ? 2 : 1;
+    if (words.size() != at && !(words.size() == at + 2 && words[at] == "unknown")) {
+      throw BadLine("usage: busy REASONS [unknown REASONS] | free [unknown REASONS]");
+    }
+    in::Busy busy;
+    if (verb == "busy") busy.reasons = Reasons(words[1]);
+    if (words.size() == at + 2) busy.unknown = Reasons(words[at + 1]);
+    Feed(busy);
   } else if (verb == "restore") {
     in::Restore restore;
     size_t from = 1;

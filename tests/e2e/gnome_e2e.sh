@@ -10,7 +10,8 @@
 # Stand-ins, because no real one runs here: logind and GDM are python-dbusmock
 # objects on a private system bus (the shell needs logind to start, and locks
 # only when a display manager answers), and the shell sees /run/systemd/seats
-# in a private mount namespace (its test for "systemd runs").
+# in a private mount namespace (its test for "systemd runs"). Last, Do Not
+# Disturb set through the shell's own setting (show-banners) holds a reminder.
 # Usage: gnome_e2e.sh BUILD_DIR
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -55,8 +56,11 @@ shell_gone() {
 # shell stopped) when its IdleMonitor does not answer within 25 s.
 start_shell() {
   local runner
+  # GSettings: the keyfile backend (no dconf service runs on the private bus),
+  # in $GNOME_DIR/.config, which the daemon reads too.
   # shellcheck disable=SC2016  # expanded by the inner shell
-  as_shell_user sh -c 'echo $$ >"$XDG_RUNTIME_DIR/shell.pid"; exec gnome-shell --headless \
+  as_shell_user sh -c 'echo $$ >"$XDG_RUNTIME_DIR/shell.pid"
+    GSETTINGS_BACKEND=keyfile exec gnome-shell --headless \
     --wayland --no-x11 --virtual-monitor 1024x768 --unsafe-mode' >>"$WORK/shell.log" 2>&1 &
   runner=$!
   track "$runner"
@@ -75,6 +79,8 @@ start_shell() {
 start_gnome() {
   user_dir gnome
   GNOME_DIR="$WORK/gnome"
+  mkdir -p "$GNOME_DIR/.config/glib-2.0/settings"  # the keyfile, watched from the start
+  chown -R "$SWAY_USER" "$GNOME_DIR/.config"
   open_bus session
   export DBUS_SESSION_BUS_ADDRESS=$BUS_ADDRESS
   open_bus system
@@ -145,12 +151,14 @@ start_gnome_input
 echo "GNOME Shell: $(gdbus call --session --dest org.freedesktop.Notifications \
   --object-path /org/freedesktop/Notifications --method org.freedesktop.Notifications.GetServerInformation)"
 write_config 6s 3s 30s 3s 1s
+printf 'hold:\n  settle: 2s\n' >>"$WORK/unsit.yaml"
 start_input_loop gnome_input motion
 dbus-monitor --session "type='method_call',interface='org.freedesktop.Notifications',member='Notify'" \
   >"$WORK/notify-calls.log" 2>&1 &
 track "$!"
 UNSITD_NOTIFIER=libnotify start_unsitd auto XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME \
-  XDG_SESSION_ID=c2 WAYLAND_DISPLAY="$GNOME_DIR/wayland-0"
+  XDG_SESSION_ID=c2 WAYLAND_DISPLAY="$GNOME_DIR/wayland-0" \
+  GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$GNOME_DIR/.config"
 [ "$(status_field idle_backend)" = '"mutter"' ] ||
   fail "auto chose $(status_field idle_backend) on GNOME, expected mutter"
 echo "auto chose mutter on GNOME Shell"
@@ -182,4 +190,28 @@ sys.exit(0 if db.execute("SELECT count(*) FROM breaks WHERE cause = 'lock' "
                          "AND end_wall IS NOT NULL").fetchone()[0] == 1 else 1)
 PY
 echo "unlocked and back: the lock break is in the history"
+
+# Do Not Disturb as the shell sets it (its own GSettings, show-banners false)
+# holds the reminder; switched off, the reminder shows after the settle time.
+set_banners() {  # set_banners true|false, through the shell's GSettings
+  shell_eval "(() => {
+    const s = new imports.gi.Gio.Settings({schema_id: 'org.gnome.desktop.notifications'});
+    s.set_boolean('show-banners', $1);
+    imports.gi.Gio.Settings.sync();
+    return String(s.get_boolean('show-banners'));
+  })()" | grep -q "\"$1\""
+}
+doctor_says "GNOME's Do Not Disturb as watched" '^  \* gsettings: watching'
+start_input_loop gnome_input motion
+set_banners false || fail "the shell did not turn Do Not Disturb on"
+wait_for 5 field_is busy '["dnd"]' || fail "the shell's Do Not Disturb: status does not say busy dnd"
+wait_for 12 field_is held_by '["dnd"]' || fail "the shell's Do Not Disturb did not hold the reminder"
+echo "the shell's Do Not Disturb holds the reminder"
+set_banners true || fail "the shell did not turn Do Not Disturb off"
+wait_for 5 field_is busy '[]' || fail "Do Not Disturb off: status still says busy"
+wait_for 6 field_is reminder_open true || fail "Do Not Disturb off: the reminder did not show"
+grep -q "Do Not Disturb is off" "$WORK/unsitd.log" ||
+  fail "Do Not Disturb off: the reminder does not say so"
+stop_activity
+echo "the shell's Do Not Disturb off: the reminder shows, saying so"
 pass

@@ -2,9 +2,10 @@
 # A call holds the reminder, against the real daemon and a real PipeWire:
 # pipewire and wireplumber run on the test's private runtime directory, a
 # virtual microphone node stands in for a device, and pw-record's capture
-# stream reaching the running state is the call. When it ends the reminder
-# shows after hold.settle, saying the call is over; PipeWire stopping leaves
-# nothing held.
+# stream reaching the running state is the call. The daemon connects to
+# PipeWire only while a reminder is due, and a call already running when it
+# falls due holds it. When the call ends the reminder shows after
+# hold.settle, saying the call is over; PipeWire stopping leaves nothing held.
 # Usage: hold_call_e2e.sh BUILD_DIR
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -26,19 +27,22 @@ mic_made() {
 wait_for 10 mic_made || fail "could not make the virtual microphone"
 
 write_hold_config call
-# `none`: no idle source, so the user counts as present and the reminder falls due.
-start_unsitd none
-
-doctor_says "PipeWire as watched" '^  \* pipewire: watching'
-
+# The call is running before the reminder falls due: the daemon connects to
+# PipeWire only then, and reads the call before it shows anything.
 pw-record /dev/null >"$WORK/record.log" 2>&1 &
 RECORD_PID=$!
 track "$RECORD_PID"
+# `none`: no idle source, so the user counts as present and the reminder falls due.
+start_unsitd none
+
+doctor_says "PipeWire as watched on demand" \
+  '^  \* pipewire: watching .*; connected only while a reminder is due'
+
 wait_for 10 field_is busy '["call"]' || fail "recording: status does not say busy call"
 wait_for 10 field_is held_by '["call"]' || fail "recording: the reminder was not held"
 sleep 1
 grep -q "reminder: " "$WORK/unsitd.log" && fail "recording: a reminder was shown"
-echo "capture stream running: reminder held"
+echo "capture stream running as the reminder fell due: reminder held, never shown"
 
 kill "$RECORD_PID"
 wait "$RECORD_PID" 2>/dev/null
@@ -47,6 +51,16 @@ wait_for 6 field_is reminder_open true || fail "recording stopped: the reminder 
 grep -q "reminder: .* sitting — the call is over, time to stand" "$WORK/unsitd.log" ||
   fail "recording stopped: the reminder does not say the call is over"
 echo "capture stream gone: reminder shown after the settle time"
+
+# Connected while the reminder is on screen; not while nothing is due (paused).
+unsitd_client() { pw-cli ls Client 2>/dev/null | grep -q '"unsitd"'; }
+no_unsitd_client() { ! unsitd_client; }
+unsitd_client || fail "reminder open: the daemon is not connected to PipeWire"
+"$UNSIT" pause >/dev/null || fail "unsit pause refused"
+wait_for 5 no_unsitd_client || fail "paused: the daemon is still connected to PipeWire"
+"$UNSIT" resume >/dev/null || fail "unsit resume refused"
+wait_for 5 unsitd_client || fail "resumed: the daemon did not connect to PipeWire again"
+echo "PipeWire connected only while a reminder is due"
 
 # PipeWire stops during a call: nothing stays held, the daemon runs on.
 "$UNSIT" skip >/dev/null || fail "unsit skip refused"

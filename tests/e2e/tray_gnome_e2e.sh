@@ -13,8 +13,8 @@ EXTENSION=ubuntu-appindicators@ubuntu.com
   { echo "SKIP: gnome-shell-extension-appindicator is not installed"; exit 77; }
 
 start_gnome
-# No dconf service on the private bus, so the setting cannot be written:
-# enable the extension the way the extension manager does once it is set.
+# Enable the extension the way the extension manager does once its setting is
+# set, without waiting for the shell to notice the setting change.
 shell_eval "Main.extensionManager._callExtensionEnable('$EXTENSION');
   String(Main.extensionManager.lookup('$EXTENSION').state)" >"$WORK/enable" ||
   fail "could not enable $EXTENSION: $(cat "$WORK/enable")"
