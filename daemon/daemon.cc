@@ -71,7 +71,11 @@ Status Daemon::Start() {
   context_ = std::make_unique<PlatformContext>(
       PlatformContext{io_, glib_.get(), config_, [this](const Input& input) { Feed(input); }});
   RebuildStretches();
-  server_ = std::make_unique<ControlServer>(io_, ServerOptions{}, DispatchHandler(*this));
+  ServerOptions server_options;
+  server_options.on_timer_error = [](const Error& error) {
+    spdlog::error("control socket: {}; that connection is closed", error.message);
+  };
+  server_ = std::make_unique<ControlServer>(io_, server_options, DispatchHandler(*this));
   if (auto listening = server_->Start(lock_); !listening.ok()) return listening.error();
   history_.Open();
   StartNotifier();

@@ -177,9 +177,11 @@ void Peer::ArmTimer(std::chrono::milliseconds after) {
   Status armed = timer_.ArmAfter(after, [weak = weak_from_this()] {
     if (auto self = weak.lock()) self->OnTimer();
   });
+  if (armed.ok()) return;
+  if (host_ != nullptr) host_->PeerTimerFailed(armed.error());
   // A silent peer that cannot be timed out would hold its slot for good: it
   // goes now. A closing one is closed once its last message is written.
-  if (!armed.ok() && !closing_) Close();
+  if (!closing_) Close();
 }
 
 void Peer::OnTimer() {

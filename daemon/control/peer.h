@@ -28,6 +28,9 @@ class PeerHost {
   virtual void NoteBuffered(std::size_t bytes) = 0;
   // Whether one more peer may subscribe.
   virtual bool SubscriberRoom() const = 0;
+  // The peer's timer could not be armed (`error`); the peer closes at once
+  // after this call unless it is already closing.
+  virtual void PeerTimerFailed(const Error& error) = 0;
 
  protected:
   ~PeerHost() = default;

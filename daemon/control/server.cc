@@ -149,6 +149,10 @@ bool ControlServer::MakeRoom() {
 
 bool ControlServer::SubscriberRoom() const { return subscriber_count() < options_.max_subscribers; }
 
+void ControlServer::PeerTimerFailed(const Error& error) {
+  if (options_.on_timer_error) options_.on_timer_error(error);
+}
+
 protocol::Reply ControlServer::Handle(const protocol::Request& request) {
   return handler_(request);
 }

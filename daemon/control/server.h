@@ -34,6 +34,10 @@ struct ServerOptions {
   // is dropped. Room for the largest reply and as much again of events behind it.
   std::size_t max_queued_bytes = 2 * (protocol::kMaxReplyBytes + 1);
   uid_t allowed_uid = geteuid();  // SO_PEERCRED of every peer must match
+  // Told, on the io_context thread, when a peer's idle or close timer could
+  // not be armed (timerfd_settime or timerfd_create failed); that peer is
+  // closed at once unless it is saying goodbye already. The server does not log.
+  std::function<void(const Error&)> on_timer_error;
 };
 
 // The control socket: newline-delimited JSON (unsit-ipc(7)) on a Unix stream
@@ -69,6 +73,7 @@ class ControlServer final : private PeerHost {
   protocol::Reply Handle(const protocol::Request& request) override;
   void PeerClosed(Peer* peer) override;
   bool SubscriberRoom() const override;
+  void PeerTimerFailed(const Error& error) override;
   // Makes room for one more client by closing the one idle the longest; false
   // when none is idle.
   bool MakeRoom();

@@ -67,7 +67,7 @@ BootTime Model::LastPresence(const Now& now) const {
 }
 
 void Model::Advance(const Now& now, Decisions& out) {
-  NoteOffset(now);
+  NoteClocks(now);
   while (AdvanceOne(now, out)) {
   }
   if (paused_ && pause_until_ && now.boot >= *pause_until_) EndPause(out);

@@ -117,10 +117,20 @@ struct PauseChanged {
   std::optional<WallTime> until;
   bool paused;
 };
+// Where a bout open across a wall-clock step over midnight was split: the old
+// day keeps what was sat until `at`, the new day has the rest, which reads
+// `wall` at `at` on the stepped clock.
+struct BoutSplit {
+  BootTime at;
+  WallTime wall;
+};
 // A history day ended while the daemon ran; `totals` is that day's final tally.
+// `split`: set when the wall clock stepped across midnight with a bout open,
+// so that history splits the bout where the model did.
 struct DayRolled {
   WallTime day_start;
   DayTotals totals;
+  std::optional<BoutSplit> split{};
 };
 // What holds reminders changed: the user is busy for `busy` (of hold.for), and
 // `held_by` holds a due or open reminder now (empty: none; while settling, the
@@ -221,6 +231,13 @@ class Model {
   Duration IdleProbe() const;
 
  private:
+  // The local clock from `from` on: wall = boot - boot_minus_wall, local =
+  // wall + utc_offset.
+  struct Clocks {
+    BootTime from;
+    std::chrono::seconds utc_offset;
+    Duration boot_minus_wall;
+  };
   // The open bout. `portion_start` is where its part inside the current history
   // day begins (the bout start, or the day boundary it crossed).
   struct Bout {
@@ -229,9 +246,10 @@ class Model {
     BootTime portion_start;
     BootTime last_checkpoint;
     bool reached_limit = false;  // counted in long_bouts already
-    // The local UTC offset from each boot instant on (first: from portion_start),
-    // so that sitting across a DST change lands in the right clock hours.
-    std::vector<std::pair<BootTime, std::chrono::seconds>> offsets;
+    // How boot instants read on the local clock from each boot instant on
+    // (first: from portion_start), so that sitting across a DST change or a
+    // wall-clock step lands in the clock hours it was sat in.
+    std::vector<Clocks> clocks;
   };
   struct Break {
     BootTime start;
@@ -353,9 +371,9 @@ class Model {
   // user went idle before that moment: the bout may yet end short of it).
   bool LimitReached(const Now& now) const;
   void CountLongBout();
-  void NoteOffset(const Now& now);
+  void NoteClocks(const Now& now);
   // Adds the bout's part [portion_start, until) to `totals`.
-  void AddPortion(const Now& now, BootTime until, DayTotals& totals) const;
+  void AddPortion(BootTime until, DayTotals& totals) const;
 
   // A spell of standing at the desk: standing mode on and the user there.
   // `portion_start`: where its part inside the current history day begins.

@@ -17,15 +17,18 @@ Duration BootMinusWall(const Now& now) {
 void Model::RollDay(const Now& now, Decisions& out) {
   BootTime boundary = now.boot;
   const BootTime end = BootTime(day_end_.time_since_epoch() + boot_minus_wall_);
+  std::optional<out::BoutSplit> split;
   if (bout_) {
     boundary = std::clamp(end, bout_->portion_start, now.boot);
-    AddPortion(now, boundary, today_);
+    AddPortion(boundary, today_);
+    if (end > now.boot) split = out::BoutSplit{boundary, now.WallAt(boundary)};
   }
+  BootTime stand_boundary = now.boot;
   if (stand_) {
-    boundary = std::clamp(end, stand_->portion_start, now.boot);
-    today_.standing += boundary - stand_->portion_start;
+    stand_boundary = std::clamp(end, stand_->portion_start, now.boot);
+    today_.standing += stand_boundary - stand_->portion_start;
   }
-  out.push_back(out::DayRolled{day_start_, today_});
+  out.push_back(out::DayRolled{day_start_, today_, split});
   today_ = DayTotals{};
   // Days without a tick in between (the clock jumped, the machine slept) are
   // skipped: nothing was recorded in them.
@@ -33,16 +36,18 @@ void Model::RollDay(const Now& now, Decisions& out) {
   day_end_ = now.next_day_start;
   if (bout_) {
     bout_->portion_start = std::clamp(now.BootAt(day_start_), boundary, now.boot);
-    // Offsets that ended before the new portion are done with.
-    auto& offsets = bout_->offsets;
-    while (offsets.size() > 1 && offsets[1].first <= bout_->portion_start) {
-      offsets.erase(offsets.begin());
+    // Clocks that ended before the new portion are done with.
+    auto& clocks = bout_->clocks;
+    while (clocks.size() > 1 && clocks[1].from <= bout_->portion_start) {
+      clocks.erase(clocks.begin());
     }
     // The bout counts on every day it sat in; in long_bouts, on the day it
     // reached sit_limit.
     ++today_.bouts;
   }
-  if (stand_) stand_->portion_start = std::clamp(now.BootAt(day_start_), boundary, now.boot);
+  if (stand_) {
+    stand_->portion_start = std::clamp(now.BootAt(day_start_), stand_boundary, now.boot);
+  }
 }
 
 bool Model::LimitReached(const Now& now) const {
@@ -51,9 +56,15 @@ bool Model::LimitReached(const Now& now) const {
   return now.boot >= limit && (!idle_since_ || *idle_since_ >= limit);
 }
 
-void Model::NoteOffset(const Now& now) {
-  if (!bout_ || bout_->offsets.back().second == now.utc_offset) return;
-  bout_->offsets.emplace_back(now.boot, now.utc_offset);
+void Model::NoteClocks(const Now& now) {
+  if (!bout_) return;
+  const Clocks& last = bout_->clocks.back();
+  // Reading the two clocks one after the other, and NTP slewing, move the
+  // mapping by far less; a step (NTP, a manual change) by more.
+  constexpr Duration kWallStep = std::chrono::seconds(1);
+  Duration moved = BootMinusWall(now) - last.boot_minus_wall;
+  if (last.utc_offset == now.utc_offset && moved < kWallStep && moved > -kWallStep) return;
+  bout_->clocks.push_back({now.boot, now.utc_offset, BootMinusWall(now)});
 }
 
 void Model::CountLongBout() {
@@ -61,14 +72,15 @@ void Model::CountLongBout() {
   ++today_.long_bouts;
 }
 
-void Model::AddPortion(const Now& now, BootTime until, DayTotals& totals) const {
+void Model::AddPortion(BootTime until, DayTotals& totals) const {
   Duration length = until - bout_->portion_start;
   if (length <= Duration::zero()) return;
-  const auto& offsets = bout_->offsets;
-  for (size_t i = 0; i < offsets.size(); ++i) {
-    BootTime from = std::max(offsets[i].first, bout_->portion_start);
-    BootTime to = i + 1 < offsets.size() ? std::min(offsets[i + 1].first, until) : until;
-    if (to > from) AddSitting(totals, now.WallAt(from), to - from, offsets[i].second);
+  const auto& clocks = bout_->clocks;
+  for (size_t i = 0; i < clocks.size(); ++i) {
+    BootTime from = std::max(clocks[i].from, bout_->portion_start);
+    BootTime to = i + 1 < clocks.size() ? std::min(clocks[i + 1].from, until) : until;
+    WallTime wall(from.time_since_epoch() - clocks[i].boot_minus_wall);
+    if (to > from) AddSitting(totals, wall, to - from, clocks[i].utc_offset);
   }
   totals.longest_bout = std::max(totals.longest_bout, length);
 }
@@ -98,7 +110,7 @@ Snapshot Model::Status(const Now& now) const {
     if (at != BootTime::max()) snapshot.next_desk = at - now.boot;
   }
   snapshot.today = today_;
-  if (bout_) AddPortion(now, now.boot, snapshot.today);
+  if (bout_) AddPortion(now.boot, snapshot.today);
   if (stand_) snapshot.today.standing += now.boot - stand_->portion_start;
   return snapshot;
 }

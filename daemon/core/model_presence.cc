@@ -99,7 +99,7 @@ void Model::OpenBout(const Now& now, BootTime start, WallTime start_wall) {
   bout.start_wall = start_wall;
   bout.portion_start = std::max(start, std::min(now.BootAt(day_start_), now.boot));
   bout.last_checkpoint = start;
-  bout.offsets.emplace_back(bout.portion_start, now.utc_offset);
+  bout.clocks.push_back({bout.portion_start, now.utc_offset, BootMinusWall(now)});
   bout_ = bout;
   ResetReminder();
   desk_later_.reset();
@@ -118,7 +118,7 @@ void Model::CloseBout(const Now& now, BootTime end, BoutEnd why, Decisions& out)
   // Ended past sit_limit while the user was idle since before it: it did reach it.
   if (!bout_->reached_limit && end - bout_->start >= config_.sit_limit) CountLongBout();
   BootTime until = std::max(end, bout_->portion_start);
-  AddPortion(now, until, today_);
+  AddPortion(until, today_);
   out.push_back(out::BoutClosed{bout_->start, end, bout_->start_wall, now.WallAt(end), why});
   bout_.reset();
   up_since_.reset();

@@ -13,9 +13,9 @@ namespace unsit {
 namespace {
 
 bool HoldsNothing(const Decision& decision) {
+  if (const auto* rolled = std::get_if<out::DayRolled>(&decision)) return !rolled->split;
   return std::holds_alternative<out::StateChanged>(decision) ||
          std::holds_alternative<out::PauseChanged>(decision) ||
-         std::holds_alternative<out::DayRolled>(decision) ||
          std::holds_alternative<out::HoldChanged>(decision) ||
          std::holds_alternative<out::ShowDeskPrompt>(decision) ||
          std::holds_alternative<out::CloseDeskPrompt>(decision) ||
@@ -107,11 +107,19 @@ Status SqliteHistoryStore::Write(const Now& now, const Decision& decision) {
   if (const auto* started = std::get_if<out::BoutStarted>(&decision)) {
     return WriteBoutStarted(*started);
   }
-  if (const auto* cp = std::get_if<out::Checkpoint>(&decision)) {
-    return WriteOpenBout(cp->bout_start, cp->bout_start + cp->sitting, cp->bout_start_wall,
-                         cp->bout_start_wall + cp->sitting);
+  if (const auto* checkpoint = std::get_if<out::Checkpoint>(&decision)) {
+    out::Checkpoint cp = Rebased(*checkpoint);
+    return WriteOpenBout(cp.bout_start, cp.bout_start + cp.sitting, cp.bout_start_wall,
+                         cp.bout_start_wall + cp.sitting);
   }
-  if (const auto* closed = std::get_if<out::BoutClosed>(&decision)) return WriteBoutClosed(*closed);
+  if (const auto* closed = std::get_if<out::BoutClosed>(&decision)) {
+    Status written = WriteBoutClosed(Rebased(*closed));
+    if (written.ok()) rebase_.reset();
+    return written;
+  }
+  if (const auto* rolled = std::get_if<out::DayRolled>(&decision); rolled && rolled->split) {
+    return WriteSplit(*rolled->split);
+  }
   if (const auto* brk = std::get_if<out::BreakStarted>(&decision)) {
     return WriteBreakStarted(*brk, now);
   }

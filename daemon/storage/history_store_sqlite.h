@@ -95,6 +95,11 @@ class SqliteHistoryStore : public HistoryStore {
   Status WriteShowReminder(const out::ShowReminder& show, const Now& now);
   Status WriteCloseReminder(const out::CloseReminder& close, const Now& now);
   Status WriteStandClosed(const out::StandClosed& closed);
+  // history_store_split.cc: a bout split where the wall clock stepped across
+  // midnight (DayRolled::split), and the rows of that bout written after it.
+  Status WriteSplit(const out::BoutSplit& split);
+  out::Checkpoint Rebased(const out::Checkpoint& checkpoint) const;
+  out::BoutClosed Rebased(const out::BoutClosed& closed) const;
 
   Db db_;
   std::string path_;
@@ -111,6 +116,14 @@ class SqliteHistoryStore : public HistoryStore {
   std::optional<WallTime> limit_wall_;          // the open bout's first reminder
   std::optional<BootTime> reminder_withdrawn_;  // when the last one was withdrawn
   std::optional<WallTime> pruned_day_;          // the history day of the last full prune
+  // The open bout (which the model names by its start `from`) was split: its
+  // stored rest begins at `to`, reading `to_wall`.
+  struct Rebase {
+    BootTime from;
+    BootTime to;
+    WallTime to_wall;
+  };
+  std::optional<Rebase> rebase_;
 };
 
 // Opens the history store at `path` (DefaultHistoryPath() for the daemon).

@@ -45,6 +45,7 @@ Status SqliteHistoryStore::WriteBoutStarted(const out::BoutStarted& started) {
   if (Status s = txn.Commit(); !s.ok()) return s;
   open_break_id_.reset();
   limit_wall_.reset();
+  rebase_.reset();
   return Ok{};
 }
 

@@ -1,9 +1,18 @@
 #include "control/server.h"
 
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <boost/asio/executor_work_guard.hpp>
@@ -315,6 +324,60 @@ TEST_F(ServerTest, IdlePeerIsClosedButNotASubscriber) {
   std::this_thread::sleep_for(400ms);
   ASSERT_TRUE(subscriber.Send(Request(2, "status")));
   EXPECT_EQ(Reply(subscriber)["id"], 2);
+}
+
+// A peer whose idle timer cannot be armed would hold its slot for good: the
+// server says so (the daemon logs it) and closes that peer. timerfd_settime
+// cannot be made to fail on a working timerfd, so the seam is the descriptor
+// limit: room for the accepted socket, none for the peer's timerfd.
+TEST_F(ServerTest, PeerWhoseTimerCannotBeArmedIsReportedAndClosed) {
+  std::mutex mutex;
+  std::vector<std::string> errors;
+  ServerOptions options;
+  options.on_timer_error = [&](const Error& error) {
+    std::lock_guard<std::mutex> lock(mutex);
+    errors.push_back(error.code + ": " + error.message);
+  };
+  StartServer(options);
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(fd, 0);
+  // The two lowest free descriptors: the server's accept takes the first.
+  int first = dup(0);
+  int second = dup(0);
+  ASSERT_GE(second, 0);
+  close(first);
+  close(second);
+  rlimit old{};
+  ASSERT_EQ(getrlimit(RLIMIT_NOFILE, &old), 0);
+  rlimit tight = old;
+  tight.rlim_cur = static_cast<rlim_t>(second);
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &tight), 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  std::strncpy(address.sun_path, Path().c_str(), sizeof address.sun_path - 1);
+  int connected = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  // Wait until the server has accepted and given up on the peer.
+  for (int i = 0; i < 200 && OnIo([this] { return server_->peer_count(); }) == 0; ++i) {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!errors.empty()) break;
+    std::this_thread::sleep_for(10ms);
+  }
+  ASSERT_EQ(setrlimit(RLIMIT_NOFILE, &old), 0);
+  ASSERT_EQ(connected, 0);
+  pollfd hangup{fd, POLLIN, 0};
+  EXPECT_EQ(poll(&hangup, 1, 5000), 1);
+  char byte = 0;
+  EXPECT_EQ(read(fd, &byte, 1), 0) << "closed without a reply";
+  close(fd);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_NE(errors[0].find("timer: cannot set the timer"), std::string::npos) << errors[0];
+  }
+  EXPECT_EQ(OnIo([this] { return server_->peer_count(); }), 0u);
+  SocketClient later(Path());  // descriptors are back: served as ever
+  ASSERT_TRUE(later.Send(Request(1, "status")));
+  EXPECT_EQ(Reply(later)["id"], 1);
 }
 
 TEST_F(ServerTest, BroadcastReachesSubscribersOnly) {

@@ -7,7 +7,8 @@
 #
 # Each round starts the real daemon with a fresh state directory and the test
 # idle source, reports input every 200 ms, kills it with SIGKILL at a random
-# moment 0.5..4.5 s later, and reads the file. The truth is the daemon's own
+# moment 0.5..4.5 s later, and reads the file (four rounds at a time, each with
+# its own daemon and files). The truth is the daemon's own
 # bout start (its BoutStarted row) to the kill.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -49,14 +50,16 @@ start_round() {
   track "$pid"
 }
 
-failures=0
-round=1
-while [ "$round" -le 20 ]; do
-  dir="$WORK/round$round"
+# run_round N: one round in $WORK/roundN; prints its line and ends with status
+# 0 when the file held up. Runs beside other rounds: each has its own daemon,
+# FIFO and state, and its pid file lets the clean-up stop a daemon still running.
+run_round() {
+  local round=$1 dir="$WORK/round$1" db pid ticks i before after recorded low high integrity short
   mkdir -p "$dir/state" "$dir/run"
   chmod 700 "$dir/run"
   mkfifo "$dir/idle"
   start_round "$dir"
+  echo "$pid" >"$dir/pid"
   db="$dir/state/unsit/history.db"
   # Hold the FIFO open for writing; every line is input.
   exec 3>"$dir/idle"
@@ -69,12 +72,15 @@ while [ "$round" -le 20 ]; do
     echo active >&3
     i=$((i + 1))
   done
-  kill -0 "$pid" 2>/dev/null || fail "round $round: unsitd exited early: $(cat "$dir/log")"
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "round $round: unsitd exited early: $(cat "$dir/log")"
+    return 1
+  fi
   before=$(now_ms)
   kill -9 "$pid"
   after=$(now_ms)
   wait "$pid" 2>/dev/null || true
-  untrack "$pid"
+  rm -f "$dir/pid"
   exec 3>&-
   # shellcheck disable=SC2046 # four words, split on purpose
   set -- $(check_db "$db" "$before" "$after")
@@ -89,11 +95,40 @@ while [ "$round" -le 20 ]; do
   if [ "$high" -le 0 ]; then status="no bout recorded"; fi
   echo "round $round: sat ${low}..${high} ms, recorded ${recorded} ms (short ${short} ms): $status"
   if [ "$status" != ok ]; then
-    failures=$((failures + 1))
     sed 's/^/  log: /' "$dir/log" | tail -20
+    return 1
   fi
-  round=$((round + 1))
+}
+
+# Daemons of rounds cut short by a failure or a timeout.
+stop_rounds() {
+  local file
+  for file in "$WORK"/round*/pid; do
+    [ -f "$file" ] && kill -9 "$(cat "$file")" 2>/dev/null
+  done
+  return 0
+}
+at_exit stop_rounds
+
+# Four lanes of five rounds each: the rounds are independent, and each daemon
+# spends its round waiting, so they share the machine without delaying each
+# other's one-second checkpoints.
+lanes=()
+for lane in 1 2 3 4; do
+  (
+    failed=0
+    for round in $lane $((lane + 4)) $((lane + 8)) $((lane + 12)) $((lane + 16)); do
+      run_round "$round" >"$WORK/result$round" 2>&1 || failed=$((failed + 1))
+    done
+    exit "$failed"
+  ) &
+  lanes+=($!)
 done
+failures=0
+for lane in "${lanes[@]}"; do
+  wait "$lane" || failures=$((failures + $?))
+done
+for round in $(seq 1 20); do cat "$WORK/result$round"; done
 [ "$failures" -eq 0 ] || fail "$failures of 20 rounds failed"
 echo "all 20 rounds ok"
 

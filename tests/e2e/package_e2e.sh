@@ -2,10 +2,14 @@
 # The Debian package: builds it from this tree, runs lintian (errors fail), installs
 # it with apt-get, checks its files and the global enablement of the user unit,
 # then removes and purges it and checks that nothing is left behind.
-#   package_e2e.sh SOURCE_DIR
+#   package_e2e.sh SOURCE_DIR [DEB_DIR]
+# With DEB_DIR, the package that packaging/build-deb.sh built there from this
+# tree is checked instead of building it again (ctest builds it beside the
+# other tests, and runs only the install and purge alone).
 # Needs root (it installs the package) and the Build-Depends of packaging/debian.
 set -uo pipefail
-src=${1:?usage: package_e2e.sh SOURCE_DIR}
+src=${1:?usage: package_e2e.sh SOURCE_DIR [DEB_DIR]}
+prebuilt=${2:-}
 
 skip() { echo "SKIP: $*"; exit 77; }
 for tool in dpkg-buildpackage dh fakeroot lintian apt-get dpkg-deb; do
@@ -42,14 +46,20 @@ snapshot() {
 }
 snapshot >"$tmp/before"
 
-echo "--- building the package"
 mkdir -p "$tmp/out"
-if ! "$src/packaging/build-deb.sh" "$tmp/out" >"$tmp/build.log" 2>&1; then
-  tail -n 80 "$tmp/build.log"
-  die "packaging/build-deb.sh failed"
+if [ -n "$prebuilt" ]; then
+  echo "--- the package built in $prebuilt"
+  cp "$prebuilt"/unsit_*.deb "$tmp/out/" 2>/dev/null || die "no unsit_*.deb in $prebuilt"
+else
+  echo "--- building the package"
+  if ! "$src/packaging/build-deb.sh" "$tmp/out" >"$tmp/build.log" 2>&1; then
+    tail -n 80 "$tmp/build.log"
+    die "packaging/build-deb.sh failed"
+  fi
 fi
 debs=("$tmp"/out/unsit_*.deb)
 [ -f "${debs[0]}" ] || die "no unsit_*.deb was built"
+[ ${#debs[@]} -eq 1 ] || die "more than one unsit_*.deb: ${debs[*]}"
 deb=${debs[0]}
 chmod 644 "$deb"
 echo "built $(basename "$deb")"

@@ -16,6 +16,11 @@ KDED_MODULE=$(find /usr/lib -path "*/kf5/kded/statusnotifierwatcher.so" 2>/dev/n
 SNI="$PYTHON $E2E_DIR/sni_item.py"
 
 start_bus
+# kded5 runs kconf_update at each start and waits up to 30 s for it; its
+# krunnerhistory script waits for KDE's activity manager, which this bus does
+# not have, so each start took those 30 s. Marked done, as in a Plasma home
+# where it ran once; the other updates still run (under a second).
+printf '[krunnerhistory.upd]\ndone=5.21KRunnerHistory\n' >"$XDG_CONFIG_HOME/kconf_updaterc"
 # start_kded: kded5 without a display, with its StatusNotifierWatcher module
 # loaded as a Plasma session loads it. kded5 answers its first call only once
 # its start-up work (kconf_update) is done, so that call may take a while.

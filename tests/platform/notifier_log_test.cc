@@ -18,7 +18,7 @@ TEST(LogNotifierTest, HandsTheTextToTheSinkAndNeverShowsButtons) {
   notifier->Close();  // nothing shown yet: nothing said
   EXPECT_TRUE(lines.empty());
   notifier->Show({"Time to stand up — 1 h sitting", "Walk, then stretch.", "I'm up",
-                  "Snooze 10 min", "Skip", "Use unsit.", ""});
+                  "Snooze 10 min", "Skip", "Use unsit.", "", ""});
   notifier->Close();
   notifier->Close();
   ASSERT_EQ(lines.size(), 2u);
