@@ -83,6 +83,7 @@ Status Daemon::Start() {
   RestoreFromHistory();  // needs the idle source's idle time, before it reports
   idle_.Begin(model_.IdleProbe());
   StartSessionWatch();
+  StartBusLossWatch();
   StartBusyWatch();
   StartTray();
   return Ok{};
@@ -98,6 +99,7 @@ void Daemon::Shutdown() {
   server_.reset();
   tray_.reset();
   session_.reset();
+  bus_loss_.reset();
   idle_.Stop();
   notifier_.reset();
   history_.Close();

@@ -12,6 +12,7 @@
 #include "core/stretch_rotation.h"
 #include "i18n/reminder_text.h"
 #include "loop/boot_timer.h"
+#include "platform/bus_loss.h"
 #include "platform/busy_watch.h"
 #include "platform/glib_thread.h"
 #include "platform/notifier_factory.h"
@@ -50,6 +51,9 @@ class Daemon final : public DaemonApi {
   unsit::Status Start();
   // Closes the open bout, records it and stops listening. Idempotent.
   void Shutdown();
+  // The status main() returns once the io_context stops: 0, or 1 when the
+  // daemon ended itself because its session bus went away (bus_loss.h).
+  int ExitStatus() const { return exit_status_; }
 
   // DaemonApi, for the control dispatcher.
   StatusView Status() override;
@@ -73,6 +77,8 @@ class Daemon final : public DaemonApi {
   void NoteTimer(const Result<Ok>& armed);  // Status names a method here
 
   void StartSessionWatch();
+  void StartBusLossWatch();
+  void LoseSessionBus(const std::string& reason);
   void StartBusyWatch();
   void WatchBusy(bool on);
   void OnNotifyAction(NotifyAction action);
@@ -110,9 +116,10 @@ class Daemon final : public DaemonApi {
   std::optional<DeskPrompt> desk_prompt_;   // the desk prompt on screen, if that is it
   IdleSupervisor idle_;
   std::unique_ptr<SessionWatch> session_;
-  std::unique_ptr<BusyWatch> busy_;  // what the user is busy with (hold.for)
-  bool busy_watching_ = false;       // as the last out::WatchBusy said
-  HoldReasons busy_said_;            // as the log last said
+  std::unique_ptr<BusLossWatch> bus_loss_;  // null: no session bus, or built without GLib
+  std::unique_ptr<BusyWatch> busy_;         // what the user is busy with (hold.for)
+  bool busy_watching_ = false;              // as the last out::WatchBusy said
+  HoldReasons busy_said_;                   // as the log last said
   std::string session_problem_;
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;
@@ -123,6 +130,7 @@ class Daemon final : public DaemonApi {
   std::unique_ptr<Tray> tray_;
   std::string tray_problem_;
   bool stopped_ = false;
+  int exit_status_ = 0;
 };
 
 }  // namespace unsit

@@ -9,6 +9,7 @@
 #include "clock/clock.h"
 #include "core/duration.h"
 #include "daemon.h"
+#include "platform/service_notify.h"
 #include "storage/history_store_sqlite.h"
 #include "storage/restore.h"
 
@@ -53,6 +54,33 @@ void Daemon::StartSessionWatch() {
 #else
   session_problem_ = "built without GLib: lock and suspend are seen only as idle time";
 #endif
+}
+
+void Daemon::StartBusLossWatch() {
+#ifdef UNSIT_HAVE_GIO
+  auto started = BusLossWatch::Start(*glib_, io_,
+                                     [this](const std::string& reason) { LoseSessionBus(reason); });
+  if (!started.ok()) {
+    spdlog::info("session bus: not watched: {}", started.error().message);
+    return;
+  }
+  bus_loss_ = std::move(started.value());
+#endif
+}
+
+// What lives on the session bus cannot all move to a new one in place
+// (bus_loss.h): end with a failure status, history written, so that the
+// service manager starts the daemon again where the bus is now.
+void Daemon::LoseSessionBus(const std::string& reason) {
+  if (stopped_) return;
+  spdlog::error(
+      "session bus: lost ({}); unsitd ends with status 1 so that its service starts it again on "
+      "the session bus there is then",
+      reason);
+  ServiceNotify("STOPPING=1");
+  exit_status_ = 1;
+  Shutdown();
+  io_.stop();
 }
 
 // The busy signals of hold.for (Do Not Disturb, calls, ...); each source that

@@ -140,7 +140,7 @@ int Run(const Flags& flags) {
   ServiceNotify("READY=1");
   spdlog::info("unsitd {} ready, listening on {}", kVersion, socket_path);
   io.run();
-  return 0;
+  return daemon.ExitStatus();
 }
 
 }  // namespace

@@ -57,10 +57,10 @@ TEST(TrayViewTest, MutedSaysWhetherByQuietOrWorkingHours) {
   Snapshot s = Sitting(20min);
   s.quiet_until = WallTime(1h);
   s.schedule = ScheduleState{true, ScheduleIn::kQuietHours, ParseSpan("sat,sun"), WallTime(1h)};
-  EXPECT_EQ(TrayViewOf(s).tooltip_body.substr(0, 13), "Quiet hours, ");
+  EXPECT_EQ(TrayTooltip(s, TrayViewOf(s).state).substr(0, 13), "Quiet hours, ");
   s.schedule->in = ScheduleIn::kOutsideWorkingHours;
   s.schedule->span.reset();
-  EXPECT_EQ(TrayViewOf(s).tooltip_body.substr(0, 23), "Outside working hours, ");
+  EXPECT_EQ(TrayTooltip(s, TrayViewOf(s).state).substr(0, 23), "Outside working hours, ");
 }
 
 TEST(TrayViewTest, AReminderHeldWhileBusySaysByWhat) {

@@ -229,7 +229,8 @@ class LibnotifyTest : public ::testing::Test {
             .snooze_label = "Snooze 10 min",
             .skip_label = "Skip",
             .no_buttons = "hint",
-            .picture = ""};
+            .picture = "",
+            .desk_label = ""};
   }
 
   boost::asio::io_context io_;
