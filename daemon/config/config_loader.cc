@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "config/schedule_entries.h"
-#include "config/standing_desk_reader.h"
 #include "config/sound_key.h"
+#include "config/standing_desk_reader.h"
 #include "config/stretch_catalogue.h"
 #include "config/stretch_entries.h"
 #include "config/yaml_check.h"

@@ -170,10 +170,11 @@ struct Checkpoint {
 };
 }  // namespace out
 
-using Decision = std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted, out::BreakEnded,
-                              out::ShowReminder, out::CloseReminder, out::StateChanged,
-                              out::PauseChanged, out::DayRolled, out::Checkpoint, out::HoldChanged,
-                              out::ShowDeskPrompt, out::CloseDeskPrompt, out::StandClosed, out::WatchBusy>;
+using Decision =
+    std::variant<out::BoutStarted, out::BoutClosed, out::BreakStarted, out::BreakEnded,
+                 out::ShowReminder, out::CloseReminder, out::StateChanged, out::PauseChanged,
+                 out::DayRolled, out::Checkpoint, out::HoldChanged, out::ShowDeskPrompt,
+                 out::CloseDeskPrompt, out::StandClosed, out::WatchBusy>;
 
 struct Output {
   std::vector<Decision> decisions;
