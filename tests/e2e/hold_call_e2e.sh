@@ -32,6 +32,18 @@ write_hold_config call
 pw-record /dev/null >"$WORK/record.log" 2>&1 &
 RECORD_PID=$!
 track "$RECORD_PID"
+# Under load pw-record takes a while to link: the call must be running first.
+recording_runs() {
+  pw-dump 2>/dev/null | "$PYTHON" -c '
+import json, sys
+for o in json.load(sys.stdin):
+    info = o.get("info") or {}
+    if (info.get("props") or {}).get("media.class") == "Stream/Input/Audio" \
+            and info.get("state") == "running":
+        sys.exit(0)
+sys.exit(1)'
+}
+wait_for 10 recording_runs || fail "pw-record's capture stream did not start running"
 # `none`: no idle source, so the user counts as present and the reminder falls due.
 start_unsitd none
 
