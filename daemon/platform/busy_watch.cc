@@ -19,6 +19,8 @@ Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext
 Result<std::unique_ptr<BusySource>> MakeX11FullscreenBusySource(const PlatformContext& context);
 #endif
 
+Result<std::unique_ptr<BusySource>> MakeSwayFullscreenBusySource(const PlatformContext& context);
+
 namespace {
 // Cameras are the video4linux nodes in /dev.
 Result<std::unique_ptr<BusySource>> MakeDevCameraBusySource(const PlatformContext& context) {
@@ -41,6 +43,8 @@ std::vector<BusyBackend> BusyBackends() {
 #if UNSIT_HAVE_X11
   backends.push_back({"x11-fullscreen", {HoldReason::kFullscreen}, &MakeX11FullscreenBusySource});
 #endif
+  backends.push_back(
+      {"sway-fullscreen", {HoldReason::kFullscreen}, &MakeSwayFullscreenBusySource});
   return backends;
 }
 

@@ -1,0 +1,62 @@
+// What sway's GET_TREE reply says about fullscreen: the focused node, or a
+// container holding it, with a fullscreen_mode other than 0. The trees are
+// cut down from real replies of a headless sway.
+#include "platform/busy_sway_fullscreen.h"
+
+#include <gtest/gtest.h>
+
+namespace unsit {
+namespace {
+
+// A root, an output, a workspace and two windows; `mode` is the first window's
+// fullscreen_mode, and `focus_first` says which window has the focus.
+std::string Tree(int mode, bool focus_first) {
+  const std::string first = R"({"id":5,"focused":)" + std::string(focus_first ? "true" : "false") +
+                            R"(,"fullscreen_mode":)" + std::to_string(mode) + R"(,"nodes":[]})";
+  const std::string second = R"({"id":6,"focused":)" + std::string(focus_first ? "false" : "true") +
+                             R"(,"fullscreen_mode":0,"nodes":[]})";
+  return R"({"id":1,"type":"root","focused":false,"nodes":[{"id":3,"type":"output",)"
+         R"("nodes":[{"id":4,"type":"workspace","fullscreen_mode":1,"nodes":[)" +
+         first + "," + second + R"(],"floating_nodes":[]}]}]})";
+}
+
+TEST(SwayFocusedFullscreen, FocusedWindowInWorkspaceFullscreen) {
+  EXPECT_EQ(SwayFocusedFullscreen(Tree(1, true)), true);
+}
+
+TEST(SwayFocusedFullscreen, GlobalFullscreenCounts) {
+  EXPECT_EQ(SwayFocusedFullscreen(Tree(2, true)), true);
+}
+
+TEST(SwayFocusedFullscreen, FocusOnAnotherWindowIsNotFullscreen) {
+  EXPECT_EQ(SwayFocusedFullscreen(Tree(1, false)), false);
+}
+
+TEST(SwayFocusedFullscreen, NoFullscreenWindow) {
+  EXPECT_EQ(SwayFocusedFullscreen(Tree(0, true)), false);
+}
+
+// A fullscreen container whose child holds the focus is fullscreen.
+TEST(SwayFocusedFullscreen, FullscreenContainerAboveTheFocus) {
+  EXPECT_EQ(SwayFocusedFullscreen(R"({"focused":false,"nodes":[{"fullscreen_mode":1,)"
+                                  R"("nodes":[{"focused":true,"fullscreen_mode":0}]}]})"),
+            true);
+}
+
+TEST(SwayFocusedFullscreen, FocusedFloatingWindow) {
+  EXPECT_EQ(SwayFocusedFullscreen(R"({"nodes":[],"floating_nodes":[)"
+                                  R"({"focused":true,"fullscreen_mode":1}]})"),
+            true);
+}
+
+TEST(SwayFocusedFullscreen, NothingFocused) {
+  EXPECT_EQ(SwayFocusedFullscreen(R"({"focused":false,"nodes":[]})"), false);
+}
+
+TEST(SwayFocusedFullscreen, NotATree) {
+  EXPECT_EQ(SwayFocusedFullscreen("not json"), std::nullopt);
+  EXPECT_EQ(SwayFocusedFullscreen("[1,2]"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace unsit
