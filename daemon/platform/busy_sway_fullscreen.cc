@@ -32,10 +32,13 @@ constexpr std::uint32_t kGetTree = 4;
 constexpr std::uint32_t kEventBit = 0x80000000u;
 
 // True when `node` is the focused node or holds it; `fullscreen` says whether
-// a node on the way is fullscreen.
+// a container on the way is fullscreen. Only containers count: sway says
+// fullscreen_mode 1 of every workspace.
 bool FindFocused(const nlohmann::json& node, bool above, bool& fullscreen) {
   if (!node.is_object()) return false;
-  const bool here = above || node.value("fullscreen_mode", 0) != 0;
+  const std::string type = node.value("type", "");
+  const bool container = type == "con" || type == "floating_con";
+  const bool here = above || (container && node.value("fullscreen_mode", 0) != 0);
   if (node.value("focused", false)) {
     fullscreen = here;
     return true;

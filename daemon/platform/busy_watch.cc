@@ -43,8 +43,7 @@ std::vector<BusyBackend> BusyBackends() {
 #if UNSIT_HAVE_X11
   backends.push_back({"x11-fullscreen", {HoldReason::kFullscreen}, &MakeX11FullscreenBusySource});
 #endif
-  backends.push_back(
-      {"sway-fullscreen", {HoldReason::kFullscreen}, &MakeSwayFullscreenBusySource});
+  backends.push_back({"sway-fullscreen", {HoldReason::kFullscreen}, &MakeSwayFullscreenBusySource});
   return backends;
 }
 

@@ -8,12 +8,15 @@
 namespace unsit {
 namespace {
 
-// A root, an output, a workspace and two windows; `mode` is the first window's
+// A root, an output, a workspace (sway says fullscreen_mode 1 of each) and two
+// windows; `mode` is the first window's
 // fullscreen_mode, and `focus_first` says which window has the focus.
 std::string Tree(int mode, bool focus_first) {
-  const std::string first = R"({"id":5,"focused":)" + std::string(focus_first ? "true" : "false") +
-                            R"(,"fullscreen_mode":)" + std::to_string(mode) + R"(,"nodes":[]})";
-  const std::string second = R"({"id":6,"focused":)" + std::string(focus_first ? "false" : "true") +
+  const std::string first = R"({"id":5,"type":"con","focused":)" +
+                            std::string(focus_first ? "true" : "false") + R"(,"fullscreen_mode":)" +
+                            std::to_string(mode) + R"(,"nodes":[]})";
+  const std::string second = R"({"id":6,"type":"con","focused":)" +
+                             std::string(focus_first ? "false" : "true") +
                              R"(,"fullscreen_mode":0,"nodes":[]})";
   return R"({"id":1,"type":"root","focused":false,"nodes":[{"id":3,"type":"output",)"
          R"("nodes":[{"id":4,"type":"workspace","fullscreen_mode":1,"nodes":[)" +
@@ -38,15 +41,23 @@ TEST(SwayFocusedFullscreen, NoFullscreenWindow) {
 
 // A fullscreen container whose child holds the focus is fullscreen.
 TEST(SwayFocusedFullscreen, FullscreenContainerAboveTheFocus) {
-  EXPECT_EQ(SwayFocusedFullscreen(R"({"focused":false,"nodes":[{"fullscreen_mode":1,)"
-                                  R"("nodes":[{"focused":true,"fullscreen_mode":0}]}]})"),
-            true);
+  EXPECT_EQ(
+      SwayFocusedFullscreen(R"({"focused":false,"nodes":[{"type":"con","fullscreen_mode":1,)"
+                            R"("nodes":[{"type":"con","focused":true,"fullscreen_mode":0}]}]})"),
+      true);
 }
 
 TEST(SwayFocusedFullscreen, FocusedFloatingWindow) {
-  EXPECT_EQ(SwayFocusedFullscreen(R"({"nodes":[],"floating_nodes":[)"
-                                  R"({"focused":true,"fullscreen_mode":1}]})"),
-            true);
+  EXPECT_EQ(
+      SwayFocusedFullscreen(R"({"nodes":[],"floating_nodes":[)"
+                            R"({"type":"floating_con","focused":true,"fullscreen_mode":1}]})"),
+      true);
+}
+
+TEST(SwayFocusedFullscreen, FocusedEmptyWorkspaceIsNotFullscreen) {
+  EXPECT_EQ(SwayFocusedFullscreen(R"({"nodes":[{"type":"workspace","focused":true,)"
+                                  R"("fullscreen_mode":1,"nodes":[]}]})"),
+            false);
 }
 
 TEST(SwayFocusedFullscreen, NothingFocused) {
