@@ -12,7 +12,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/error_codes.h"
@@ -96,24 +98,28 @@ class SwayFullscreenSource : public BusySource {
   }
 
   void ReadHeader() {
-    boost::asio::async_read(socket_, boost::asio::buffer(header_),
-                            [this](boost::system::error_code error, std::size_t) {
-                              if (error) return Lost();
-                              std::uint32_t length = 0;
-                              std::memcpy(&length, header_.data() + kMagic.size(), 4);
-                              std::memcpy(&type_, header_.data() + kMagic.size() + 4, 4);
-                              body_.assign(length, '\0');
-                              ReadBody();
-                            });
+    boost::asio::async_read(
+        socket_, boost::asio::buffer(header_),
+        [this, alive = std::weak_ptr<bool>(alive_)](boost::system::error_code error, std::size_t) {
+          if (!alive.lock()) return;
+          if (error || std::string_view(header_.data(), kMagic.size()) != kMagic) return Lost();
+          std::uint32_t length = 0;
+          std::memcpy(&length, header_.data() + kMagic.size(), 4);
+          std::memcpy(&type_, header_.data() + kMagic.size() + 4, 4);
+          body_.assign(length, '\0');
+          ReadBody();
+        });
   }
 
   void ReadBody() {
-    boost::asio::async_read(socket_, boost::asio::buffer(body_),
-                            [this](boost::system::error_code error, std::size_t) {
-                              if (error) return Lost();
-                              Handle();
-                              if (socket_.is_open()) ReadHeader();
-                            });
+    boost::asio::async_read(
+        socket_, boost::asio::buffer(body_),
+        [this, alive = std::weak_ptr<bool>(alive_)](boost::system::error_code error, std::size_t) {
+          if (!alive.lock()) return;
+          if (error) return Lost();
+          Handle();
+          if (socket_.is_open()) ReadHeader();
+        });
   }
 
   void Handle() {
@@ -127,7 +133,7 @@ class SwayFullscreenSource : public BusySource {
     if (auto fullscreen = SwayFocusedFullscreen(body_)) Report(*fullscreen);
   }
 
-  // sway went away: nothing is fullscreen any more.
+  // sway went away (or spoke no IPC): nothing is fullscreen any more.
   void Lost() {
     boost::system::error_code ignored;
     socket_.close(ignored);
@@ -150,6 +156,7 @@ class SwayFullscreenSource : public BusySource {
   bool asking_ = false;
   bool stale_ = false;
   std::optional<bool> reported_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guards queued handlers
 };
 
 }  // namespace
