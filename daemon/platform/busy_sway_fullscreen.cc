@@ -74,7 +74,7 @@ class SwayFullscreenSource : public BusySource {
   }
 
   void Start(Callback callback) override {
-    callback_ = std::move(callback);
+    report_.SetCallback(std::move(callback));
     Send(kSubscribe, R"(["window","workspace"])");
     AskTree();
     ReadHeader();
@@ -140,22 +140,15 @@ class SwayFullscreenSource : public BusySource {
     Report(false);
   }
 
-  void Report(bool fullscreen) {
-    if (reported_ && *reported_ == fullscreen) return;
-    reported_ = fullscreen;
-    HoldReasons reasons;
-    if (fullscreen) reasons.Add(HoldReason::kFullscreen);
-    if (callback_) callback_(reasons);
-  }
+  void Report(bool fullscreen) { report_.Report(fullscreen); }
 
   stream_protocol::socket socket_;
-  Callback callback_;
+  OneReasonReport report_{HoldReason::kFullscreen};
   std::array<char, kHeaderBytes> header_{};
   std::uint32_t type_ = 0;
   std::string body_;
   bool asking_ = false;
   bool stale_ = false;
-  std::optional<bool> reported_;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guards queued handlers
 };
 
