@@ -1,10 +1,15 @@
 #pragma once
 
-// The pure part of the sway fullscreen source, for tests: what sway's IPC
-// (the i3-compatible protocol on $SWAYSOCK) says about fullscreen.
+// Fullscreen on sway through its IPC (the i3-compatible protocol on
+// $SWAYSOCK), and the pure part of it, for tests.
 
+#include <memory>
 #include <optional>
 #include <string_view>
+
+#include "core/result.h"
+#include "platform/backend_context.h"
+#include "platform/busy_source.h"
 
 namespace unsit {
 
@@ -12,5 +17,8 @@ namespace unsit {
 // node, or a container on the way to it, has a fullscreen_mode other than 0.
 // Empty when the reply is not a tree.
 std::optional<bool> SwayFocusedFullscreen(std::string_view tree_json);
+
+// The source, connected to $SWAYSOCK; unavailable when it is unset or refuses.
+Result<std::unique_ptr<BusySource>> MakeSwayFullscreenBusySource(const PlatformContext& context);
 
 }  // namespace unsit

@@ -4,6 +4,7 @@
 
 #include "i18n/tr.h"
 #include "platform/busy_camera.h"
+#include "platform/busy_sway_fullscreen.h"
 
 namespace unsit {
 
@@ -18,8 +19,6 @@ Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext
 #if UNSIT_HAVE_X11
 Result<std::unique_ptr<BusySource>> MakeX11FullscreenBusySource(const PlatformContext& context);
 #endif
-
-Result<std::unique_ptr<BusySource>> MakeSwayFullscreenBusySource(const PlatformContext& context);
 
 namespace {
 // Cameras are the video4linux nodes in /dev.

@@ -5,6 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/asio/io_context.hpp>
+
+#include "core/error_codes.h"
+#include "support/scoped_env.h"
+#include "support/temp_dir.h"
+
 namespace unsit {
 namespace {
 
@@ -67,6 +73,30 @@ TEST(SwayFocusedFullscreen, NothingFocused) {
 TEST(SwayFocusedFullscreen, NotATree) {
   EXPECT_EQ(SwayFocusedFullscreen("not json"), std::nullopt);
   EXPECT_EQ(SwayFocusedFullscreen("[1,2]"), std::nullopt);
+}
+
+// Outside sway the source is skipped, with the reason doctor shows.
+TEST(SwayFullscreenMaker, SwaysockUnset) {
+  test_support::ScopedEnv env;
+  env.Unset("SWAYSOCK");
+  boost::asio::io_context io;
+  Config config;
+  auto made = MakeSwayFullscreenBusySource(PlatformContext{io, nullptr, config, {}});
+  ASSERT_FALSE(made.ok());
+  EXPECT_EQ(made.error().code, errc::kUnavailable);
+  EXPECT_EQ(made.error().message, "SWAYSOCK is not set: not a sway session");
+}
+
+TEST(SwayFullscreenMaker, NoSocketThere) {
+  test_support::ScopedEnv env;
+  test_support::TempDir dir;
+  env.Set("SWAYSOCK", dir.path() + "/sway-ipc.sock");
+  boost::asio::io_context io;
+  Config config;
+  auto made = MakeSwayFullscreenBusySource(PlatformContext{io, nullptr, config, {}});
+  ASSERT_FALSE(made.ok());
+  EXPECT_EQ(made.error().code, errc::kUnavailable);
+  EXPECT_NE(made.error().message.find("sway's IPC at "), std::string::npos);
 }
 
 }  // namespace
