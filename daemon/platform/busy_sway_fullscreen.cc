@@ -123,7 +123,10 @@ class SwayFullscreenSource : public BusySource {
   }
 
   void Handle() {
-    if ((type_ & kEventBit) != 0) return AskTree();
+    if ((type_ & kEventBit) != 0) {
+      if (SwayEventMayChangeFullscreen(body_)) AskTree();
+      return;
+    }
     if (type_ != kGetTree) return;  // the SUBSCRIBE reply
     asking_ = false;
     if (stale_) {
@@ -160,6 +163,13 @@ std::optional<bool> SwayFocusedFullscreen(std::string_view tree_json) {
   bool fullscreen = false;
   FindFocused(tree, false, fullscreen);
   return fullscreen;
+}
+
+bool SwayEventMayChangeFullscreen(std::string_view event_json) {
+  nlohmann::json event = nlohmann::json::parse(event_json, nullptr, false);
+  if (!event.is_object()) return true;  // unknown: read the tree to be sure
+  const std::string change = event.value("change", "");
+  return change != "title" && change != "mark" && change != "urgent" && change != "rename";
 }
 
 Result<std::unique_ptr<BusySource>> MakeSwayFullscreenBusySource(const PlatformContext& context) {

@@ -18,6 +18,10 @@ namespace unsit {
 // Empty when the reply is not a tree.
 std::optional<bool> SwayFocusedFullscreen(std::string_view tree_json);
 
+// Whether a window or workspace event may change that: not a new title, mark,
+// urgency or workspace name (a terminal retitles itself at every command).
+bool SwayEventMayChangeFullscreen(std::string_view event_json);
+
 // The source, connected to $SWAYSOCK; unavailable when it is unset or refuses.
 Result<std::unique_ptr<BusySource>> MakeSwayFullscreenBusySource(const PlatformContext& context);
 

@@ -75,6 +75,25 @@ TEST(SwayFocusedFullscreen, NotATree) {
   EXPECT_EQ(SwayFocusedFullscreen("[1,2]"), std::nullopt);
 }
 
+TEST(SwayEventMayChangeFullscreen, FocusAndFullscreenChangesCount) {
+  for (const char* change : {"focus", "fullscreen_mode", "close", "new", "move", "floating"}) {
+    EXPECT_TRUE(SwayEventMayChangeFullscreen(std::string(R"({"change":")") + change +
+                                             R"(","container":{"id":5}})"))
+        << change;
+  }
+}
+
+TEST(SwayEventMayChangeFullscreen, RetitlingDoesNotCount) {
+  for (const char* change : {"title", "mark", "urgent", "rename"}) {
+    EXPECT_FALSE(SwayEventMayChangeFullscreen(std::string(R"({"change":")") + change + R"("})"))
+        << change;
+  }
+}
+
+TEST(SwayEventMayChangeFullscreen, UnreadableEventCounts) {
+  EXPECT_TRUE(SwayEventMayChangeFullscreen("{"));
+}
+
 // Outside sway the source is skipped, with the reason doctor shows.
 TEST(SwayFullscreenMaker, SwaysockUnset) {
   test_support::ScopedEnv env;
