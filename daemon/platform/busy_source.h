@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "core/hold.h"
@@ -27,6 +28,26 @@ class BusySource {
   // Others watch from Start on and ignore SetWatching.
   virtual bool OnDemand() const { return false; }
   virtual void SetWatching(bool /*on*/) {}
+};
+
+// For a source that sees one reason: reports it held or free to the callback,
+// only when that changes (the first report always goes).
+class OneReasonReport {
+ public:
+  explicit OneReasonReport(HoldReason reason) : reason_(reason) {}
+  void SetCallback(BusySource::Callback callback) { callback_ = std::move(callback); }
+  void Report(bool held) {
+    if (reported_ && *reported_ == held) return;
+    reported_ = held;
+    HoldReasons reasons;
+    if (held) reasons.Add(reason_);
+    if (callback_) callback_(reasons);
+  }
+
+ private:
+  HoldReason reason_;
+  BusySource::Callback callback_;
+  std::optional<bool> reported_;
 };
 
 }  // namespace unsit

@@ -4,6 +4,7 @@
 
 #include "i18n/tr.h"
 #include "platform/busy_camera.h"
+#include "platform/busy_sway_fullscreen.h"
 
 namespace unsit {
 
@@ -41,6 +42,7 @@ std::vector<BusyBackend> BusyBackends() {
 #if UNSIT_HAVE_X11
   backends.push_back({"x11-fullscreen", {HoldReason::kFullscreen}, &MakeX11FullscreenBusySource});
 #endif
+  backends.push_back({"sway-fullscreen", {HoldReason::kFullscreen}, &MakeSwayFullscreenBusySource});
   return backends;
 }
 

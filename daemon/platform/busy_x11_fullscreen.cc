@@ -6,7 +6,6 @@
 // so the source is skipped there.
 #include <algorithm>
 #include <cstdlib>
-#include <optional>
 #include <vector>
 
 #include "platform/backend_context.h"
@@ -36,7 +35,7 @@ class X11FullscreenSource : public BusySource {
   }
 
   void Start(Callback callback) override {
-    callback_ = std::move(callback);
+    report_.SetCallback(std::move(callback));
     if (Display* display = x_->display()) XSelectInput(display, root_, PropertyChangeMask);
     x_->Watch([this] { Drain(); });
     Follow();
@@ -103,22 +102,15 @@ class X11FullscreenSource : public BusySource {
     if (changed) Follow();
   }
 
-  void Report(bool fullscreen) {
-    if (reported_ && *reported_ == fullscreen) return;
-    reported_ = fullscreen;
-    HoldReasons reasons;
-    if (fullscreen) reasons.Add(HoldReason::kFullscreen);
-    if (callback_) callback_(reasons);
-  }
+  void Report(bool fullscreen) { report_.Report(fullscreen); }
 
   std::unique_ptr<X11Connection> x_;
-  Callback callback_;
+  OneReasonReport report_{HoldReason::kFullscreen};
   Window root_ = None;
   Window active_ = None;
   Atom active_atom_ = None;
   Atom state_atom_ = None;
   Atom fullscreen_atom_ = None;
-  std::optional<bool> reported_;
 };
 
 }  // namespace

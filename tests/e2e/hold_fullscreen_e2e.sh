@@ -6,6 +6,7 @@
 # Usage: hold_fullscreen_e2e.sh BUILD_DIR
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/fullscreen_helpers.sh"
 e2e_init "$@"
 need Xvfb xdotool dbus-daemon mutter wmctrl xlogo xprop
 
@@ -25,20 +26,7 @@ start_activity
 start_daemon x11 log
 
 doctor_says "x11-fullscreen as watched" '^  \* x11-fullscreen: watching'
-field_is busy '[]' || fail "busy before anything is fullscreen"
-
-wait_for 5 wmctrl -r :ACTIVE: -b add,fullscreen || fail "wmctrl failed"
-wait_for 5 field_is busy '["fullscreen"]' || fail "fullscreen: status does not say busy"
-wait_for 10 field_is held_by '["fullscreen"]' || fail "fullscreen: the reminder was not held"
-sleep 1
-field_is reminder_open false || fail "fullscreen: the reminder showed"
-grep -q "reminder: " "$WORK/unsitd.log" && fail "fullscreen: a reminder was shown"
-echo "fullscreen: reminder held"
-
-wait_for 5 wmctrl -r :ACTIVE: -b remove,fullscreen || fail "wmctrl failed"
-wait_for 5 field_is busy '[]' || fail "left fullscreen: status still says busy"
-wait_for 6 field_is reminder_open true || fail "left fullscreen: the reminder did not show"
-grep -q "reminder: .* sitting — you left fullscreen, time to stand" "$WORK/unsitd.log" ||
-  fail "left fullscreen: the reminder does not say so"
-echo "left fullscreen: reminder shown after the settle time"
+enter() { wait_for 5 wmctrl -r :ACTIVE: -b add,fullscreen; }
+leave() { wait_for 5 wmctrl -r :ACTIVE: -b remove,fullscreen; }
+expect_fullscreen_hold enter leave
 pass
