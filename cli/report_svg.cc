@@ -235,25 +235,52 @@ std::string DrawAxis(const Axis& axis, int rows) {
   return out;
 }
 
-std::string LegendItem(double& x, std::string_view colour, const std::string& words, bool dot) {
-  std::string mark = dot ? "<circle cx=\"" + Num(x + 6) + "\" cy=\"59\" r=\"5\" fill=\"" +
-                               std::string(colour) + "\"/>"
-                         : "<rect x=\"" + Num(x) +
-                               "\" y=\"53\" width=\"14\" height=\"12\" fill=\"" +
-                               std::string(colour) + "\"/>";
-  std::string out = mark + Text(x + 19, 63, words, "small");
-  x += 30 + 7 * static_cast<double>(words.size());
+// Where the next legend item goes; a row that would pass the right edge (a
+// longer language) goes on below.
+struct LegendPen {
+  double x = 16;
+  int top = 53;  // of the row's marks
+};
+
+// The width of `words` in the legend's small type, by characters (not bytes).
+double LegendWidth(const std::string& words) {
+  const auto characters =
+      std::count_if(words.begin(), words.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  return 7 * static_cast<double>(characters);
+}
+
+// Moves `pen` to the next row when `width` more would pass the right edge.
+void MakeRoom(LegendPen& pen, double width) {
+  if (pen.x + width <= kWidth - 16 || pen.x <= 16) return;
+  pen.x = 16;
+  pen.top += 16;
+}
+
+std::string LegendItem(LegendPen& pen, std::string_view colour, const std::string& words,
+                       bool dot) {
+  const double width = 30 + LegendWidth(words);
+  MakeRoom(pen, width);
+  const double x = pen.x;
+  std::string mark = dot ? "<circle cx=\"" + Num(x + 6) + "\" cy=\"" + std::to_string(pen.top + 6) +
+                               "\" r=\"5\" fill=\"" + std::string(colour) + "\"/>"
+                         : "<rect x=\"" + Num(x) + "\" y=\"" + std::to_string(pen.top) +
+                               "\" width=\"14\" height=\"12\" fill=\"" + std::string(colour) +
+                               "\"/>";
+  std::string out = mark + Text(x + 19, pen.top + 10, words, "small");
+  pen.x += width;
   return out;
 }
 
 std::string DrawLegend() {
-  double x = 16;
-  std::string out = LegendItem(x, kBoutColour, TrC("report legend", "sitting"), false);
-  out += LegendItem(x, kPastLimitColour, TrC("report legend", "past the sit limit"), false);
-  out += LegendItem(x, kBreakColour, TrC("report legend", "break"), false);
-  out += Text(x, 63, TrC("report legend", "Reminders:"), "small");
-  x += 74;
-  for (const Outcome& o : kOutcomes) out += LegendItem(x, o.colour, WordsOf(o), true);
+  LegendPen pen;
+  std::string out = LegendItem(pen, kBoutColour, TrC("report legend", "sitting"), false);
+  out += LegendItem(pen, kPastLimitColour, TrC("report legend", "past the sit limit"), false);
+  out += LegendItem(pen, kBreakColour, TrC("report legend", "break"), false);
+  const std::string reminders = TrC("report legend", "Reminders:");
+  MakeRoom(pen, LegendWidth(reminders) + 4);
+  out += Text(pen.x, pen.top + 10, reminders, "small");
+  pen.x += LegendWidth(reminders) + 4;
+  for (const Outcome& o : kOutcomes) out += LegendItem(pen, o.colour, WordsOf(o), true);
   return out + "\n";
 }
 
