@@ -149,12 +149,16 @@ std::string PlaceWords(const std::string& place) {
   return place;
 }
 
-// The idle backends or busy sources of `doctor`: "* " before those in use.
+// The idle backends or busy sources of `doctor`: "* " before those in use. A
+// reason comes in English (the protocol's words); one the daemon marked with
+// TrNoop is shown in the user's language, any other as it came (never Tr(""):
+// that is the catalogue's header).
 void RenderCandidates(std::ostringstream& out, const Json& candidates) {
   if (!candidates.is_array()) return;
   for (const Json& c : candidates) {
-    out << "  " << (Bool(c, "chosen") ? "* " : "  ") << Str(c, "name") << ": " << Str(c, "reason")
-        << "\n";
+    const std::string reason = Str(c, "reason");
+    out << "  " << (Bool(c, "chosen") ? "* " : "  ") << Str(c, "name") << ": "
+        << (reason.empty() ? "" : Tr(reason.c_str())) << "\n";
   }
 }
 

@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "client.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "offline.h"
 #include "report_svg.h"
 #include "storage/history_reader.h"
@@ -17,7 +19,7 @@ bool WriteFile(const std::string& path, const std::string& text) {
   out << text;
   out.close();
   if (out) return true;
-  std::cerr << "unsit: cannot write " << path << "\n";
+  std::cerr << "unsit: " << FormatText(Tr("cannot write %s"), path.c_str()) << "\n";
   return false;
 }
 
@@ -29,7 +31,10 @@ int WriteReport(int days, const std::string& base) {
   auto timelines =
       now ? ReadTimelines(history, *now, days) : Result<std::vector<DayTimeline>>(now.error());
   if (!timelines) {
-    std::cerr << "unsit: cannot read " << history << ": " << timelines.error().message << "\n";
+    std::cerr << "unsit: "
+              << FormatText(Tr("cannot read %s: %s"), history.c_str(),
+                            timelines.error().message.c_str())
+              << "\n";
     return kExitRefused;
   }
   std::string svg = RenderReportSvg(*timelines);
@@ -37,7 +42,11 @@ int WriteReport(int days, const std::string& base) {
   if (!WriteFile(base + ".svg", svg) || !WriteFile(base + ".html", RenderReportHtml(svg, title))) {
     return kExitRefused;
   }
-  std::cout << "Wrote " << base << ".svg and " << base << ".html (" << title << ").\n";
+  // TRANSLATORS: the first two %s are the same path without its ending, the
+  // last the report's title.
+  std::cout << FormatText(Tr("Wrote %s.svg and %s.html (%s)."), base.c_str(), base.c_str(),
+                          title.c_str())
+            << "\n";
   return kExitOk;
 }
 

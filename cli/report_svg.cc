@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "core/duration.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit::cli {
 namespace {
@@ -27,26 +29,42 @@ constexpr double kMinutesPerDay = 1440;
 
 struct Outcome {
   std::string_view id;  // as history stores it
-  std::string_view words;
   std::string_view colour;
 };
 // Reminder outcomes, in the order the legend lists them; the last one stands
 // for any outcome not listed (a reminder still open, or withdrawn at shutdown).
-constexpr std::array<Outcome, 6> kOutcomes{{{"done", "I'm up", "#1f7a3a"},
-                                            {"up", "got up", "#2a9d8f"},
-                                            {"snoozed", "snoozed", "#d99a06"},
-                                            {"skipped", "skipped", "#7d7d7d"},
-                                            {"dismissed", "dismissed", "#c8443c"},
-                                            {"", "open or withdrawn", "#7b5ea7"}}};
+constexpr std::array<Outcome, 6> kOutcomes{{{"done", "#1f7a3a"},
+                                            {"up", "#2a9d8f"},
+                                            {"snoozed", "#d99a06"},
+                                            {"skipped", "#7d7d7d"},
+                                            {"dismissed", "#c8443c"},
+                                            {"", "#7b5ea7"}}};
 constexpr std::string_view kBoutColour = "#4a78b5";
 constexpr std::string_view kPastLimitColour = "#e07b39";
 constexpr std::string_view kBreakColour = "#62a86b";
+
+// A count as ngettext takes it (never negative).
+unsigned long Count(int n) { return n > 0 ? static_cast<unsigned long>(n) : 0; }
 
 const Outcome& OutcomeOf(std::string_view id) {
   for (const Outcome& o : kOutcomes) {
     if (o.id == id) return o;
   }
   return kOutcomes.back();
+}
+
+// An outcome in words, in the user's language, as the legend and the tooltips
+// name it.
+std::string WordsOf(const Outcome& outcome) {
+  const std::string_view id = outcome.id;
+  // TRANSLATORS: how a reminder ended, in the report's legend: "I'm up" is the
+  // button; "got up" means the person got up without answering.
+  if (id == "done") return TrC("report outcome", "I'm up");
+  if (id == "up") return TrC("report outcome", "got up");
+  if (id == "snoozed") return TrC("report outcome", "snoozed");
+  if (id == "skipped") return TrC("report outcome", "skipped");
+  if (id == "dismissed") return TrC("report outcome", "dismissed");
+  return TrC("report outcome", "open or withdrawn");
 }
 
 tm LocalTm(WallTime t) {
@@ -135,13 +153,14 @@ std::string Text(double x, double y, const std::string& text, std::string_view c
 
 std::string SpanWords(TimeSpan span) {
   return Strftime(span.start, "%H:%M") + "–" + Strftime(span.end, "%H:%M") + " (" +
-         FormatHuman(span.end - span.start) + ")";
+         HumanDuration(span.end - span.start) + ")";
 }
 
 std::string DrawBout(const DayTimeline& day, const Axis& axis, const TimelineBout& bout, int y) {
   TimeSpan in = Clip(day, bout.span);
   if (in.end <= in.start) return "";
-  std::string title = "Sitting " + SpanWords(bout.span);
+  // TRANSLATORS: a bar's tooltip; %s is a span like "09:00–10:00 (1 h 00 min)".
+  std::string title = FormatText(Tr("Sitting %s"), SpanWords(bout.span).c_str());
   double x0 = axis.X(ClockMinutes(day, in.start));
   double x1 = axis.X(ClockMinutes(day, in.end));
   if (!bout.limit || *bout.limit >= in.end) return Rect(x0, x1, y + 7, 14, kBoutColour, title);
@@ -149,26 +168,32 @@ std::string DrawBout(const DayTimeline& day, const Axis& axis, const TimelineBou
   double xl = axis.X(ClockMinutes(day, limit));
   return Rect(x0, xl, y + 7, 14, kBoutColour, title) +
          Rect(xl, x1, y + 7, 14, kPastLimitColour,
-              title + ", past the sit limit from " + Strftime(*bout.limit, "%H:%M"));
+              title + FormatText(Tr(", past the sit limit from %s"),
+                                 Strftime(*bout.limit, "%H:%M").c_str()));
 }
 
 std::string DrawBreak(const DayTimeline& day, const Axis& axis, TimeSpan pause, int y) {
   TimeSpan in = Clip(day, pause);
   if (in.end <= in.start) return "";
   return Rect(axis.X(ClockMinutes(day, in.start)), axis.X(ClockMinutes(day, in.end)), y + 24, 5,
-              kBreakColour, "Break " + SpanWords(pause));
+              kBreakColour, FormatText(Tr("Break %s"), SpanWords(pause).c_str()));
 }
 
 std::string DrawReminder(const DayTimeline& day, const Axis& axis, const TimelineReminder& r,
                          int y) {
   const Outcome& outcome = OutcomeOf(r.outcome);
   std::string shown =
-      r.times_shown > 1 ? ", shown " + std::to_string(r.times_shown) + " times" : "";
+      r.times_shown > 1
+          ? FormatText(TrN(", shown %d time", ", shown %d times", Count(r.times_shown)),
+                       r.times_shown)
+          : "";
   return "<circle cx=\"" + Num(axis.X(ClockMinutes(day, r.shown))) + "\" cy=\"" +
          std::to_string(y + 14) + "\" r=\"5\" fill=\"" + std::string(outcome.colour) +
-         "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>Reminder at " +
-         Strftime(r.shown, "%H:%M") + ": " + std::string(outcome.words) + shown +
-         "</title></circle>\n";
+         "\" stroke=\"#fff\" stroke-width=\"1.5\"><title>" +
+         // TRANSLATORS: a dot's tooltip: the clock time, then how it ended.
+         FormatText(Tr("Reminder at %s: %s"), Strftime(r.shown, "%H:%M").c_str(),
+                    WordsOf(outcome).c_str()) +
+         shown + "</title></circle>\n";
 }
 
 std::string DrawDay(const DayTimeline& day, const Axis& axis, int index) {
@@ -183,10 +208,12 @@ std::string DrawDay(const DayTimeline& day, const Axis& axis, int index) {
   for (const TimeSpan& pause : day.breaks) out += DrawBreak(day, axis, pause, y);
   for (const TimelineReminder& r : day.reminders) out += DrawReminder(day, axis, r, y);
   const DayTotals& t = day.day.totals;
-  if (t.bouts == 0) return out + Text(kTotalsX, y + 21, "no sitting", "small");
-  out += Text(kTotalsX, y + 16, FormatHuman(t.sitting), "total");
-  std::string second = "longest " + FormatHuman(t.longest_bout);
-  if (t.standing > Duration::zero()) second += ", stood " + FormatHuman(t.standing);
+  if (t.bouts == 0) return out + Text(kTotalsX, y + 21, Tr("no sitting"), "small");
+  out += Text(kTotalsX, y + 16, HumanDuration(t.sitting), "total");
+  std::string second = FormatText(Tr("longest %s"), HumanDuration(t.longest_bout).c_str());
+  if (t.standing > Duration::zero()) {
+    second += FormatText(Tr(", stood %s"), HumanDuration(t.standing).c_str());
+  }
   out += Text(kTotalsX, y + 29, second, "small");
   return out;
 }
@@ -204,54 +231,84 @@ std::string DrawAxis(const Axis& axis, int rows) {
     out += "<text x=\"" + Num(x) + "\" y=\"" + std::to_string(kTop - 10) +
            "\" class=\"small\" text-anchor=\"middle\">" + label.data() + "</text>\n";
   }
-  out += Text(kTotalsX, kTop - 10, "sitting, longest bout", "small");
+  out += Text(kTotalsX, kTop - 10, Tr("sitting, longest bout"), "small");
   return out;
 }
 
-std::string LegendItem(double& x, std::string_view colour, std::string_view words, bool dot) {
-  std::string mark = dot ? "<circle cx=\"" + Num(x + 6) + "\" cy=\"59\" r=\"5\" fill=\"" +
-                               std::string(colour) + "\"/>"
-                         : "<rect x=\"" + Num(x) +
-                               "\" y=\"53\" width=\"14\" height=\"12\" fill=\"" +
-                               std::string(colour) + "\"/>";
-  std::string out = mark + Text(x + 19, 63, std::string(words), "small");
-  x += 30 + 7 * static_cast<double>(words.size());
+// Where the next legend item goes; a row that would pass the right edge (a
+// longer language) goes on below.
+struct LegendPen {
+  double x = 16;
+  int top = 53;  // of the row's marks
+};
+
+// The width of `words` in the legend's small type, by characters (not bytes).
+double LegendWidth(const std::string& words) {
+  const auto characters =
+      std::count_if(words.begin(), words.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  return 7 * static_cast<double>(characters);
+}
+
+// Moves `pen` to the next row when `width` more would pass the right edge.
+void MakeRoom(LegendPen& pen, double width) {
+  if (pen.x + width <= kWidth - 16 || pen.x <= 16) return;
+  pen.x = 16;
+  pen.top += 16;
+}
+
+std::string LegendItem(LegendPen& pen, std::string_view colour, const std::string& words,
+                       bool dot) {
+  const double width = 30 + LegendWidth(words);
+  MakeRoom(pen, width);
+  const double x = pen.x;
+  std::string mark = dot ? "<circle cx=\"" + Num(x + 6) + "\" cy=\"" + std::to_string(pen.top + 6) +
+                               "\" r=\"5\" fill=\"" + std::string(colour) + "\"/>"
+                         : "<rect x=\"" + Num(x) + "\" y=\"" + std::to_string(pen.top) +
+                               "\" width=\"14\" height=\"12\" fill=\"" + std::string(colour) +
+                               "\"/>";
+  std::string out = mark + Text(x + 19, pen.top + 10, words, "small");
+  pen.x += width;
   return out;
 }
 
 std::string DrawLegend() {
-  double x = 16;
-  std::string out = LegendItem(x, kBoutColour, "sitting", false);
-  out += LegendItem(x, kPastLimitColour, "past the sit limit", false);
-  out += LegendItem(x, kBreakColour, "break", false);
-  out += Text(x, 63, "Reminders:", "small");
-  x += 74;
-  for (const Outcome& o : kOutcomes) out += LegendItem(x, o.colour, o.words, true);
+  LegendPen pen;
+  std::string out = LegendItem(pen, kBoutColour, TrC("report legend", "sitting"), false);
+  out += LegendItem(pen, kPastLimitColour, TrC("report legend", "past the sit limit"), false);
+  out += LegendItem(pen, kBreakColour, TrC("report legend", "break"), false);
+  const std::string reminders = TrC("report legend", "Reminders:");
+  MakeRoom(pen, LegendWidth(reminders) + 4);
+  out += Text(pen.x, pen.top + 10, reminders, "small");
+  pen.x += LegendWidth(reminders) + 4;
+  for (const Outcome& o : kOutcomes) out += LegendItem(pen, o.colour, WordsOf(o), true);
   return out + "\n";
-}
-
-std::string Plural(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 // The day in words, for screen readers.
 std::string DescribeDay(const DayTimeline& day) {
   const DayTotals& t = day.day.totals;
   std::string out = Strftime(day.day.day_start, "%A %d %B") + ": ";
-  if (t.bouts == 0) return out + "no sitting recorded.";
-  out += "sat " + FormatHuman(t.sitting) + " in " + Plural(t.bouts, "bout", "bouts") +
-         ", longest " + FormatHuman(t.longest_bout) + "; " + Plural(t.breaks, "break", "breaks");
-  if (t.standing > Duration::zero()) out += "; stood " + FormatHuman(t.standing);
-  out += "; " + Plural(t.reminders, "reminder", "reminders");
-  const std::array<std::pair<int, std::string_view>, 6> counts{{{t.done, kOutcomes[0].words},
-                                                                {t.up_on_own, kOutcomes[1].words},
-                                                                {t.snoozed, kOutcomes[2].words},
-                                                                {t.skipped, kOutcomes[3].words},
-                                                                {t.dismissed, kOutcomes[4].words},
-                                                                {OpenReminders(t), "open"}}};
+  if (t.bouts == 0) return out + Tr("no sitting recorded.");
+  // TRANSLATORS: for screen readers: "sat 3 h 00 min in 2 bouts, longest
+  // 2 h 00 min; 1 break"; %s are durations.
+  out += FormatText(TrN("sat %s in %d bout", "sat %s in %d bouts", Count(t.bouts)),
+                    HumanDuration(t.sitting).c_str(), t.bouts) +
+         FormatText(Tr(", longest %s"), HumanDuration(t.longest_bout).c_str()) +
+         FormatText(TrN("; %d break", "; %d breaks", Count(t.breaks)), t.breaks);
+  if (t.standing > Duration::zero()) {
+    out += FormatText(Tr("; stood %s"), HumanDuration(t.standing).c_str());
+  }
+  out += FormatText(TrN("; %d reminder", "; %d reminders", Count(t.reminders)), t.reminders);
+  const std::array<std::pair<int, std::string>, 6> counts{
+      {{t.done, WordsOf(kOutcomes[0])},
+       {t.up_on_own, WordsOf(kOutcomes[1])},
+       {t.snoozed, WordsOf(kOutcomes[2])},
+       {t.skipped, WordsOf(kOutcomes[3])},
+       {t.dismissed, WordsOf(kOutcomes[4])},
+       {OpenReminders(t), TrC("report outcome", "open")}}};
   std::string parts;
   for (const auto& [n, words] : counts) {
-    if (n > 0) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(words);
+    if (n > 0) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " " + words;
   }
   return out + (parts.empty() ? "" : " (" + parts + ")") + ".";
 }
@@ -264,9 +321,11 @@ constexpr const char* kStyle =
 }  // namespace
 
 std::string ReportTitle(const std::vector<DayTimeline>& days) {
-  if (days.empty()) return "Sitting";
-  if (days.size() == 1) return "Sitting, " + days.front().day.date;
-  return "Sitting, " + days.front().day.date + " to " + days.back().day.date;
+  if (days.empty()) return TrC("report title", "Sitting");
+  if (days.size() == 1) return FormatText(Tr("Sitting, %s"), days.front().day.date.c_str());
+  // TRANSLATORS: the report's title; %s are dates like 2026-11-18.
+  return FormatText(Tr("Sitting, %s to %s"), days.front().day.date.c_str(),
+                    days.back().day.date.c_str());
 }
 
 std::string RenderReportSvg(const std::vector<DayTimeline>& days) {
@@ -291,14 +350,19 @@ std::string RenderReportSvg(const std::vector<DayTimeline>& days) {
 }
 
 std::string RenderReportHtml(const std::string& svg, const std::string& title) {
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  // TRANSLATORS: the language code of this catalogue for the page's
+  // <html lang>: de, fr, es.
+  return "<!DOCTYPE html>\n<html lang=\"" + std::string(TrC("html lang", "en")) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
          title +
          "</title>\n<style>body{margin:1.5em;background:#fff;font-family:sans-serif}"
          "svg{max-width:100%;height:auto}</style>\n</head>\n<body>\n" +
-         svg +
-         "<p>Hover over a bar or a dot for its times. Written by <code>unsit report</code> from "
-         "the history file.</p>\n</body>\n</html>\n";
+         svg + "<p>" +
+         // TRANSLATORS: keep <code>unsit report</code> as it is (a command).
+         Tr("Hover over a bar or a dot for its times. Written by <code>unsit report</code> "
+            "from the history file.") +
+         "</p>\n</body>\n</html>\n";
 }
 
 }  // namespace unsit::cli

@@ -123,7 +123,11 @@ DoctorReport Daemon::Doctor() {
     report.notification_server = info.server;
     report.notification_capabilities = info.capabilities;
     report.notification_actions = HiddenActionsHint(info.server.substr(0, info.server.find(' ')));
-    if (!info.problem.empty()) report.problems.push_back(info.problem);
+    if (!info.no_server.empty()) {
+      report.problems.push_back(NoServerProblem(info.no_server, true));
+    } else if (!info.problem.empty()) {
+      report.problems.push_back(info.problem);
+    }
     report.sound = info.sound;
     if (!info.sound_problem.empty()) report.problems.push_back(info.sound_problem + ".");
   }

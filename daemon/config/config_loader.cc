@@ -16,6 +16,8 @@
 #include "config/yaml_check.h"
 #include "core/duration.h"
 #include "core/schedule.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit {
 namespace {
@@ -132,12 +134,12 @@ class ConfigReader {
     if (!LeavesNoTime(config_.quiet_hours, config_.working_hours)) return;
     if (working_mark_) {
       problems_.Add(*working_mark_,
-                    "quiet_hours and working_hours together leave no time for reminders",
-                    "expected some working time outside the quiet hours");
+                    Tr("quiet_hours and working_hours together leave no time for reminders"),
+                    Tr("expected some working time outside the quiet hours"));
     } else if (quiet_mark_) {
       problems_.Add(*quiet_mark_,
-                    "quiet_hours cover the whole week: no reminder could ever be shown",
-                    "expected some time of the week outside them");
+                    Tr("quiet_hours cover the whole week: no reminder could ever be shown"),
+                    Tr("expected some time of the week outside them"));
     }
   }
 
@@ -187,13 +189,17 @@ class ConfigReader {
   void ReadChoiceSet(const Node& key, const Node& value, const std::string& path,
                      std::span<const std::string_view> names, const std::string& what,
                      const std::string& example, std::vector<Enum>& out) {
-    const std::string expected = "expected a list of " + what + " from: " + JoinWords(names);
+    // TRANSLATORS: the first %s is a config key (places, kinds, reasons), the
+    // second the words it takes.
+    const std::string expected =
+        FormatText(Tr("expected a list of %s from: %s"), what.c_str(), JoinWords(names).c_str());
     if (!value.IsSequence() || value.size() == 0) {
-      const std::string found = value.IsSequence() ? path + " is an empty list"
-                                : value.IsNull()
-                                    ? path + " has no value"
-                                    : path + " is " + config_internal::DescribeNode(value);
-      problems_.Add(MarkOf(key, value), found, expected + ", like " + example);
+      const std::string found = value.IsSequence()
+                                    ? FormatText(Tr("%s is an empty list"), path.c_str())
+                                    : config_internal::IsA(path, value);
+      // TRANSLATORS: %s is the sentence above, then an example like [stretch, walk].
+      problems_.Add(MarkOf(key, value), found,
+                    FormatText(Tr("%s, like %s"), expected.c_str(), example.c_str()));
       return;
     }
     std::vector<Enum> chosen;
@@ -203,8 +209,10 @@ class ConfigReader {
       if (!index) continue;
       const auto item = static_cast<Enum>(*index);
       if (std::find(chosen.begin(), chosen.end(), item) != chosen.end()) {
-        problems_.Add(value[i].Mark(), path + ": \"" + value[i].Scalar() + "\" is listed twice",
-                      "expected each of the " + what + " at most once");
+        problems_.Add(
+            value[i].Mark(),
+            FormatText(Tr("%s: \"%s\" is listed twice"), path.c_str(), value[i].Scalar().c_str()),
+            FormatText(Tr("expected each of the %s at most once"), what.c_str()));
         continue;
       }
       chosen.push_back(item);
@@ -225,7 +233,7 @@ class ConfigReader {
 
   // history.keep: whole days ("730d") or years of 365 days ("2y").
   void ReadKeep(const Node& key, const Node& value, const std::string& path) {
-    const std::string expected = "expected a number of days or years, like 730d or 2y";
+    const std::string expected = Tr("expected a number of days or years, like 730d or 2y");
     const std::optional<std::string> text = TextOf(key, value, path, expected, problems_);
     if (!text) return;
     if (text->size() > 1 && text->back() == 'y') {
@@ -241,20 +249,24 @@ class ConfigReader {
       config_.history.keep = std::chrono::duration_cast<std::chrono::days>(*d);
       return;
     }
-    problems_.Add(value.Mark(), path + ": \"" + *text + "\" is not a whole number of days or years",
+    problems_.Add(value.Mark(),
+                  FormatText(Tr("%s: \"%s\" is not a whole number of days or years"), path.c_str(),
+                             text->c_str()),
                   expected);
   }
 
   // history.day_starts: a local time of day, "HH:MM".
   void ReadDayStart(const Node& key, const Node& value, const std::string& path) {
-    const std::string expected = "expected a time of day HH:MM from 00:00 to 23:59";
+    const std::string expected = Tr("expected a time of day HH:MM from 00:00 to 23:59");
     const std::optional<std::string> text = TextOf(key, value, path, expected, problems_);
     if (!text) return;
     if (std::optional<std::chrono::minutes> start = ParseTimeOfDay(*text)) {
       config_.history.day_starts = *start;
       return;
     }
-    problems_.Add(value.Mark(), path + ": \"" + *text + "\" is not a time of day", expected);
+    problems_.Add(value.Mark(),
+                  FormatText(Tr("%s: \"%s\" is not a time of day"), path.c_str(), text->c_str()),
+                  expected);
   }
 
   void SetDuration(const Node& key, const Node& value, const std::string& path, Duration& out,
@@ -270,9 +282,12 @@ class ConfigReader {
     if (config_.break_after < config_.sit_limit) return;
     if (!break_after_mark_ && !sit_limit_mark_) return;  // the defaults are consistent
     problems_.Add(break_after_mark_ ? *break_after_mark_ : *sit_limit_mark_,
-                  "break_after (" + FormatDuration(config_.break_after) +
-                      ") is not shorter than sit_limit (" + FormatDuration(config_.sit_limit) + ")",
-                  "expected break_after less than sit_limit");
+                  // TRANSLATORS: %s are durations like 5m; break_after and
+                  // sit_limit are config keys and stay as they are.
+                  FormatText(Tr("break_after (%s) is not shorter than sit_limit (%s)"),
+                             FormatDuration(config_.break_after).c_str(),
+                             FormatDuration(config_.sit_limit).c_str()),
+                  Tr("expected break_after less than sit_limit"));
   }
 
   Config config_;

@@ -4,6 +4,8 @@
 #include <string_view>
 
 #include "core/duration.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit::config_internal {
 namespace {
@@ -15,9 +17,14 @@ std::optional<Duration> PartOf(const YAML::Node& key, const YAML::Node& value,
                                const std::string& path, Problems& problems) {
   const std::optional<Duration> part = PositiveDurationOf(key, value, path, problems);
   if (!part || *part <= kMaxDeskPart) return part;
-  problems.Add(value.Mark(), path + " is " + FormatDuration(*part) + ", too long for a rhythm",
-               "expected a duration from " + FormatDuration(kMinDuration) + " to " +
-                   FormatDuration(kMaxDeskPart) + ", like 45m");
+  // TRANSLATORS: the first %s is a config key (standing_desk.sit), the second a
+  // duration like 5h.
+  problems.Add(
+      value.Mark(),
+      FormatText(Tr("%s is %s, too long for a rhythm"), path.c_str(),
+                 FormatDuration(*part).c_str()),
+      FormatText(Tr("expected a duration from %s to %s, like 45m"),
+                 FormatDuration(kMinDuration).c_str(), FormatDuration(kMaxDeskPart).c_str()));
   return std::nullopt;
 }
 
@@ -25,11 +32,9 @@ std::optional<Duration> PartOf(const YAML::Node& key, const YAML::Node& value,
 
 std::optional<Config::StandingDesk> StandingDeskOf(const YAML::Node& key, const YAML::Node& value,
                                                    const std::string& path, Problems& problems) {
-  const std::string expected = "expected a mapping like {sit: 45m, stand: 15m}";
+  const std::string expected = Tr("expected a mapping like {sit: 45m, stand: 15m}");
   if (!value.IsMap()) {
-    problems.Add(MarkOf(key, value),
-                 value.IsNull() ? path + " has no value" : path + " is " + DescribeNode(value),
-                 expected);
+    problems.Add(MarkOf(key, value), IsA(path, value), expected);
     return std::nullopt;
   }
   Config::StandingDesk desk;
@@ -47,8 +52,11 @@ std::optional<Config::StandingDesk> StandingDeskOf(const YAML::Node& key, const 
                     }
                   });
   if (!seen_sit || !seen_stand) {
-    problems.Add(key.Mark(), path + " lacks " + (seen_sit ? "stand" : "sit"),
-                 "expected both parts of the rhythm, like {sit: 45m, stand: 15m}");
+    // TRANSLATORS: the first %s is the config key standing_desk, the second the
+    // key it lacks (sit or stand); both stay as they are.
+    problems.Add(key.Mark(),
+                 FormatText(Tr("%s lacks %s"), path.c_str(), seen_sit ? "stand" : "sit"),
+                 Tr("expected both parts of the rhythm, like {sit: 45m, stand: 15m}"));
     return std::nullopt;
   }
   if (bad) return std::nullopt;

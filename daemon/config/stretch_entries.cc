@@ -5,6 +5,9 @@
 #include <map>
 #include <optional>
 
+#include "i18n/tr.h"
+#include "i18n/words.h"
+
 namespace unsit::config_internal {
 namespace {
 
@@ -42,12 +45,15 @@ std::optional<std::string> LineOf(const YAML::Node& key, const YAML::Node& value
   if (!text) return std::nullopt;
   while (!text->empty() && text->back() == '\n') text->pop_back();  // YAML block scalars
   if (text->empty()) {
-    problems.Add(value.Mark(), path + " is empty", expected);
+    problems.Add(value.Mark(), FormatText(Tr("%s is empty"), path.c_str()), expected);
   } else if (text->find('\n') != std::string::npos) {
-    problems.Add(value.Mark(), path + " has more than one line", expected);
+    problems.Add(value.Mark(), FormatText(Tr("%s has more than one line"), path.c_str()), expected);
   } else if (max_length > 0 && CharacterCount(*text) > max_length) {
     problems.Add(value.Mark(),
-                 path + " is longer than " + std::to_string(max_length) + " characters", expected);
+                 FormatText(TrN("%s is longer than %zu character",
+                                "%s is longer than %zu characters", max_length),
+                            path.c_str(), max_length),
+                 expected);
   } else {
     return text;
   }
@@ -57,7 +63,7 @@ std::optional<std::string> LineOf(const YAML::Node& key, const YAML::Node& value
 std::optional<int> MinutesOf(const YAML::Node& key, const YAML::Node& value,
                              const std::string& path, Problems& problems) {
   const std::string expected =
-      "expected a whole number of minutes from 1 to " + std::to_string(kMaxMinutes);
+      FormatText(Tr("expected a whole number of minutes from 1 to %d"), kMaxMinutes);
   const std::optional<std::string> text = TextOf(key, value, path, expected, problems);
   if (!text) return std::nullopt;
   int minutes = 0;
@@ -69,25 +75,25 @@ std::optional<int> MinutesOf(const YAML::Node& key, const YAML::Node& value,
     minutes = minutes * 10 + (c - '0');
   }
   if (minutes >= 1 && minutes <= kMaxMinutes) return minutes;
-  problems.Add(value.Mark(), path + ": \"" + *text + "\" is not allowed", expected);
+  problems.Add(value.Mark(),
+               FormatText(Tr("%s: \"%s\" is not allowed"), path.c_str(), text->c_str()), expected);
   return std::nullopt;
 }
 
 std::optional<std::vector<std::string>> StepsOf(const YAML::Node& key, const YAML::Node& value,
                                                 const std::string& path, Problems& problems) {
-  constexpr std::string_view kExpected = "expected a list of steps, each one line of text";
+  const std::string_view expected = Tr("expected a list of steps, each one line of text");
   if (!value.IsSequence() || value.size() == 0) {
-    const std::string what = value.IsNull()       ? path + " has no value"
-                             : value.IsSequence() ? path + " is an empty list"
-                                                  : path + " is " + DescribeNode(value);
-    problems.Add(MarkOf(key, value), what, kExpected);
+    const std::string what =
+        value.IsSequence() ? FormatText(Tr("%s is an empty list"), path.c_str()) : IsA(path, value);
+    problems.Add(MarkOf(key, value), what, expected);
     return std::nullopt;
   }
   std::vector<std::string> steps;
   bool ok = true;
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string step_path = path + "[" + std::to_string(i) + "]";
-    std::optional<std::string> step = LineOf(value[i], value[i], step_path, kExpected, 0, problems);
+    std::optional<std::string> step = LineOf(value[i], value[i], step_path, expected, 0, problems);
     ok = ok && step.has_value();
     if (step) steps.push_back(std::move(*step));
   }
@@ -98,11 +104,11 @@ std::optional<std::vector<std::string>> StepsOf(const YAML::Node& key, const YAM
 // Free text that may span lines (caution, source); trailing newlines dropped.
 std::optional<std::string> ParagraphOf(const YAML::Node& key, const YAML::Node& value,
                                        const std::string& path, Problems& problems) {
-  std::optional<std::string> text = TextOf(key, value, path, "expected text", problems);
+  std::optional<std::string> text = TextOf(key, value, path, Tr("expected text"), problems);
   if (!text) return std::nullopt;
   while (!text->empty() && text->back() == '\n') text->pop_back();
   if (!text->empty()) return text;
-  problems.Add(value.Mark(), path + " is empty", "expected text");
+  problems.Add(value.Mark(), FormatText(Tr("%s is empty"), path.c_str()), Tr("expected text"));
   return std::nullopt;
 }
 
@@ -130,10 +136,13 @@ class EntryReader {
       }
     }
     if (!missing.empty()) {
-      problems_.Add(entry.Mark(), path + " has no " + missing,
-                    rules_.require_all_fields
-                        ? "expected every stretch to have " + JoinWords(kFields)
-                        : "expected every stretch to have id, name, where, steps and cue");
+      // TRANSLATORS: %s is an entry (stretches.extra[0]), then the field names
+      // it lacks, which stay as they are.
+      problems_.Add(
+          entry.Mark(), FormatText(Tr("%s has no %s"), path.c_str(), missing.c_str()),
+          rules_.require_all_fields
+              ? FormatText(Tr("expected every stretch to have %s"), JoinWords(kFields).c_str())
+              : Tr("expected every stretch to have id, name, where, steps and cue"));
     }
     if (!complete || !missing.empty()) return std::nullopt;
     return std::move(stretch_);
@@ -170,12 +179,12 @@ class EntryReader {
       return steps.has_value();
     }
     if (field == "name") {
-      return Store(
-          LineOf(key, value, path, "expected a short name on one line", kMaxNameLength, problems_),
-          stretch_.name);
+      return Store(LineOf(key, value, path, Tr("expected a short name on one line"), kMaxNameLength,
+                          problems_),
+                   stretch_.name);
     }
     if (field == "cue") {
-      return Store(LineOf(key, value, path, "expected a one-line cue for the reminder",
+      return Store(LineOf(key, value, path, Tr("expected a one-line cue for the reminder"),
                           kMaxCueLength, problems_),
                    stretch_.cue);
     }
@@ -185,11 +194,12 @@ class EntryReader {
 
   bool ReadId(const YAML::Node& key, const YAML::Node& value, const std::string& path) {
     std::optional<std::string> id =
-        LineOf(key, value, path, "expected an id like hip-opener", 0, problems_);
+        LineOf(key, value, path, Tr("expected an id like hip-opener"), 0, problems_);
     if (!id) return false;
     if (!ValidId(*id)) {
-      problems_.Add(value.Mark(), path + ": \"" + *id + "\" is not a valid id",
-                    "expected lowercase letters, digits and single dashes, like hip-opener");
+      problems_.Add(value.Mark(),
+                    FormatText(Tr("%s: \"%s\" is not a valid id"), path.c_str(), id->c_str()),
+                    Tr("expected lowercase letters, digits and single dashes, like hip-opener"));
       return false;
     }
     stretch_.id = std::move(*id);
@@ -219,8 +229,7 @@ std::vector<Stretch> StretchListOf(const YAML::Node& key, const YAML::Node& list
   std::vector<Stretch> stretches;
   if (list.IsNull()) return stretches;
   if (!list.IsSequence()) {
-    problems.Add(MarkOf(key, list), path + " is " + DescribeNode(list),
-                 "expected a list of stretch entries");
+    problems.Add(MarkOf(key, list), IsA(path, list), Tr("expected a list of stretch entries"));
     return stretches;
   }
   std::map<std::string, int> first_line;  // id -> line of its first use
@@ -232,16 +241,18 @@ std::vector<Stretch> StretchListOf(const YAML::Node& key, const YAML::Node& list
     const YAML::Mark id_mark = entry["id"].Mark();
     if (std::find(rules.taken_ids.begin(), rules.taken_ids.end(), stretch->id) !=
         rules.taken_ids.end()) {
-      problems.Add(id_mark, entry_path + ".id: \"" + stretch->id + "\" is a built-in stretch",
-                   "expected an id of your own");
+      problems.Add(id_mark,
+                   FormatText(Tr("%s.id: \"%s\" is a built-in stretch"), entry_path.c_str(),
+                              stretch->id.c_str()),
+                   Tr("expected an id of your own"));
       continue;
     }
     const auto [previous, inserted] = first_line.emplace(stretch->id, id_mark.line + 1);
     if (!inserted) {
       problems.Add(id_mark,
-                   entry_path + ".id: duplicate id \"" + stretch->id + "\" (first used on line " +
-                       std::to_string(previous->second) + ")",
-                   "expected every id to be unique");
+                   FormatText(Tr("%s.id: duplicate id \"%s\" (first used on line %d)"),
+                              entry_path.c_str(), stretch->id.c_str(), previous->second),
+                   Tr("expected every id to be unique"));
       continue;
     }
     stretches.push_back(std::move(*stretch));

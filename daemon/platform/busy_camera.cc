@@ -1,4 +1,5 @@
 #include "platform/busy_camera.h"
+#include "i18n/tr.h"
 
 #include <dirent.h>
 #include <poll.h>
@@ -150,7 +151,7 @@ Result<std::unique_ptr<BusySource>> MakeCameraBusySource(boost::asio::io_context
   for (const std::string& name : Entries(dir)) any = any || IsVideoNode(name);
   if (!any) return Error{errc::kUnavailable, "no camera (no video* in " + dir + ")"};
   int inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  if (inotify < 0) return Error{errc::kUnavailable, "cannot watch the cameras (inotify)"};
+  if (inotify < 0) return Error{errc::kUnavailable, TrNoop("cannot watch the cameras (inotify)")};
   return std::unique_ptr<BusySource>(std::make_unique<CameraSource>(io, dir, inotify));
 }
 

@@ -25,6 +25,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "i18n/tr.h"
 #include "platform/backend_context.h"
 #include "platform/busy_source.h"
 
@@ -292,7 +293,7 @@ Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext
     const char* dir = std::getenv("PIPEWIRE_RUNTIME_DIR");
     if (dir == nullptr || *dir == '\0') dir = std::getenv("XDG_RUNTIME_DIR");
     if (dir == nullptr || *dir == '\0') {
-      return Error{errc::kUnavailable, "no runtime directory to find PipeWire's socket in"};
+      return Error{errc::kUnavailable, TrNoop("no runtime directory to find PipeWire's socket in")};
     }
     path = std::string(dir) + "/" + path;
   }

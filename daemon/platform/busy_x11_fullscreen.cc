@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include "i18n/tr.h"
 #include "platform/backend_context.h"
 #include "platform/busy_source.h"
 #include "platform/x11_connection.h"
@@ -118,7 +119,7 @@ class X11FullscreenSource : public BusySource {
 Result<std::unique_ptr<BusySource>> MakeX11FullscreenBusySource(const PlatformContext& context) {
   const char* wayland = std::getenv("WAYLAND_DISPLAY");
   if (wayland != nullptr && *wayland != '\0') {
-    return Error{errc::kUnavailable, "a Wayland session: X11 sees only XWayland's windows"};
+    return Error{errc::kUnavailable, TrNoop("a Wayland session: X11 sees only XWayland's windows")};
   }
   auto x = X11Connection::Open(context.io);
   if (!x) return x.error();

@@ -1,4 +1,5 @@
 #include "platform/gdbus_util.h"
+#include "i18n/tr.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -32,7 +33,9 @@ Result<GDBusConnection*> Connect(GBusType type) {
   std::string address;
   if (type == G_BUS_TYPE_SESSION) {
     std::optional<std::string> found = SessionAddress();
-    if (!found) return Error{errc::kDbus, "no session bus (DBUS_SESSION_BUS_ADDRESS is not set)"};
+    if (!found) {
+      return Error{errc::kDbus, TrNoop("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)")};
+    }
     address = *found;
   } else {
     GError* error = nullptr;

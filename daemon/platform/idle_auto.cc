@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "i18n/tr.h"
+
 namespace unsit {
 namespace {
 
@@ -21,32 +23,34 @@ std::string Lower(std::string text) {
 
 AutoCandidate Mutter(const IdleEnvironment& environment) {
   if (DesktopIs(environment, "gnome")) {
-    return {"mutter", true, "XDG_CURRENT_DESKTOP names GNOME: Mutter's IdleMonitor is expected"};
+    return {"mutter", true,
+            TrNoop("XDG_CURRENT_DESKTOP names GNOME: Mutter's IdleMonitor is expected")};
   }
   // Cheap to probe (one name lookup on the session bus), and some GNOME-based
   // desktops do not say GNOME in XDG_CURRENT_DESKTOP.
-  return {"mutter", true, "not a GNOME desktop by XDG_CURRENT_DESKTOP; probed on the session bus"};
+  return {"mutter", true,
+          TrNoop("not a GNOME desktop by XDG_CURRENT_DESKTOP; probed on the session bus")};
 }
 
 AutoCandidate Wayland(const std::string& name, const IdleEnvironment& environment) {
-  if (environment.wayland_display) return {name, true, "WAYLAND_DISPLAY is set"};
-  return {name, false, "WAYLAND_DISPLAY is not set"};
+  if (environment.wayland_display) return {name, true, TrNoop("WAYLAND_DISPLAY is set")};
+  return {name, false, TrNoop("WAYLAND_DISPLAY is not set")};
 }
 
 AutoCandidate X11(const IdleEnvironment& environment) {
-  if (!environment.x_display) return {"x11", false, "DISPLAY is not set"};
+  if (!environment.x_display) return {"x11", false, TrNoop("DISPLAY is not set")};
   if (IsWaylandSession(environment)) {
     return {"x11", false,
-            "a Wayland session: DISPLAY is XWayland, which sees only input to X clients"};
+            TrNoop("a Wayland session: DISPLAY is XWayland, which sees only input to X clients")};
   }
-  return {"x11", true, "DISPLAY is set"};
+  return {"x11", true, TrNoop("DISPLAY is set")};
 }
 
 // Always probed, last: one session lookup on the system bus.
 AutoCandidate Logind() {
   return {"logind", true,
-          "the last resort: logind's IdleHint is coarse (the desktop decides when the session "
-          "counts as idle, often only after minutes)"};
+          TrNoop("the last resort: logind's IdleHint is coarse (the desktop decides when the "
+                 "session counts as idle, often only after minutes)")};
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "i18n/tr.h"
 #include "platform/idle_auto.h"
 #include "platform/idle_none.h"
 #include "platform/idle_scripted.h"
@@ -70,7 +71,7 @@ const Backend* Find(const std::string& name) {
 std::unique_ptr<IdleSource> Try(const Backend& backend, const PlatformContext& context,
                                 std::vector<Candidate>& candidates) {
   if (backend.make == nullptr) {
-    candidates.push_back({backend.name, false, "not built into this binary"});
+    candidates.push_back({backend.name, false, TrNoop("not built into this binary")});
     return nullptr;
   }
   auto made = backend.make(context);
@@ -78,7 +79,7 @@ std::unique_ptr<IdleSource> Try(const Backend& backend, const PlatformContext& c
     candidates.push_back({backend.name, false, made.error().message});
     return nullptr;
   }
-  candidates.push_back({std::string(made.value()->Name()), true, "works here"});
+  candidates.push_back({std::string(made.value()->Name()), true, TrNoop("works here")});
   return std::move(made.value());
 }
 
@@ -96,7 +97,7 @@ IdleChoice ChooseIdleSource(const std::string& wanted, const PlatformContext& co
     if (const Backend* backend = Find(wanted)) {
       choice.source = Try(*backend, context, choice.candidates);
     } else {
-      choice.candidates.push_back({wanted, false, "unknown idle backend"});
+      choice.candidates.push_back({wanted, false, TrNoop("unknown idle backend")});
     }
     return choice;
   }

@@ -20,6 +20,7 @@ struct NotifierInfo {
   std::vector<std::string> capabilities;
   bool actions = false;       // the server shows buttons
   std::string problem;        // empty when all is well; else what is wrong and the fix
+  std::string no_server;      // when no server answers: why (D-Bus's words); else empty
   std::string sound;          // how the reminder sounds (SoundPlan::description)
   std::string sound_problem;  // why it cannot sound, and the fix; empty when it can
 };
@@ -28,6 +29,10 @@ struct NotifierInfo {
 // actions in a menu rather than as buttons (dunst: "dunstctl context", mako:
 // "makoctl menu"), told by the first word of `info.server`; empty otherwise.
 std::string ActionMenuCommand(const NotifierInfo& info);
+
+// The problem when no notification server answers, with `detail` (why), and
+// its fix: in English for the log, or in the user's language for `doctor`.
+std::string NoServerProblem(const std::string& detail, bool for_people);
 
 // Puts the reminder in front of the user. Called on the io_context thread; a
 // libnotify implementation hands the work to the GLib thread and posts actions back.

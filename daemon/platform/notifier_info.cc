@@ -1,5 +1,7 @@
 #include <string>
 
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/notifier.h"
 
 namespace unsit {
@@ -9,6 +11,14 @@ std::string ActionMenuCommand(const NotifierInfo& info) {
   if (server == "dunst") return "dunstctl context";
   if (server == "mako") return "makoctl menu";
   return "";
+}
+
+std::string NoServerProblem(const std::string& detail, bool for_people) {
+  // TRANSLATORS: %s is why, in D-Bus's words (often English).
+  const char* format = TrNoop(
+      "no notification server answers on the session bus (%s); start one (a desktop shell, "
+      "dunst, mako...); until then reminders go to the log");
+  return FormatText(for_people ? Tr(format) : format, detail.c_str());
 }
 
 }  // namespace unsit

@@ -33,9 +33,10 @@ struct Front {
   NotifierInfo info;
 };
 
-std::string NoServerProblem(const std::string& detail) {
-  return "no notification server answers on the session bus (" + detail +
-         "); start one (a desktop shell, dunst, mako...); until then reminders go to the log";
+// Records that no server answers, and why.
+void SetNoServer(NotifierInfo& info, const std::string& detail) {
+  info.problem = NoServerProblem(detail, false);
+  info.no_server = detail;
 }
 
 // Owned by shared_ptr; every method runs on the GLib thread.
@@ -58,7 +59,7 @@ class Back {
       return Error{errc::kUnavailable, "notify_init failed"};
     }
     HoldSessionBus();
-    if (!Refresh()) info_.problem = NoServerProblem("org.freedesktop.Notifications is not owned");
+    if (!Refresh()) SetNoServer(info_, "org.freedesktop.Notifications is not owned");
     SoundPlan plan = Plan(sound);
     if (plan.way == SoundPlan::Way::kPlay) info_.sound_problem = CheckSoundExists(sound);
     PostInfo();
@@ -79,12 +80,17 @@ class Back {
     acted_ = false;
     if (notify_notification_show(notification_, &error)) {
       info_.problem.clear();
+      info_.no_server.clear();
       on_screen_ = true;
       PlaySound(plan, sound);
     } else {
       std::string detail = error != nullptr ? error->message : "Notify failed";
-      info_.problem = answered ? "the notification server refused the reminder: " + detail
-                               : NoServerProblem(detail);
+      if (answered) {
+        info_.problem = "the notification server refused the reminder: " + detail;
+        info_.no_server.clear();
+      } else {
+        SetNoServer(info_, detail);
+      }
       on_screen_ = false;
     }
     if (error != nullptr) g_error_free(error);
@@ -314,7 +320,7 @@ class LibnotifyNotifierImpl final : public Notifier {
       promise->set_value(back->Init(sound));
     });
     if (future.wait_for(kInitTimeout) != std::future_status::ready) {
-      front_->info.problem = NoServerProblem("no answer within 5 s");
+      SetNoServer(front_->info, "no answer within 5 s");
       return Ok{};
     }
     auto info = future.get();

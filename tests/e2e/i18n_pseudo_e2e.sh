@@ -19,9 +19,9 @@ checked=0
 
 # Lines that are data, not words: the steps of a stretch (the catalogue's own
 # text, translated with the catalogue), JSON, a path, a backend candidate's
-# reason (the platform's words, not yet in the template), an option's name and
-# value type alone on its line in --help, a verb's example command lines,
-# CLI11's own error line before ours, and blank lines.
+# reason that carries a platform's detail (a D-Bus or GLib error, a path), an
+# option's name and value type alone on its line in --help, a verb's example
+# command lines, CLI11's own error line before ours, and blank lines.
 exempt() {
   [[ -z "${1// /}" ]] ||
     [[ "$1" =~ ^\ \ -[-a-z,]+(\ [A-Z]+[^a-z]*(\ in\ .*|\{.*)?)?$ ]] ||
