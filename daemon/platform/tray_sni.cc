@@ -1,16 +1,13 @@
 #include "platform/tray_sni.h"
 
 #include <gio/gio.h>
-#include <libdbusmenu-glib/menuitem.h>
-#include <libdbusmenu-glib/server.h>
 #include <unistd.h>
 
-#include <array>
 #include <boost/asio/post.hpp>
 #include <string>
 
-#include "i18n/tr.h"
 #include "platform/gdbus_util.h"
+#include "platform/tray_menu.h"
 
 namespace unsit {
 namespace {
@@ -50,23 +47,6 @@ constexpr const char* kIntrospection = R"xml(<node>
 </interface>
 </node>)xml";
 
-struct MenuEntry {
-  const char* label;  // nullptr: a separator
-  TrayAction action;
-};
-constexpr std::array<MenuEntry, 11> kMenu{
-    {{TrNoop("I'm up"), TrayAction::kDone},
-     {TrNoop("Snooze"), TrayAction::kSnooze},
-     {TrNoop("Skip"), TrayAction::kSkip},
-     {nullptr, TrayAction::kDone},
-     {TrNoop("Pause 30 min"), TrayAction::kPause30Min},
-     {TrNoop("Pause 1 h"), TrayAction::kPause1Hour},
-     {TrNoop("Pause until tomorrow"), TrayAction::kPauseUntilTomorrow},
-     {TrNoop("Resume"), TrayAction::kResume},
-     {nullptr, TrayAction::kDone},
-     {TrNoop("Standing"), TrayAction::kStandingOn},
-     {nullptr, TrayAction::kDone}}};
-
 GVariant* Pixmaps(TrayState state) {
   GVariantBuilder builder;
   g_variant_builder_init(&builder, G_VARIANT_TYPE("a(iiay)"));
@@ -79,12 +59,18 @@ GVariant* Pixmaps(TrayState state) {
   return g_variant_builder_end(&builder);
 }
 
-// The item and its menu. Lives on the GLib thread only; reports through `report`.
+// The item; its menu is a TrayMenu. Lives on the GLib thread only; reports
+// through `report`.
 class SniItem {
  public:
   explicit SniItem(std::function<void(std::function<void(TrayCallbacks&, TrayInfo&)>)> report)
       : report_(std::move(report)),
-        name_("org.kde.StatusNotifierItem-" + std::to_string(getpid()) + "-1") {}
+        name_("org.kde.StatusNotifierItem-" + std::to_string(getpid()) + "-1"),
+        menu_([this](TrayAction action) {
+          report_([action](TrayCallbacks& callbacks, TrayInfo&) {
+            if (callbacks.action) callbacks.action(action);
+          });
+        }) {}
 
   void Start() {
     cancel_ = g_cancellable_new();
@@ -96,7 +82,7 @@ class SniItem {
     object_id_ = g_dbus_connection_register_object(bus_, kItemPath, node->interfaces[0], &vtable,
                                                    this, nullptr, nullptr);
     g_dbus_node_info_unref(node);
-    BuildMenu();
+    menu_.Start(kMenuPath);
     owner_id_ = g_bus_own_name_on_connection(bus_, name_.c_str(), G_BUS_NAME_OWNER_FLAGS_NONE,
                                              &SniItem::NameAcquired, nullptr, this, nullptr);
   }
@@ -107,13 +93,10 @@ class SniItem {
     if (host_signal_ != 0) g_dbus_connection_signal_unsubscribe(bus_, host_signal_);
     if (owner_id_ != 0) g_bus_unown_name(owner_id_);
     if (object_id_ != 0) g_dbus_connection_unregister_object(bus_, object_id_);
-    if (server_ != nullptr) g_object_unref(server_);
-    if (root_ != nullptr) g_object_unref(root_);
+    menu_.Stop();
     if (bus_ != nullptr) g_object_unref(bus_);
     if (cancel_ != nullptr) g_object_unref(cancel_);
     watch_id_ = owner_id_ = object_id_ = host_signal_ = 0;
-    server_ = nullptr;
-    root_ = today_ = stretch_ = nullptr;  // the root held them
     bus_ = nullptr;
     cancel_ = nullptr;
   }
@@ -127,33 +110,11 @@ class SniItem {
     if (old.label != view.label) {
       Emit("XAyatanaNewLabel", g_variant_new("(ss)", view.label.c_str(), kLabelGuide));
     }
-    UpdateMenu();
+    menu_.Show(view);
   }
 
-  void ShowToday(const std::string& line) {
-    if (today_ != nullptr) {
-      dbusmenu_menuitem_property_set(today_, DBUSMENU_MENUITEM_PROP_LABEL, line.c_str());
-    }
-  }
-
-  // Replaces the submenu's lines. A label's "_" marks a mnemonic in dbusmenu,
-  // so a literal one is doubled.
-  void ShowStretch(const std::vector<std::string>& lines) {
-    if (stretch_ == nullptr) return;
-    GList* old = g_list_copy(dbusmenu_menuitem_get_children(stretch_));
-    for (GList* l = old; l != nullptr; l = l->next) {
-      dbusmenu_menuitem_child_delete(stretch_, DBUSMENU_MENUITEM(l->data));
-    }
-    g_list_free(old);
-    for (const std::string& line : lines) {
-      std::string label;
-      for (char c : line) label += c == '_' ? std::string("__") : std::string(1, c);
-      DbusmenuMenuitem* item = dbusmenu_menuitem_new();
-      dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_LABEL, label.c_str());
-      dbusmenu_menuitem_child_append(stretch_, item);
-      g_object_unref(item);  // the submenu holds it
-    }
-  }
+  void ShowToday(const std::string& line) { menu_.ShowToday(line); }
+  void ShowStretch(const std::vector<std::string>& lines) { menu_.ShowStretch(lines); }
 
  private:
   void Report(TrayInfo info) {
@@ -165,80 +126,6 @@ class SniItem {
 
   void Emit(const char* signal, GVariant* args) {
     g_dbus_connection_emit_signal(bus_, nullptr, kItemPath, kItemInterface, signal, args, nullptr);
-  }
-
-  void BuildMenu() {
-    root_ = dbusmenu_menuitem_new();
-    for (const MenuEntry& entry : kMenu) {
-      DbusmenuMenuitem* item = dbusmenu_menuitem_new();
-      if (entry.label == nullptr) {
-        dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_TYPE, "separator");
-      } else {
-        dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_LABEL, Tr(entry.label));
-        g_object_set_data(G_OBJECT(item), "unsit-action",
-                          GINT_TO_POINTER(static_cast<int>(entry.action) + 1));
-        g_signal_connect(item, DBUSMENU_MENUITEM_SIGNAL_ITEM_ACTIVATED,
-                         G_CALLBACK(&SniItem::Activated), this);
-        items_.push_back({item, entry.action});
-      }
-      dbusmenu_menuitem_child_append(root_, item);
-      g_object_unref(item);  // the root holds it
-    }
-    // A submenu to read: the stretch of the reminder on screen, else the next one.
-    stretch_ = dbusmenu_menuitem_new();
-    dbusmenu_menuitem_property_set(stretch_, DBUSMENU_MENUITEM_PROP_LABEL, Tr("Show a stretch"));
-    dbusmenu_menuitem_property_set(stretch_, DBUSMENU_MENUITEM_PROP_CHILD_DISPLAY,
-                                   DBUSMENU_MENUITEM_CHILD_DISPLAY_SUBMENU);
-    dbusmenu_menuitem_child_append(root_, stretch_);
-    g_object_unref(stretch_);  // the root holds it
-    today_ = dbusmenu_menuitem_new();
-    dbusmenu_menuitem_property_set(today_, DBUSMENU_MENUITEM_PROP_LABEL, Tr("Today: nothing yet"));
-    dbusmenu_menuitem_property_set_bool(today_, DBUSMENU_MENUITEM_PROP_ENABLED, FALSE);
-    dbusmenu_menuitem_child_append(root_, today_);
-    g_object_unref(today_);
-    server_ = dbusmenu_server_new(kMenuPath);
-    dbusmenu_server_set_root(server_, root_);
-    UpdateMenu();
-  }
-
-  // Only what applies now can be chosen; Standing is a check box.
-  void UpdateMenu() {
-    for (const auto& [item, action] : items_) {
-      bool enabled = true;
-      switch (action) {
-        case TrayAction::kDone:
-        case TrayAction::kSnooze:
-        case TrayAction::kSkip:
-          enabled = view_.reminder_open;
-          break;
-        case TrayAction::kResume:
-          enabled = view_.paused;
-          break;
-        case TrayAction::kStandingOn:
-        case TrayAction::kStandingOff:
-          dbusmenu_menuitem_property_set(item, DBUSMENU_MENUITEM_PROP_TOGGLE_TYPE,
-                                         DBUSMENU_MENUITEM_TOGGLE_CHECK);
-          dbusmenu_menuitem_property_set_int(item, DBUSMENU_MENUITEM_PROP_TOGGLE_STATE,
-                                             view_.standing
-                                                 ? DBUSMENU_MENUITEM_TOGGLE_STATE_CHECKED
-                                                 : DBUSMENU_MENUITEM_TOGGLE_STATE_UNCHECKED);
-          break;
-        default:
-          break;
-      }
-      dbusmenu_menuitem_property_set_bool(item, DBUSMENU_MENUITEM_PROP_ENABLED, enabled);
-    }
-  }
-
-  static void Activated(DbusmenuMenuitem* item, guint /*timestamp*/, gpointer data) {
-    auto* self = static_cast<SniItem*>(data);
-    auto action = static_cast<TrayAction>(
-        GPOINTER_TO_INT(g_object_get_data(G_OBJECT(item), "unsit-action")) - 1);
-    if (action == TrayAction::kStandingOn && self->view_.standing)
-      action = TrayAction::kStandingOff;
-    self->report_([action](TrayCallbacks& callbacks, TrayInfo&) {
-      if (callbacks.action) callbacks.action(action);
-    });
   }
 
   static void NameAcquired(GDBusConnection* bus, const gchar*, gpointer data) {
@@ -359,11 +246,7 @@ class SniItem {
   guint watch_id_ = 0;
   guint host_signal_ = 0;
   bool registered_ = false;  // the current watcher accepted the item
-  DbusmenuServer* server_ = nullptr;
-  DbusmenuMenuitem* root_ = nullptr;
-  DbusmenuMenuitem* today_ = nullptr;
-  DbusmenuMenuitem* stretch_ = nullptr;
-  std::vector<std::pair<DbusmenuMenuitem*, TrayAction>> items_;
+  TrayMenu menu_;
 };
 
 // What the io_context thread keeps: the callbacks and the last TrayInfo.
