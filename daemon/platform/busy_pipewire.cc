@@ -2,7 +2,8 @@
 // (media.class Stream/Input/Audio, not a recording of an output) or a camera
 // (Video/Source of a v4l2 or libcamera device, or media.role Camera) in the
 // running state is a call; any other Video/Source running is a screen cast
-// (GNOME's and the portals' streams). The registry and each such node's info
+// (GNOME's and the portals' streams). The registry's props pick the nodes to
+// bind; each one's info props (a superset) decide. The registry and each such node's info
 // events are followed; nothing is polled. The PipeWire loop's fd sits in the
 // io loop. A connection costs (libpipewire's data thread, a few MiB), so the
 // source is on demand: connected only between SetWatching(true) and SetWatching(false),
@@ -28,28 +29,16 @@
 #include "i18n/tr.h"
 #include "platform/backend_context.h"
 #include "platform/busy_source.h"
+#include "platform/pipewire_node_class.h"
 
 namespace unsit {
 namespace {
 
-// What a node says about the user while it runs; nullopt: nothing.
+// What a node says about the user while it runs (ClassifyPipewireNode).
 std::optional<HoldReason> Classify(const spa_dict* props) {
-  auto is = [props](const char* key, const char* value) {
-    const char* found = props == nullptr ? nullptr : spa_dict_lookup(props, key);
-    return found != nullptr && std::strcmp(found, value) == 0;
-  };
-  if (is(PW_KEY_MEDIA_CLASS, "Stream/Input/Audio")) {
-    if (is(PW_KEY_STREAM_CAPTURE_SINK, "true")) return std::nullopt;  // records an output
-    return HoldReason::kCall;
-  }
-  if (is(PW_KEY_MEDIA_CLASS, "Video/Source")) {
-    if (is(PW_KEY_MEDIA_ROLE, "Camera") || is(PW_KEY_DEVICE_API, "v4l2") ||
-        is(PW_KEY_DEVICE_API, "libcamera")) {
-      return HoldReason::kCall;
-    }
-    return HoldReason::kScreencast;
-  }
-  return std::nullopt;
+  return ClassifyPipewireNode([props](const char* key) {
+    return props == nullptr ? nullptr : spa_dict_lookup(props, key);
+  });
 }
 
 // One connection to PipeWire, reporting from its first full read of the
@@ -107,7 +96,7 @@ class PipewireLink {
       pw_proxy_destroy(proxy);
     }
     PipewireLink* owner;
-    HoldReason reason;
+    std::optional<HoldReason> reason;  // from the node's full props once its info came
     pw_proxy* proxy;
     spa_hook listener{};
     bool running = false;
@@ -141,8 +130,11 @@ class PipewireLink {
 
   static void OnInfo(void* data, const pw_node_info* info) {
     auto* node = static_cast<Node*>(data);
-    if ((info->change_mask & PW_NODE_CHANGE_MASK_STATE) == 0) return;
-    node->running = info->state == PW_NODE_STATE_RUNNING;
+    // The registry's props are a subset: stream.capture.sink is only here.
+    if ((info->change_mask & PW_NODE_CHANGE_MASK_PROPS) != 0) node->reason = Classify(info->props);
+    if ((info->change_mask & PW_NODE_CHANGE_MASK_STATE) != 0) {
+      node->running = info->state == PW_NODE_STATE_RUNNING;
+    }
     node->owner->Report();
   }
 
@@ -207,7 +199,7 @@ class PipewireLink {
     if (!ready_ && !lost_) return;  // not read yet
     HoldReasons reasons;
     for (const auto& [id, node] : nodes_) {
-      if (node->running) reasons.Add(node->reason);
+      if (node->running && node->reason) reasons.Add(*node->reason);
     }
     if (reported_ && *reported_ == reasons) return;
     reported_ = reasons;

@@ -4,7 +4,8 @@
 # wireplumber and pipewire-pulse on the test's private runtime directory, with
 # a null sink as the only output. The sound's stream (application "unsit",
 # role "event") must appear on that sink while it plays, the sink's monitor
-# must record more than silence, and once it has ended
+# must record more than silence (a recording of an output, which must not
+# hold the reminder as a call), and once it has ended and nothing is due
 # the daemon has no more threads than before it (libcanberra's is gone). With
 # the sound server stopped, `doctor` says why the next reminder was silent.
 # Usage: sound_e2e.sh BUILD_DIR
@@ -26,8 +27,6 @@ start_dunst
 # Long enough a sit_limit that the checks before the first reminder are done
 # before it falls due, even on a loaded machine.
 write_config 8s 4s 1m 1m
-# The monitor's recording must not hold the reminder as a call would.
-printf 'hold:\n  for: []\n' >>"$WORK/unsit.yaml"
 # `none`: no idle source, so the user counts as present and the reminder falls due.
 start_daemon none libnotify
 doctor_has() { "$UNSIT" doctor 2>&1 | grep -q -- "$1"; }
@@ -48,7 +47,14 @@ parecord --device=unsit_test.monitor --raw --format=s16le --channels=1 --rate=80
   "$WORK/monitor.raw" 2>"$WORK/parecord.log" &
 RECORD_PID=$!
 track "$RECORD_PID"
-wait_for 15 field_is reminder_open true || fail "no reminder"
+monitor_recorded() { pactl list short source-outputs 2>/dev/null | grep -q .; }
+wait_for 5 monitor_recorded || fail "parecord does not record the monitor: $(cat "$WORK/parecord.log")"
+wait_for 15 field_is reminder_open true || fail "no reminder (held by the monitor's recording?)"
+# Recording an output (stream.capture.sink) is no call: held for calls by
+# default, the daemon watches PipeWire now and must not see one.
+kill -0 "$RECORD_PID" 2>/dev/null || fail "parecord stopped before the reminder"
+field_is busy '[]' || fail "recording the monitor counts as busy: $(status_field busy)"
+echo "the sink's monitor recorded as the reminder fell due: not busy, reminder shown"
 wait_for 5 grep -q 'application.name = "unsit"' "$WORK/streams.log" ||
   fail "no stream of unsit on the sink: $(tail -20 "$WORK/streams.log")"
 grep -A40 'application.name = "unsit"' "$WORK/streams.log" | grep -q 'media.role = "event"' ||
@@ -66,9 +72,13 @@ print(max((abs(x) for x in samples), default=0))' "$WORK/monitor.raw")
 [ "$loudest" -gt 1000 ] || fail "the null sink's monitor heard silence (peak $loudest of 32767)"
 echo "the null sink's monitor heard it: peak $loudest of 32767"
 grep -q libcanberra "/proc/$DAEMON_PID/maps" || fail "libcanberra is not mapped after playing"
+# A due reminder keeps PipeWire connected for the call source (its data
+# thread); paused, nothing is due and only libcanberra's thread could be left.
+"$UNSIT" pause >/dev/null || fail "unsit pause refused"
 threads_back() { [ "$(thread_count "$DAEMON_PID")" -le "$THREADS" ]; }
 wait_for 5 threads_back ||
   fail "unsitd kept a thread after the sound: $(thread_count "$DAEMON_PID") > $THREADS"
+"$UNSIT" resume >/dev/null || fail "unsit resume refused"
 "$UNSIT" doctor 2>&1 | sed -n '/^Problems:/,$p' | grep -qi sound &&
   fail "doctor lists a sound problem after the sound played: $("$UNSIT" doctor 2>&1)"
 echo "the sound ended: no thread of libcanberra left, no problem"
