@@ -150,15 +150,20 @@ std::string PlaceWords(const std::string& place) {
 }
 
 // The idle backends or busy sources of `doctor`: "* " before those in use. A
-// reason comes in English (the protocol's words); one the daemon marked with
-// TrNoop is shown in the user's language, any other as it came (never Tr(""):
-// that is the catalogue's header).
+// reason comes in English (the protocol's words); its reason_text, when the
+// daemon sends one, is the same in the daemon's language and shown instead; a
+// fixed reason the daemon marked with TrNoop is shown in the user's language,
+// any other as it came (never Tr(""): that is the catalogue's header).
 void RenderCandidates(std::ostringstream& out, const Json& candidates) {
   if (!candidates.is_array()) return;
   for (const Json& c : candidates) {
     const std::string reason = Str(c, "reason");
+    const std::string text = Str(c, "reason_text");
     out << "  " << (Bool(c, "chosen") ? "* " : "  ") << Str(c, "name") << ": "
-        << (reason.empty() ? "" : Tr(reason.c_str())) << "\n";
+        << (!text.empty()    ? text
+            : reason.empty() ? ""
+                             : Tr(reason.c_str()))
+        << "\n";
   }
 }
 
@@ -396,7 +401,9 @@ std::string RenderDoctor(const Json& r) {
   out << Tr("busy signals (hold reminders):") << "\n";
   RenderCandidates(out, Field(r, "busy_sources"));
   if (!Str(r, "indicator").empty())
-    out << FormatText(Tr("indicator: %s"), Str(r, "indicator").c_str()) << "\n";
+    out << FormatText(Tr("indicator: %s"),
+                      Or(Str(r, "indicator_text"), Str(r, "indicator").c_str()).c_str())
+        << "\n";
   if (!Str(r, "locale").empty())
     out << FormatText(Tr("locale: %s"), Str(r, "locale").c_str()) << "\n";
   const std::string schedule = RenderSchedule(Field(r, "schedule"));

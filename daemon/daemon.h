@@ -94,7 +94,7 @@ class Daemon final : public DaemonApi {
   // changes next without an event (the next minute sitting), if it does.
   void StartTray();
   std::optional<BootTime> UpdateTray(const Now& now);
-  std::string TrayDoctor(std::vector<std::string>& problems) const;
+  void TrayDoctor(DoctorReport& report) const;  // its indicator lines and problem
 
   boost::asio::io_context& io_;
   DaemonOptions options_;
@@ -128,7 +128,8 @@ class Daemon final : public DaemonApi {
   std::string timer_problem_;  // the next deadline could not be set
   std::unique_ptr<ControlServer> server_;
   std::unique_ptr<Tray> tray_;
-  std::string tray_problem_;
+  std::string tray_problem_;       // why there is no indicator, in English (the log)
+  std::string tray_problem_text_;  // the same in the daemon's language
   bool stopped_ = false;
   int exit_status_ = 0;
 };

@@ -125,6 +125,10 @@ DoctorReport Daemon::Doctor() {
     report.notification_actions = HiddenActionsHint(info.server.substr(0, info.server.find(' ')));
     if (!info.no_server.empty()) {
       report.problems.push_back(NoServerProblem(info.no_server, true));
+    } else if (!info.refused.empty()) {
+      // TRANSLATORS: %s is the notification server's error (its own words).
+      report.problems.push_back(
+          FormatText(Tr("the notification server refused the reminder: %s"), info.refused.c_str()));
     } else if (!info.problem.empty()) {
       report.problems.push_back(info.problem);
     }
@@ -132,7 +136,7 @@ DoctorReport Daemon::Doctor() {
     if (!info.sound_problem.empty()) report.problems.push_back(info.sound_problem + ".");
   }
   if (busy_) report.busy_candidates = busy_->candidates();
-  report.indicator = TrayDoctor(report.problems);
+  TrayDoctor(report);
   report.locale = LocaleInEffect();
   report.config_path = config_.source;
   report.history_path = history_.store() ? history_.store()->Path() : options_.history_path;

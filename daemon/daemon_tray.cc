@@ -5,7 +5,9 @@
 
 #include "core/tray_view.h"
 #include "daemon.h"
+#include "i18n/tr.h"
 #include "i18n/tray_text.h"
+#include "i18n/words.h"
 #ifdef UNSIT_HAVE_SNI
 #include "platform/tray_sni.h"
 #endif
@@ -58,11 +60,14 @@ void Daemon::StartTray() {
     }
   };
 #ifdef UNSIT_HAVE_SNI
-  auto made =
-      glib_ ? MakeSniTray(io_, *glib_, std::move(callbacks))
-            : Result<std::unique_ptr<Tray>>(Error{errc::kUnavailable, "GLib is not built in"});
+  auto made = glib_ ? MakeSniTray(io_, *glib_, std::move(callbacks))
+                    : Result<std::unique_ptr<Tray>>(
+                          Error{errc::kUnavailable, TrNoop("GLib is not built in")});
   if (!made.ok()) {
     tray_problem_ = "not started: " + made.error().message;
+    // TRANSLATORS: %s says why (a D-Bus error keeps its own words).
+    const std::string& why = made.error().message;
+    tray_problem_text_ = FormatText(Tr("not started: %s"), why.empty() ? "" : Tr(why.c_str()));
     spdlog::info("indicator: {}", tray_problem_);
     return;
   }
@@ -71,6 +76,7 @@ void Daemon::StartTray() {
 #else
   (void)callbacks;
   tray_problem_ = "not built (unsitd was built without libdbusmenu-glib)";
+  tray_problem_text_ = Tr("not built (unsitd was built without libdbusmenu-glib)");
 #endif
 }
 
@@ -85,22 +91,41 @@ std::optional<BootTime> Daemon::UpdateTray(const Now& now) {
   return NextTrayRefresh(status, now.boot);
 }
 
-std::string Daemon::TrayDoctor(std::vector<std::string>& problems) const {
-  if (config_.notify.indicator == "off") return "off (notify.indicator: off)";
-  if (!tray_) return tray_problem_;
+void Daemon::TrayDoctor(DoctorReport& report) const {
+  if (config_.notify.indicator == "off") {
+    report.indicator = "off (notify.indicator: off)";
+    report.indicator_text = Tr("off (notify.indicator: off)");
+    return;
+  }
+  if (!tray_) {
+    report.indicator = tray_problem_;
+    report.indicator_text = tray_problem_text_;
+    return;
+  }
   TrayInfo info = tray_->Info();
-  if (info.registered && info.host) return "shown (StatusNotifierWatcher " + info.watcher + ")";
-  std::string fix = "a panel that shows StatusNotifierItems: KDE Plasma, waybar's tray";
+  if (info.registered && info.host) {
+    report.indicator = "shown (StatusNotifierWatcher " + info.watcher + ")";
+    // TRANSLATORS: %s is the StatusNotifierWatcher's D-Bus name.
+    report.indicator_text =
+        FormatText(Tr("shown (StatusNotifierWatcher %s)"), info.watcher.c_str());
+    return;
+  }
+  // A fixed problem is TrNoop-marked in tray_sni.cc; one with a D-Bus error stays as it came.
+  const char* why = info.problem.empty() ? "" : Tr(info.problem.c_str());
+  const char* fix = Tr("a panel that shows StatusNotifierItems: KDE Plasma, waybar's tray");
   const char* desktop = getenv("XDG_CURRENT_DESKTOP");
   if (desktop != nullptr && std::string(desktop).find("GNOME") != std::string::npos) {
     fix =
-        "on GNOME, install and enable the AppIndicator extension "
-        "(gnome-extensions enable ubuntu-appindicators@ubuntu.com; Debian package "
-        "gnome-shell-extension-appindicator)";
+        Tr("on GNOME, install and enable the AppIndicator extension "
+           "(gnome-extensions enable ubuntu-appindicators@ubuntu.com; Debian package "
+           "gnome-shell-extension-appindicator)");
   }
-  problems.push_back("the panel indicator is not shown (" + info.problem + "): " + fix +
-                     "; or set notify.indicator: off.");
-  return "not shown: " + info.problem;
+  // TRANSLATORS: the first %s says why the indicator is not shown, the second how to fix it.
+  report.problems.push_back(FormatText(
+      Tr("the panel indicator is not shown (%s): %s; or set notify.indicator: off."), why, fix));
+  report.indicator = "not shown: " + info.problem;
+  // TRANSLATORS: %s says why the indicator is not shown.
+  report.indicator_text = FormatText(Tr("not shown: %s"), why);
 }
 
 }  // namespace unsit

@@ -40,6 +40,7 @@ struct DoctorReport {
   // Each busy signal source (notifications, gsettings, ...): watching, or why not.
   std::vector<Candidate> busy_candidates;
   std::string indicator;                  // the panel indicator: shown, not shown (why), off
+  std::string indicator_text;             // the same in the daemon's language
   std::string locale;                     // the message locale in effect (LocaleInEffect)
   std::optional<ScheduleState> schedule;  // quiet_hours/working_hours now; nullopt: none set
   std::string config_path;                // empty: built-in defaults

@@ -32,7 +32,9 @@ namespace {
 Json CandidatesJson(const std::vector<Candidate>& candidates) {
   Json list = Json::array();
   for (const Candidate& c : candidates) {
-    list.push_back(Json{{"name", c.name}, {"chosen", c.chosen}, {"reason", c.reason}});
+    Json item{{"name", c.name}, {"chosen", c.chosen}, {"reason", c.reason}};
+    if (!c.reason_text.empty()) item["reason_text"] = c.reason_text;
+    list.push_back(std::move(item));
   }
   return list;
 }
@@ -103,6 +105,7 @@ Json DoctorJson(const DoctorReport& r) {
               {"notification_actions", r.notification_actions},
               {"sound", r.sound},
               {"indicator", r.indicator},
+              {"indicator_text", r.indicator_text},
               {"locale", r.locale},
               {"schedule", ScheduleJson(r.schedule)},
               {"config_path", r.config_path},

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "core/config.h"
 #include "core/model.h"
@@ -32,9 +33,21 @@ struct PlatformContext {
 
 // A backend the daemon considered, for logs and `doctor`.
 struct Candidate {
+  Candidate() = default;
+  Candidate(std::string name_in, bool chosen_in, std::string reason_in,
+            std::string reason_text_in = {})
+      : name(std::move(name_in)),
+        chosen(chosen_in),
+        reason(std::move(reason_in)),
+        reason_text(std::move(reason_text_in)) {}
+
   std::string name;
   bool chosen = false;
-  std::string reason;  // why it was taken or skipped
+  std::string reason;  // why it was taken or skipped, in English (JSON, the log)
+  // The same in the daemon's language where `reason` carries a detail (a name,
+  // a list) that the CLI cannot look up; empty when `reason` is a fixed
+  // TrNoop-marked string or a platform's own error text.
+  std::string reason_text;
 };
 
 }  // namespace unsit

@@ -19,6 +19,7 @@
 
 #include "core/error_codes.h"
 #include "core/result.h"
+#include "i18n/tr.h"
 #include "platform/backend_context.h"
 #include "platform/busy_source.h"
 
@@ -175,7 +176,7 @@ bool SwayEventMayChangeFullscreen(std::string_view event_json) {
 Result<std::unique_ptr<BusySource>> MakeSwayFullscreenBusySource(const PlatformContext& context) {
   const char* path = std::getenv("SWAYSOCK");
   if (path == nullptr || *path == '\0') {
-    return Error{errc::kUnavailable, "SWAYSOCK is not set: not a sway session"};
+    return Error{errc::kUnavailable, TrNoop("SWAYSOCK is not set: not a sway session")};
   }
   stream_protocol::socket socket(context.io);
   boost::system::error_code error;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/busy_camera.h"
 #include "platform/busy_sway_fullscreen.h"
 
@@ -51,15 +52,23 @@ BusyWatch BusyWatch::Make(const PlatformContext& context, HoldReasons wanted) {
   for (const BusyBackend& backend : BusyBackends()) {
     Candidate candidate{backend.name, false, {}};
     if ((backend.reasons & wanted).empty()) {
-      candidate.reason = "not started: hold.for lists none of " + JoinHoldReasons(backend.reasons);
+      const std::string reasons = JoinHoldReasons(backend.reasons);
+      candidate.reason = "not started: hold.for lists none of " + reasons;
+      // TRANSLATORS: %s lists hold.for's words (call, screencast, ...), kept in English.
+      candidate.reason_text =
+          FormatText(Tr("not started: hold.for lists none of %s"), reasons.c_str());
     } else if (auto made = backend.make(context); !made) {
       candidate.reason = made.error().message;
     } else {
       candidate.chosen = true;
-      candidate.reason = std::string("watching ") + std::string((*made)->Watches());
+      const std::string watches((*made)->Watches());
+      candidate.reason = "watching " + watches;
+      // TRANSLATORS: %s names what a busy source watches (a D-Bus name, a device, a socket).
+      candidate.reason_text = FormatText(Tr("watching %s"), watches.c_str());
       if ((*made)->OnDemand()) {
-        candidate.reason += "; ";
-        candidate.reason += Tr("connected only while a reminder is due");
+        candidate.reason += "; connected only while a reminder is due";
+        candidate.reason_text += "; ";
+        candidate.reason_text += Tr("connected only while a reminder is due");
       }
       watch.running_.push_back(
           std::make_unique<Running>(Running{std::move(*made), backend.reasons, {}, false}));

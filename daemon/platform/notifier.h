@@ -21,6 +21,7 @@ struct NotifierInfo {
   bool actions = false;       // the server shows buttons
   std::string problem;        // empty when all is well; else what is wrong and the fix
   std::string no_server;      // when no server answers: why (D-Bus's words); else empty
+  std::string refused;        // when the server refused the last reminder: its words; else empty
   std::string sound;          // how the reminder sounds (SoundPlan::description)
   std::string sound_problem;  // why it cannot sound, and the fix; empty when it can
 };

@@ -37,6 +37,7 @@ struct Front {
 void SetNoServer(NotifierInfo& info, const std::string& detail) {
   info.problem = NoServerProblem(detail, false);
   info.no_server = detail;
+  info.refused.clear();
 }
 
 // Owned by shared_ptr; every method runs on the GLib thread.
@@ -81,6 +82,7 @@ class Back {
     if (notify_notification_show(notification_, &error)) {
       info_.problem.clear();
       info_.no_server.clear();
+      info_.refused.clear();
       on_screen_ = true;
       PlaySound(plan, sound);
     } else {
@@ -88,6 +90,7 @@ class Back {
       if (answered) {
         info_.problem = "the notification server refused the reminder: " + detail;
         info_.no_server.clear();
+        info_.refused = detail;
       } else {
         SetNoServer(info_, detail);
       }

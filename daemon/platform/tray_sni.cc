@@ -19,7 +19,7 @@ constexpr const char* kWatcher = "org.kde.StatusNotifierWatcher";
 constexpr const char* kWatcherPath = "/StatusNotifierWatcher";
 constexpr const char* kLabelGuide = "999m";
 constexpr const char* kNoWatcher =
-    "no StatusNotifierWatcher on the session bus: no panel here shows indicators";
+    TrNoop("no StatusNotifierWatcher on the session bus: no panel here shows indicators");
 
 constexpr const char* kIntrospection = R"xml(<node>
 <interface name="org.kde.StatusNotifierItem">
@@ -75,7 +75,8 @@ class SniItem {
   void Start() {
     cancel_ = g_cancellable_new();
     bus_ = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr);
-    if (bus_ == nullptr) return Report(TrayInfo{false, false, "", "the session bus is gone"});
+    if (bus_ == nullptr)
+      return Report(TrayInfo{false, false, "", TrNoop("the session bus is gone")});
     g_dbus_connection_set_exit_on_close(bus_, FALSE);
     GDBusNodeInfo* node = g_dbus_node_info_new_for_xml(kIntrospection, nullptr);
     static const GDBusInterfaceVTable vtable{&SniItem::Call, &SniItem::Property, nullptr, {}};
@@ -208,7 +209,7 @@ class SniItem {
       g_variant_unref(reply);
     }
     self->Report(TrayInfo{true, host, self->watcher_,
-                          host ? "" : "the StatusNotifierWatcher knows no host (panel)"});
+                          host ? "" : TrNoop("the StatusNotifierWatcher knows no host (panel)")});
   }
 
   static void Call(GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar*,
