@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 #include <string>
 
+#include "i18n/tr.h"
 #include "platform/gdbus_util.h"
 #include "platform/tray_menu.h"
 
