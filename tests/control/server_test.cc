@@ -331,6 +331,14 @@ TEST_F(ServerTest, IdlePeerIsClosedButNotASubscriber) {
 // cannot be made to fail on a working timerfd, so the seam is the descriptor
 // limit: room for the accepted socket, none for the peer's timerfd.
 TEST_F(ServerTest, PeerWhoseTimerCannotBeArmedIsReportedAndClosed) {
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  // The sanitizers' runtime needs descriptors of its own (UBSan checks memory
+  // through a pipe), which this test withholds from the whole process: any
+  // thread's check then reports a false invalid vptr. The ci build runs it.
+  GTEST_SKIP() << "needs every descriptor of the process, which the sanitizers use too";
+#endif
+#endif
   std::mutex mutex;
   std::vector<std::string> errors;
   ServerOptions options;

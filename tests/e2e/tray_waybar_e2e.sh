@@ -120,12 +120,14 @@ echo "ok: snooze, skip, I'm up, the three pauses and resume did what they say"
 
 click Standing
 wait_for 5 field_is state '"standing"' || fail "Standing did not start standing"
-$SNI menu "$ITEM" | grep -q "^[0-9]*	Standing	True	1$" ||
+# The menu follows the status through the GLib thread: a moment later.
+menu_has() { $SNI menu "$ITEM" | grep -q "$1"; }
+wait_for 5 menu_has "^[0-9]*	Standing	True	1$" ||
   fail "the Standing box is not checked: $($SNI menu "$ITEM")"
 wait_for 5 prop_is XAyatanaLabel "" || fail "the label is $(prop XAyatanaLabel) while standing"
 click Standing
 wait_for 5 field_is state '"sitting"' || fail "Standing again did not sit down"
-$SNI menu "$ITEM" | grep -q "	Today: .* sitting, longest .*, [0-9]* breaks	False" ||
+wait_for 5 menu_has "	Today: .* sitting, longest .*, [0-9]* breaks	False" ||
   fail "no line with today's totals: $($SNI menu "$ITEM")"
 echo "ok: Standing toggles, the menu shows today's totals"
 shot tray-sitting
