@@ -2,19 +2,16 @@
 
 #include <string>
 
-#include "core/duration.h"
 #include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit {
 namespace {
 
-// `format` with its "%s" replaced by `part` ("45 min").
+// `format` (a translated message with one %s) with `part` in the locale's
+// words ("45 min").
 std::string Part(const char* format, Duration part) {
-  std::string text = format;
-  if (const std::size_t at = text.find("%s"); at != std::string::npos) {
-    text.replace(at, 2, FormatHuman(part));
-  }
-  return text;
+  return FormatText(format, HumanDuration(part).c_str());
 }
 
 }  // namespace
