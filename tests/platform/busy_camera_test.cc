@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <optional>
+#include <string>
 
 #include "support/child.h"
 #include "support/run_until.h"
@@ -71,9 +72,16 @@ TEST_F(BusyCameraTest, AlreadyOpenAtStartIsACall) {
   MakeNode("video0");
   Child holder = HoldOpen(dir_.path() + "/video0");
   ASSERT_TRUE(holder.started());
+  // Until the shell has opened it: before its exec, fd 3 of the child may be
+  // another file (the spawner's own pipe).
   const std::string fd = "/proc/" + std::to_string(holder.pid()) + "/fd/3";
-  ASSERT_TRUE(RunUntil(
-      io_, [&] { return access(fd.c_str(), F_OK) == 0; }, 5s));
+  const std::string node = dir_.path() + "/video0";
+  auto holds_node = [&] {
+    char target[4096];
+    const ssize_t n = readlink(fd.c_str(), target, sizeof target);
+    return n > 0 && std::string(target, static_cast<std::size_t>(n)) == node;
+  };
+  ASSERT_TRUE(RunUntil(io_, holds_node, 5s));
   Start();
   ASSERT_TRUE(RunUntil(
       io_, [&] { return reported_.has_value(); }, 5s));
