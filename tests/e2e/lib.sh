@@ -197,6 +197,12 @@ write_hold_config() {
 
 # need_indicator: exit 77 unless the running unsitd was built with the panel
 # indicator (libdbusmenu-glib).
+# watcher_up: a StatusNotifierWatcher answers on the session bus (for wait_for).
+watcher_up() {
+  gdbus call --session --dest org.kde.StatusNotifierWatcher --object-path /StatusNotifierWatcher \
+    --method org.freedesktop.DBus.Peer.Ping >/dev/null 2>&1
+}
+
 need_indicator() {
   if "$UNSIT" doctor 2>/dev/null | grep -q "^indicator: not built"; then
     echo "SKIP: unsitd was built without the panel indicator (libdbusmenu-glib)"

@@ -18,8 +18,7 @@ start_gnome
 shell_eval "Main.extensionManager._callExtensionEnable('$EXTENSION');
   String(Main.extensionManager.lookup('$EXTENSION').state)" >"$WORK/enable" ||
   fail "could not enable $EXTENSION: $(cat "$WORK/enable")"
-wait_for 10 gdbus call --session --dest org.kde.StatusNotifierWatcher --object-path /StatusNotifierWatcher \
-  --method org.freedesktop.DBus.Peer.Ping >/dev/null 2>&1 ||
+wait_for 10 watcher_up ||
   fail "the AppIndicator extension serves no StatusNotifierWatcher: $(tail -5 "$WORK/shell.log")"
 echo "ok: the AppIndicator extension runs ($(cat "$WORK/enable"))"
 

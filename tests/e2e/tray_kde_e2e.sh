@@ -36,8 +36,7 @@ start_kded() {
   gdbus call --timeout 30 --session --dest org.kde.kded5 --object-path /kded \
     --method org.kde.kded5.loadModule statusnotifierwatcher | grep -q true ||
     fail "kded5 did not load statusnotifierwatcher: $(tail -5 "$WORK/kded.log")"
-  wait_for 5 gdbus call --session --dest org.kde.StatusNotifierWatcher \
-    --object-path /StatusNotifierWatcher --method org.freedesktop.DBus.Peer.Ping >/dev/null 2>&1 ||
+  wait_for 5 watcher_up ||
     fail "kded5 serves no StatusNotifierWatcher: $(tail -5 "$WORK/kded.log")"
 }
 start_kded

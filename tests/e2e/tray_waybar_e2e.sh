@@ -36,8 +36,7 @@ start_waybar() {
   as_sway waybar -c "$SWAY_DIR/waybar.json" -s "$SWAY_DIR/waybar.css" >>"$WORK/waybar.log" 2>&1 &
   WAYBAR_PID=$!
   track "$WAYBAR_PID"
-  wait_for 15 gdbus call --session --dest org.kde.StatusNotifierWatcher \
-    --object-path /StatusNotifierWatcher --method org.freedesktop.DBus.Peer.Ping >/dev/null 2>&1 ||
+  wait_for 15 watcher_up ||
     fail "waybar's tray did not start a StatusNotifierWatcher: $(tail -5 "$WORK/waybar.log")"
 }
 start_waybar
