@@ -85,8 +85,9 @@ TEST_P(X11IdleTest, IdleIsBackDatedToTheLastInputThenInputEndsIt) {
   EXPECT_EQ(reports_[1].kind, Kind::kActive);
   EXPECT_LT(ReadBootClock() - input, GetParam().active_latency + kTolerance);
 
-  // And the next idle period is reported again.
-  input = Input();
+  // And the next idle period is reported again, back-dated to that input. No
+  // third input: the poller may see the second one so late (its latency is above
+  // the threshold) that the idle after it is already due in the same reading.
   ASSERT_TRUE(WaitReports(3, 3s));
   EXPECT_EQ(reports_[2].kind, Kind::kIdle);
   EXPECT_LT(std::chrono::abs(reports_[2].since - input), kTolerance);
@@ -118,7 +119,6 @@ TEST_P(X11IdleTest, WatchNextInputReportsInputWithoutIdleFirst) {
   ASSERT_TRUE(WaitReports(1, 3s));
   EXPECT_EQ(reports_[0].kind, Kind::kActive);
   EXPECT_LT(ReadBootClock() - input, GetParam().active_latency + kTolerance);
-  EXPECT_LT(ReadBootClock() - input, kThreshold);  // before any idle
 }
 
 TEST_P(X11IdleTest, AlreadyIdleAtStartIsReported) {
