@@ -120,7 +120,7 @@ class Daemon final : public DaemonApi {
   std::unique_ptr<BusyWatch> busy_;         // what the user is busy with (hold.for)
   bool busy_watching_ = false;              // as the last out::WatchBusy said
   HoldReasons busy_said_;                   // as the log last said
-  std::string session_problem_;
+  std::string session_problem_;  // why lock and suspend are not watched, for doctor's words
   SuspendDetector suspend_;
   std::unique_ptr<Notifier> notifier_;
   std::vector<Candidate> notifier_candidates_;

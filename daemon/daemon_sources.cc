@@ -9,6 +9,8 @@
 #include "clock/clock.h"
 #include "core/duration.h"
 #include "daemon.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/service_notify.h"
 #include "storage/history_store_sqlite.h"
 #include "storage/restore.h"
@@ -40,19 +42,19 @@ void Daemon::StartSessionWatch() {
 #ifdef UNSIT_HAVE_LOGIND
   auto made = MakeLogindSessionWatch(*context_);
   if (!made.ok()) {
-    session_problem_ = made.error().message;
-    spdlog::info("session: lock and suspend are not watched: {}", session_problem_);
+    session_problem_ = ErrorText(made.error());
+    spdlog::info("session: lock and suspend are not watched: {}", made.error().message);
     return;
   }
   session_ = std::move(made.value());
   auto started = session_->Start([this](SessionEvent event) { Feed(ToInput(event)); });
   if (!started.ok()) {
     // Logged once; the watch still follows the session bus's screensaver.
-    session_problem_ = started.error().message;
-    spdlog::info("session: {}", session_problem_);
+    session_problem_ = ErrorText(started.error());
+    spdlog::info("session: {}", started.error().message);
   }
 #else
-  session_problem_ = "built without GLib: lock and suspend are seen only as idle time";
+  session_problem_ = Tr("built without GLib: lock and suspend are seen only as idle time");
 #endif
 }
 

@@ -12,6 +12,10 @@ namespace unsit {
 struct Error {
   std::string code;     // one of core/error_codes.h (errc::kConfig, ...)
   std::string message;  // complete sentence; says what to do next where it can
+  // The message in the user's language where it carries a detail (a path, a
+  // name) that a reader could not look up in the catalogue; empty otherwise.
+  // Made by i18n's ErrorWithText; `message` stays English (JSON, the log).
+  std::string text = {};
 };
 
 // Either a T or an Error. Errors are values inside unsit; exceptions stop at the

@@ -3,18 +3,18 @@
 #include <cstdarg>
 #include <cstdio>
 #include <ctime>
+#include <utility>
 
 #include "i18n/tr.h"
 
 namespace unsit {
 
-std::string FormatText(const char* format, ...) {
-  std::va_list args;
-  va_start(args, format);
+namespace {
+// vsnprintf into a std::string; `args` is used up.
+__attribute__((format(printf, 1, 0))) std::string VFormat(const char* format, std::va_list args) {
   std::va_list again;
   va_copy(again, args);
   const int size = std::vsnprintf(nullptr, 0, format, args);
-  va_end(args);
   std::string text;
   if (size > 0) {
     text.resize(static_cast<std::size_t>(size) + 1);
@@ -23,6 +23,38 @@ std::string FormatText(const char* format, ...) {
   }
   va_end(again);
   return text;
+}
+}  // namespace
+
+std::string FormatText(const char* format, ...) {
+  std::va_list args;
+  va_start(args, format);
+  std::string text = VFormat(format, args);
+  va_end(args);
+  return text;
+}
+
+Error ErrorWithText(std::string code, const char* format, ...) {
+  std::va_list args;
+  va_start(args, format);
+  std::va_list again;
+  va_copy(again, args);
+  Error error{std::move(code), VFormat(format, args)};
+  error.text = VFormat(Tr(format), again);
+  va_end(again);
+  va_end(args);
+  return error;
+}
+
+Error WrapError(std::string code, const char* format, const Error& inner) {
+  Error error{std::move(code), FormatText(format, inner.message.c_str())};
+  error.text = FormatText(Tr(format), ErrorText(inner).c_str());
+  return error;
+}
+
+std::string ErrorText(const Error& error) {
+  if (!error.text.empty()) return error.text;
+  return error.message.empty() ? std::string() : Tr(error.message.c_str());
 }
 
 std::string HumanDuration(Duration d) {

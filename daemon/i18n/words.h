@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/result.h"
 #include "core/time.h"
 
 namespace unsit {
@@ -14,6 +15,18 @@ namespace unsit {
 // FormatText(TrN("%d break", "%d breaks", n), n). Translations may reorder the
 // arguments with "%2$s"; msgfmt --check-format holds them to the same types.
 std::string FormatText(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// An Error a person may read: its message is `format` filled in as written
+// (English: JSON, the log), its text the same through the catalogue. Mark the
+// format with TrNoop where it is written, so that it is extracted.
+Error ErrorWithText(std::string code, const char* format, ...)
+    __attribute__((format(printf, 2, 3)));
+// The same around an error from below: `format` has one %s, filled with the
+// inner error's message (for `message`) and with its ErrorText (for `text`).
+Error WrapError(std::string code, const char* format, const Error& inner);
+// An error for people: its text, or else its message through the catalogue (a
+// TrNoop-marked message is translated, any other comes back as it is).
+std::string ErrorText(const Error& error);
 
 // A duration for people in the locale's words: "1 h 02 min", "45 min", "30 s"
 // in English (whole minutes and seconds, rounded down; never negative).

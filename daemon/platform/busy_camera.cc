@@ -1,5 +1,4 @@
 #include "platform/busy_camera.h"
-#include "i18n/tr.h"
 
 #include <dirent.h>
 #include <poll.h>
@@ -18,6 +17,9 @@
 #include <set>
 #include <string_view>
 #include <vector>
+
+#include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit {
 namespace {
@@ -64,7 +66,7 @@ class CameraSource : public BusySource {
   CameraSource(boost::asio::io_context& io, std::string dir, int inotify)
       : dir_(std::move(dir)), fd_(io, inotify) {}
   std::string_view Name() const override { return "camera"; }
-  std::string_view Watches() const override { return "cameras opened as /dev/video*"; }
+  std::string_view Watches() const override { return TrNoop("cameras opened as /dev/video*"); }
 
   void Start(Callback callback) override {
     callback_ = std::move(callback);
@@ -149,7 +151,10 @@ Result<std::unique_ptr<BusySource>> MakeCameraBusySource(boost::asio::io_context
                                                          const std::string& dir) {
   bool any = false;
   for (const std::string& name : Entries(dir)) any = any || IsVideoNode(name);
-  if (!any) return Error{errc::kUnavailable, "no camera (no video* in " + dir + ")"};
+  if (!any) {
+    // TRANSLATORS: %s is a directory (/dev); video* names its camera nodes.
+    return ErrorWithText(errc::kUnavailable, TrNoop("no camera (no video* in %s)"), dir.c_str());
+  }
   int inotify = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (inotify < 0) return Error{errc::kUnavailable, TrNoop("cannot watch the cameras (inotify)")};
   return std::unique_ptr<BusySource>(std::make_unique<CameraSource>(io, dir, inotify));

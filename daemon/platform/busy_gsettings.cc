@@ -4,6 +4,8 @@
 // aborts the process for a schema that is not installed.
 #include <gio/gio.h>
 
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/busy_glib.h"
 
 namespace unsit {
@@ -26,11 +28,15 @@ class Watch : public busy::WatchBase<Watch> {
     GSettingsSchema* schema =
         source == nullptr ? nullptr : g_settings_schema_source_lookup(source, kSchema, TRUE);
     if (schema == nullptr) {
-      return Error{errc::kUnavailable, std::string("the schema ") + kSchema + " is not installed"};
+      // TRANSLATORS: %s names a GSettings schema.
+      return ErrorWithText(errc::kUnavailable, TrNoop("the schema %s is not installed"), kSchema);
     }
     const bool has_key = g_settings_schema_has_key(schema, kKey) != FALSE;
     g_settings_schema_unref(schema);
-    if (!has_key) return Error{errc::kUnavailable, std::string(kSchema) + " has no " + kKey};
+    if (!has_key) {
+      // TRANSLATORS: the first %s names a GSettings schema, the second one of its keys.
+      return ErrorWithText(errc::kUnavailable, TrNoop("%s has no key %s"), kSchema, kKey);
+    }
     return Ok{};
   }
 
@@ -68,7 +74,7 @@ class Watch : public busy::WatchBase<Watch> {
 
 Result<std::unique_ptr<BusySource>> MakeGsettingsBusySource(const PlatformContext& context) {
   return busy::MakeGlibSource<Watch>(context, "gsettings",
-                                     "show-banners of org.gnome.desktop.notifications");
+                                     TrNoop("show-banners of org.gnome.desktop.notifications"));
 }
 
 }  // namespace unsit

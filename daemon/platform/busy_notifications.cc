@@ -7,6 +7,7 @@
 // leaves the bus leaves nothing held. Runs on the GLib thread.
 #include <cstring>
 
+#include "i18n/tr.h"
 #include "platform/busy_glib.h"
 
 namespace unsit {
@@ -132,8 +133,8 @@ class Watch : public busy::SessionBusWatch<Watch> {
 }  // namespace
 
 Result<std::unique_ptr<BusySource>> MakeNotificationsBusySource(const PlatformContext& context) {
-  return busy::MakeGlibSource<Watch>(context, "notifications",
-                                     "the notification server's Inhibited and dunst's paused");
+  return busy::MakeGlibSource<Watch>(
+      context, "notifications", TrNoop("the notification server's Inhibited and dunst's paused"));
 }
 
 }  // namespace unsit

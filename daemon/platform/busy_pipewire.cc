@@ -27,6 +27,7 @@
 
 #include "core/result.h"
 #include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/backend_context.h"
 #include "platform/busy_source.h"
 #include "platform/pipewire_node_class.h"
@@ -251,7 +252,7 @@ class PipewireSource : public BusySource {
   explicit PipewireSource(boost::asio::io_context& io) : io_(io) {}
   std::string_view Name() const override { return "pipewire"; }
   std::string_view Watches() const override {
-    return "running capture streams, cameras and screen casts in PipeWire";
+    return TrNoop("running capture streams, cameras and screen casts in PipeWire");
   }
   void Start(Callback callback) override { callback_ = std::move(callback); }
   bool OnDemand() const override { return true; }
@@ -291,7 +292,9 @@ Result<std::unique_ptr<BusySource>> MakePipewireBusySource(const PlatformContext
   }
   struct stat st {};
   if (stat(path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode)) {
-    return Error{errc::kUnavailable, "PipeWire is not running (no socket " + path + ")"};
+    // TRANSLATORS: %s is the path of PipeWire's socket.
+    return ErrorWithText(errc::kUnavailable, TrNoop("PipeWire is not running (no socket %s)"),
+                         path.c_str());
   }
   return std::unique_ptr<BusySource>(std::make_unique<PipewireSource>(context.io));
 }

@@ -20,6 +20,7 @@
 #include "core/error_codes.h"
 #include "core/result.h"
 #include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/backend_context.h"
 #include "platform/busy_source.h"
 
@@ -71,7 +72,7 @@ class SwayFullscreenSource : public BusySource {
   explicit SwayFullscreenSource(stream_protocol::socket socket) : socket_(std::move(socket)) {}
   std::string_view Name() const override { return "sway-fullscreen"; }
   std::string_view Watches() const override {
-    return "fullscreen_mode of the focused container over sway's IPC";
+    return TrNoop("fullscreen_mode of the focused container over sway's IPC");
   }
 
   void Start(Callback callback) override {
@@ -182,7 +183,9 @@ Result<std::unique_ptr<BusySource>> MakeSwayFullscreenBusySource(const PlatformC
   boost::system::error_code error;
   socket.connect(stream_protocol::endpoint(path), error);
   if (error) {
-    return Error{errc::kUnavailable, std::string("sway's IPC at ") + path + ": " + error.message()};
+    // TRANSLATORS: the first %s is the path of sway's socket, the second why it failed.
+    return ErrorWithText(errc::kUnavailable, TrNoop("sway's IPC at %s: %s"), path,
+                         error.message().c_str());
   }
   return std::unique_ptr<BusySource>(std::make_unique<SwayFullscreenSource>(std::move(socket)));
 }

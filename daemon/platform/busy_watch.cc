@@ -59,12 +59,13 @@ BusyWatch BusyWatch::Make(const PlatformContext& context, HoldReasons wanted) {
           FormatText(Tr("not started: hold.for lists none of %s"), reasons.c_str());
     } else if (auto made = backend.make(context); !made) {
       candidate.reason = made.error().message;
+      candidate.reason_text = made.error().text;
     } else {
       candidate.chosen = true;
       const std::string watches((*made)->Watches());
       candidate.reason = "watching " + watches;
-      // TRANSLATORS: %s names what a busy source watches (a D-Bus name, a device, a socket).
-      candidate.reason_text = FormatText(Tr("watching %s"), watches.c_str());
+      // TRANSLATORS: %s is what a busy source watches, itself translated.
+      candidate.reason_text = FormatText(Tr("watching %s"), Tr(watches.c_str()));
       if ((*made)->OnDemand()) {
         candidate.reason += "; connected only while a reminder is due";
         candidate.reason_text += "; ";

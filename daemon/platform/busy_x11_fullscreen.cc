@@ -32,7 +32,7 @@ class X11FullscreenSource : public BusySource {
   }
   std::string_view Name() const override { return "x11-fullscreen"; }
   std::string_view Watches() const override {
-    return "_NET_WM_STATE_FULLSCREEN of the _NET_ACTIVE_WINDOW";
+    return TrNoop("_NET_WM_STATE_FULLSCREEN of the _NET_ACTIVE_WINDOW");
   }
 
   void Start(Callback callback) override {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "i18n/tr.h"
 #include "platform/busy_glib.h"
 
 namespace unsit {
@@ -102,7 +103,7 @@ class Watch : public busy::SessionBusWatch<Watch> {
 }  // namespace
 
 Result<std::unique_ptr<BusySource>> MakeXfconfBusySource(const PlatformContext& context) {
-  return busy::MakeGlibSource<Watch>(context, "xfconf", "/do-not-disturb of xfce4-notifyd");
+  return busy::MakeGlibSource<Watch>(context, "xfconf", TrNoop("/do-not-disturb of xfce4-notifyd"));
 }
 
 }  // namespace unsit

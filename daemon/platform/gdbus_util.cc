@@ -24,9 +24,11 @@ std::optional<std::string> SessionAddress() {
 }  // namespace
 
 Error TakeError(GError* error, const std::string& what) {
-  std::string message = what + ": " + (error != nullptr ? error->message : "unknown error");
+  const std::string why = error != nullptr ? error->message : "unknown error";
   if (error != nullptr) g_error_free(error);
-  return Error{errc::kDbus, message};
+  Error taken{errc::kDbus, what + ": " + why};
+  taken.text = std::string(Tr(what.c_str())) + ": " + why;
+  return taken;
 }
 
 Result<GDBusConnection*> Connect(GBusType type) {
@@ -40,7 +42,7 @@ Result<GDBusConnection*> Connect(GBusType type) {
   } else {
     GError* error = nullptr;
     gchar* found = g_dbus_address_get_for_bus_sync(type, nullptr, &error);
-    if (found == nullptr) return TakeError(error, "no system bus address");
+    if (found == nullptr) return TakeError(error, TrNoop("no system bus address"));
     address = found;
     g_free(found);
   }
@@ -50,8 +52,9 @@ Result<GDBusConnection*> Connect(GBusType type) {
   GDBusConnection* bus =
       g_dbus_connection_new_for_address_sync(address.c_str(), flags, nullptr, nullptr, &error);
   if (bus == nullptr) {
-    return TakeError(error, std::string("cannot connect to the ") +
-                                (type == G_BUS_TYPE_SESSION ? "session" : "system") + " bus");
+    return TakeError(error, type == G_BUS_TYPE_SESSION
+                                ? TrNoop("cannot connect to the session bus")
+                                : TrNoop("cannot connect to the system bus"));
   }
   g_dbus_connection_set_exit_on_close(bus, FALSE);
   return bus;

@@ -33,7 +33,9 @@ Result<GVariant*> Call(GDBusConnection* bus, const char* name, const char* path,
 Result<GVariant*> GetProperty(GDBusConnection* bus, const char* name, const char* path,
                               const char* interface, const char* property);
 
-// Takes ownership of a GError and turns it into an Error with `what` in front.
+// Takes ownership of a GError and turns it into an Error with `what` in front;
+// its text has `what` through the catalogue (mark it with TrNoop) and GLib's
+// message as GLib wrote it (already in the user's language where GLib is).
 Error TakeError(GError* error, const std::string& what);
 
 // Runs `fn` on the GLib thread and waits for its result, at most `timeout`.

@@ -76,7 +76,7 @@ std::unique_ptr<IdleSource> Try(const Backend& backend, const PlatformContext& c
   }
   auto made = backend.make(context);
   if (!made.ok()) {
-    candidates.push_back({backend.name, false, made.error().message});
+    candidates.push_back({backend.name, false, made.error().message, made.error().text});
     return nullptr;
   }
   candidates.push_back({std::string(made.value()->Name()), true, TrNoop("works here")});

@@ -12,6 +12,8 @@
 #include <boost/asio/post.hpp>
 
 #include "clock/clock.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/gdbus_util.h"
 #include "platform/logind_find_session.h"
 
@@ -109,16 +111,22 @@ Status Watcher::Probe() {
   if (!bus) return bus.error();
   bus_ = *bus;
   Result<logind::FoundSession> found = logind::FindSession(bus_);
-  if (!found) return Error{errc::kUnavailable, "no logind session: " + found.error().message};
+  // TRANSLATORS: %s is why, often in D-Bus's words.
+  if (!found) return WrapError(errc::kUnavailable, TrNoop("no logind session: %s"), found.error());
   session_ = found->path;
   Result<GVariant*> hint = gdbus::GetProperty(bus_, kName, session_.c_str(), kSession, "IdleHint");
   if (!hint) {
-    return Error{errc::kUnavailable,
-                 "the logind session " + session_ + " has no IdleHint: " + hint.error().message};
+    // TRANSLATORS: the first %s is a D-Bus object path, the second why.
+    return ErrorWithText(errc::kUnavailable, TrNoop("the logind session %s has no IdleHint: %s"),
+                         session_.c_str(), ErrorText(hint.error()).c_str());
   }
   const bool boolean = g_variant_is_of_type(*hint, G_VARIANT_TYPE_BOOLEAN);
   g_variant_unref(*hint);
-  if (!boolean) return Error{errc::kUnavailable, "IdleHint of " + session_ + " is not a boolean"};
+  if (!boolean) {
+    // TRANSLATORS: %s is a D-Bus object path.
+    return ErrorWithText(errc::kUnavailable, TrNoop("IdleHint of %s is not a boolean"),
+                         session_.c_str());
+  }
   return Ok{};
 }
 
@@ -272,14 +280,14 @@ class LogindIdleSource : public IdleSource {
 
 Result<std::unique_ptr<IdleSource>> MakeLogindIdleSource(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{errc::kUnavailable, "the GLib thread is not running"};
+    return Error{errc::kUnavailable, TrNoop("the GLib thread is not running")};
   }
   auto io_side = std::make_shared<IoSide>();
   auto watcher = std::make_shared<Watcher>(context.io, io_side);
   // A few bounded calls; an absent logind answers at once (no auto-start).
   std::optional<Status> probed = gdbus::RunOnGlib<Status>(
       *context.glib, [watcher] { return watcher->Probe(); }, std::chrono::milliseconds(5000));
-  if (!probed) return Error{errc::kUnavailable, "logind did not answer in time"};
+  if (!probed) return Error{errc::kUnavailable, TrNoop("logind did not answer in time")};
   if (!*probed) {
     context.glib->Post([watcher] { watcher->Stop(); });
     return probed->error();

@@ -13,6 +13,8 @@
 #include <boost/asio/post.hpp>
 
 #include "clock/clock.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/gdbus_util.h"
 
 namespace unsit {
@@ -82,7 +84,10 @@ Status Monitor::Probe() {
   Result<GVariant*> owner = gdbus::Call(
       bus_, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetNameOwner",
       g_variant_new("(s)", kName), G_VARIANT_TYPE("(s)"), std::chrono::milliseconds(1000));
-  if (!owner) return Error{errc::kUnavailable, std::string(kName) + " is not on the session bus"};
+  if (!owner) {
+    // TRANSLATORS: %s is a D-Bus name.
+    return ErrorWithText(errc::kUnavailable, TrNoop("%s is not on the session bus"), kName);
+  }
   g_variant_unref(*owner);
   return Ok{};
 }
@@ -265,13 +270,13 @@ class MutterIdleSource : public IdleSource {
 
 Result<std::unique_ptr<IdleSource>> MakeMutterIdleSource(const PlatformContext& context) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{errc::kUnavailable, "the GLib thread is not running"};
+    return Error{errc::kUnavailable, TrNoop("the GLib thread is not running")};
   }
   auto io_side = std::make_shared<IoSide>();
   auto monitor = std::make_shared<Monitor>(context.io, io_side);
   std::optional<Status> probed = gdbus::RunOnGlib<Status>(
       *context.glib, [monitor] { return monitor->Probe(); }, std::chrono::milliseconds(3000));
-  if (!probed) return Error{errc::kUnavailable, "the session bus did not answer in time"};
+  if (!probed) return Error{errc::kUnavailable, TrNoop("the session bus did not answer in time")};
   if (!*probed) {
     context.glib->Post([monitor] { monitor->Stop(); });
     return probed->error();

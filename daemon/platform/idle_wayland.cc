@@ -15,6 +15,8 @@
 #include <string>
 
 #include "clock/clock.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit::wayland {
 
@@ -108,22 +110,28 @@ void Core::OnGlobal(void* data, wl_registry* registry, uint32_t name, const char
 Status Core::Connect() {
   const char* name = std::getenv("WAYLAND_DISPLAY");
   if (name == nullptr || *name == '\0') {
-    return Error{errc::kUnavailable, "WAYLAND_DISPLAY is not set."};
+    return Error{errc::kUnavailable, TrNoop("WAYLAND_DISPLAY is not set.")};
   }
   display_ = wl_display_connect(nullptr);
   if (display_ == nullptr) {
-    return Error{errc::kUnavailable, std::string("cannot connect to the Wayland compositor at ") +
-                                         name + ": " + std::strerror(errno) + "."};
+    // TRANSLATORS: the first %s is a Wayland display name (wayland-0), the second why.
+    return ErrorWithText(errc::kUnavailable,
+                         TrNoop("cannot connect to the Wayland compositor at %s: %s."), name,
+                         std::strerror(errno));
   }
   registry_ = wl_display_get_registry(display_);
   wl_registry_add_listener(registry_, &kRegistryListener, this);
   if (wl_display_roundtrip(display_) < 0) {
-    return Error{errc::kUnavailable, "the Wayland compositor closed the connection at start-up."};
+    return Error{errc::kUnavailable,
+                 TrNoop("the Wayland compositor closed the connection at start-up.")};
   }
-  if (seat_ == nullptr) return Error{errc::kUnavailable, "the Wayland compositor offers no seat."};
+  if (seat_ == nullptr) {
+    return Error{errc::kUnavailable, TrNoop("the Wayland compositor offers no seat.")};
+  }
   if (!protocol_->bound()) {
-    return Error{errc::kUnavailable, "the Wayland compositor does not offer " +
-                                         std::string(protocol_->GlobalName()) + "."};
+    // TRANSLATORS: %s names a Wayland protocol (ext_idle_notifier_v1).
+    return ErrorWithText(errc::kUnavailable, TrNoop("the Wayland compositor does not offer %s."),
+                         std::string(protocol_->GlobalName()).c_str());
   }
   return Ok{};
 }

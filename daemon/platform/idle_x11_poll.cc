@@ -12,6 +12,8 @@
 #include <boost/asio/post.hpp>
 
 #include "clock/clock.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "loop/boot_timer.h"
 #include "platform/idle_x11.h"
 #include "platform/x11_connection.h"
@@ -162,8 +164,10 @@ Result<std::unique_ptr<IdleSource>> MakeX11PollIdleSource(const PlatformContext&
   int event_base = 0;
   int error_base = 0;
   if (!XScreenSaverQueryExtension((*x)->display(), &event_base, &error_base)) {
-    return Error{errc::kUnavailable,
-                 "the X server on " + (*x)->name() + " has no MIT-SCREEN-SAVER extension"};
+    // TRANSLATORS: %s is an X display name (:0).
+    return ErrorWithText(errc::kUnavailable,
+                         TrNoop("the X server on %s has no MIT-SCREEN-SAVER extension"),
+                         (*x)->name().c_str());
   }
   return std::unique_ptr<IdleSource>(new X11PollIdleSource(context.io, std::move(x.value())));
 }

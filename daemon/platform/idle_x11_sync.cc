@@ -14,6 +14,8 @@
 #include <cstring>
 
 #include "clock/clock.h"
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #include "platform/idle_x11.h"
 #include "platform/x11_connection.h"
 
@@ -234,12 +236,16 @@ Result<std::unique_ptr<IdleSource>> MakeX11SyncIdleSource(const PlatformContext&
   int minor = 0;
   if (!XSyncQueryExtension(display, &event_base, &error_base) ||
       !XSyncInitialize(display, &major, &minor)) {
-    return Error{errc::kUnavailable, "the X server on " + (*x)->name() + " has no SYNC extension"};
+    // TRANSLATORS: %s is an X display name (:0).
+    return ErrorWithText(errc::kUnavailable, TrNoop("the X server on %s has no SYNC extension"),
+                         (*x)->name().c_str());
   }
   auto idletime = FindIdleTimeCounter(display);
   if (!idletime) {
-    return Error{errc::kUnavailable,
-                 "the X server on " + (*x)->name() + " has no SYNC IDLETIME counter"};
+    // TRANSLATORS: %s is an X display name (:0).
+    return ErrorWithText(errc::kUnavailable,
+                         TrNoop("the X server on %s has no SYNC IDLETIME counter"),
+                         (*x)->name().c_str());
   }
   return std::unique_ptr<IdleSource>(
       new X11SyncIdleSource(context.io, std::move(x.value()), event_base, *idletime));
@@ -251,7 +257,9 @@ Result<std::unique_ptr<IdleSource>> MakeX11IdleSource(const PlatformContext& con
   auto poll = MakeX11PollIdleSource(context);
   if (poll.ok()) return std::move(poll.value());
   if (sync.error().message == poll.error().message) return sync.error();
-  return Error{errc::kUnavailable, sync.error().message + "; " + poll.error().message};
+  Error both{errc::kUnavailable, sync.error().message + "; " + poll.error().message};
+  both.text = ErrorText(sync.error()) + "; " + ErrorText(poll.error());
+  return both;
 }
 
 }  // namespace unsit

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "i18n/tr.h"
+#include "i18n/words.h"
 #ifdef UNSIT_HAVE_LIBNOTIFY
 #include "platform/notifier_libnotify.h"
 #endif
@@ -23,18 +25,22 @@ NotifierChoice ChooseNotifier(const std::string& wanted, const PlatformContext& 
 #endif
     auto made = MakeLibnotifyNotifier(context, std::move(player));
     if (made.ok()) {
-      choice.candidates.push_back({"libnotify", true, "session bus reachable"});
+      choice.candidates.push_back({"libnotify", true, TrNoop("session bus reachable")});
       choice.notifier = std::move(made.value());
       return choice;
     }
-    problem = "libnotify cannot be used: " + made.error().message;
+    // TRANSLATORS: %s is why.
+    const Error why =
+        WrapError(errc::kUnavailable, TrNoop("libnotify cannot be used: %s"), made.error());
+    problem = why.message;
+    choice.candidates.push_back({"libnotify", false, why.message, why.text});
 #else
     (void)context;
-    problem = "libnotify is not built into this binary";
-#endif
+    problem = TrNoop("libnotify is not built into this binary");
     choice.candidates.push_back({"libnotify", false, problem});
+#endif
   }
-  choice.candidates.push_back({"log", true, "reminders are written to the log"});
+  choice.candidates.push_back({"log", true, TrNoop("reminders are written to the log")});
   choice.notifier = MakeLogNotifier(std::move(log_sink), problem);
   return choice;
 }

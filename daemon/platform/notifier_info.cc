@@ -18,7 +18,9 @@ std::string NoServerProblem(const std::string& detail, bool for_people) {
   const char* format = TrNoop(
       "no notification server answers on the session bus (%s); start one (a desktop shell, "
       "dunst, mako...); until then reminders go to the log");
-  return FormatText(for_people ? Tr(format) : format, detail.c_str());
+  // A detail of ours is TrNoop-marked where it is made; D-Bus's comes as it is.
+  if (!for_people) return FormatText(format, detail.c_str());
+  return FormatText(Tr(format), detail.empty() ? "" : Tr(detail.c_str()));
 }
 
 }  // namespace unsit

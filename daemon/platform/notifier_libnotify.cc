@@ -18,6 +18,7 @@
 #include <future>
 #include <string>
 
+#include "i18n/tr.h"
 #include "platform/glib_thread.h"
 #include "platform/notifier_sound.h"
 
@@ -57,10 +58,10 @@ class Back {
   // notify_init once per process, then what the server says about itself.
   Result<NotifierInfo> Init(const NotifySound& sound) {
     if (!notify_is_initted() && !notify_init("unsit")) {
-      return Error{errc::kUnavailable, "notify_init failed"};
+      return Error{errc::kUnavailable, TrNoop("notify_init failed")};
     }
     HoldSessionBus();
-    if (!Refresh()) SetNoServer(info_, "org.freedesktop.Notifications is not owned");
+    if (!Refresh()) SetNoServer(info_, TrNoop("org.freedesktop.Notifications is not owned"));
     SoundPlan plan = Plan(sound);
     if (plan.way == SoundPlan::Way::kPlay) info_.sound_problem = CheckSoundExists(sound);
     PostInfo();
@@ -323,7 +324,7 @@ class LibnotifyNotifierImpl final : public Notifier {
       promise->set_value(back->Init(sound));
     });
     if (future.wait_for(kInitTimeout) != std::future_status::ready) {
-      SetNoServer(front_->info, "no answer within 5 s");
+      SetNoServer(front_->info, TrNoop("no answer within 5 s"));
       return Ok{};
     }
     auto info = future.get();
@@ -353,12 +354,12 @@ bool HaveSessionBusAddress() {
 Result<std::unique_ptr<Notifier>> MakeLibnotifyNotifier(const PlatformContext& context,
                                                         std::unique_ptr<SoundPlayer> player) {
   if (context.glib == nullptr || !context.glib->running()) {
-    return Error{errc::kUnavailable, "the GLib thread is not running"};
+    return Error{errc::kUnavailable, TrNoop("the GLib thread is not running")};
   }
   if (!HaveSessionBusAddress()) {
     return Error{errc::kUnavailable,
-                 "no session bus (DBUS_SESSION_BUS_ADDRESS is unset and there is no "
-                 "$XDG_RUNTIME_DIR/bus)"};
+                 TrNoop("no session bus (DBUS_SESSION_BUS_ADDRESS is unset and there is no "
+                        "$XDG_RUNTIME_DIR/bus)")};
   }
   auto notifier = std::make_unique<LibnotifyNotifierImpl>(context.io, *context.glib, context.config,
                                                           std::move(player));

@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "i18n/tr.h"
+#include "i18n/words.h"
+
 // Xlib last: it defines macros (Status, Bool, None...) that clash with our names.
 #include <X11/Xlib.h>
 #undef Status
@@ -34,13 +37,15 @@ void InstallProcessHandlers() {
 Result<std::unique_ptr<X11Connection>> X11Connection::Open(boost::asio::io_context& io) {
   const char* env = std::getenv("DISPLAY");
   if (env == nullptr || *env == '\0') {
-    return Error{errc::kUnavailable, "DISPLAY is not set (not an X11 session)"};
+    return Error{errc::kUnavailable, TrNoop("DISPLAY is not set (not an X11 session)")};
   }
   InstallProcessHandlers();
   Display* display = XOpenDisplay(env);
   if (display == nullptr) {
-    return Error{errc::kUnavailable, std::string("cannot open X display ") + env +
-                                         " (server not running or access refused)"};
+    // TRANSLATORS: %s is an X display name (:0).
+    return ErrorWithText(errc::kUnavailable,
+                         TrNoop("cannot open X display %s (server not running or access refused)"),
+                         env);
   }
   return std::unique_ptr<X11Connection>(new X11Connection(io, display, env));
 }

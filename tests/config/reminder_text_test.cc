@@ -144,12 +144,32 @@ TEST_F(InGerman, DurationsAndPlurals) {
   EXPECT_STREQ(TrC("button", "Skip"), "Überspringen");
 }
 
+// A backend's error: English for JSON and the log, German for the person.
+TEST_F(InGerman, AnErrorCarriesItsTextBesideTheEnglishMessage) {
+  const Error camera =
+      ErrorWithText(errc::kUnavailable, TrNoop("no camera (no video* in %s)"), "/dev");
+  EXPECT_EQ(camera.message, "no camera (no video* in /dev)");
+  EXPECT_EQ(camera.text, "keine Kamera (kein video* in /dev)");
+  EXPECT_EQ(ErrorText(camera), camera.text);
+  // Around a fixed inner message: the inner one is looked up too.
+  const Error wrapped = WrapError(errc::kUnavailable, TrNoop("no logind session: %s"),
+                                  Error{errc::kDbus, TrNoop("the GLib thread is not running")});
+  EXPECT_EQ(wrapped.message, "no logind session: the GLib thread is not running");
+  EXPECT_EQ(wrapped.text, "keine logind-Sitzung: der GLib-Thread läuft nicht");
+  // A message from below that no catalogue knows comes back as it is.
+  EXPECT_EQ(ErrorText(Error{errc::kDbus, "Connection refused"}), "Connection refused");
+  EXPECT_EQ(ErrorText(Error{errc::kDbus, ""}), "") << "never the catalogue's header";
+}
+
 TEST(CLocale, EnglishWithoutACatalogue) {
   EXPECT_EQ(HumanDuration(62min), "1 h 02 min");
   EXPECT_EQ(HumanDuration(45min + 59s), "45 min");
   EXPECT_EQ(HumanDuration(-3s), "0 s");
   EXPECT_STREQ(TrC("button", "Skip"), "Skip") << "an untranslated context lookup gives the msgid";
   EXPECT_EQ(FormatText(TrN("%lld break", "%lld breaks", 1), 1LL), "1 break");
+  const Error error =
+      ErrorWithText(errc::kUnavailable, TrNoop("the schema %s is not installed"), "org.example");
+  EXPECT_EQ(error.text, error.message);
 }
 
 }  // namespace

@@ -18,16 +18,15 @@ export LANG=en_US.UTF-8 LANGUAGE=en@pseudo
 checked=0
 
 # Lines that are data, not words: the steps of a stretch (the catalogue's own
-# text, translated with the catalogue), JSON, a path, a backend candidate's
-# reason that ends in a path (a camera's or PipeWire's missing node), an
-# option's name and value type alone on its line in --help, a verb's example
-# command lines, CLI11's own error line before ours, and blank lines.
+# text, translated with the catalogue), JSON, a path, an option's name and
+# value type alone on its line in --help, a verb's example command lines,
+# CLI11's own error line before ours, and blank lines. A backend's reason is
+# not exempt, not even one that ends in a path: it comes with its text.
 exempt() {
   [[ -z "${1// /}" ]] ||
     [[ "$1" =~ ^\ \ -[-a-z,]+(\ [A-Z]+[^a-z]*(\ in\ .*|\{.*)?)?$ ]] ||
     [[ "$1" =~ ^\ \ unsit\  ]] ||
     [[ "$1" =~ ^\ \ [0-9]+\.\  ]] ||
-    [[ "$1" =~ ^\ \ [\ *]\ [a-z0-9-]+:\ .*\ /[^\ ]*$ ]] ||
     [[ "$1" =~ ^[{}] ]] ||
     [[ "$1" =~ ^/ ]] ||
     [[ "$1" =~ ^(The following argument|Could not convert|[a-z]+:\ ⟦) ]]
