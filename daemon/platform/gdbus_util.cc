@@ -1,8 +1,10 @@
 #include "platform/gdbus_util.h"
-#include "i18n/tr.h"
 
 #include <cstdlib>
 #include <filesystem>
+
+#include "i18n/tr.h"
+#include "i18n/words.h"
 
 namespace unsit::gdbus {
 namespace {
@@ -27,7 +29,8 @@ Error TakeError(GError* error, const std::string& what) {
   const std::string why = error != nullptr ? error->message : "unknown error";
   if (error != nullptr) g_error_free(error);
   Error taken{errc::kDbus, what + ": " + why};
-  taken.text = std::string(Tr(what.c_str())) + ": " + why;
+  // TRANSLATORS: what failed, then why (GLib's words).
+  taken.text = FormatText(TrC("error", "%s: %s"), Tr(what.c_str()), why.c_str());
   return taken;
 }
 
